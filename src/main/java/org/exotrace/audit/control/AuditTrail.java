@@ -1,0 +1,55 @@
+package org.exotrace.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Appends audit entries inside the caller's transaction, so an entry exists exactly when the change
+ * it describes was committed.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** Key of the transaction-scoped advisory lock that serialises appends (one chain, no forks). */
+    static final long CHAIN_LOCK = 0x45584f5452414345L;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, String action, String subjectType, String subjectId, JsonObject change) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object> last = em.createNativeQuery("SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1").getResultList();
+        String previous = last.isEmpty() ? AuditHash.GENESIS : last.get(0).toString().trim();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String text = change.toString();
+        String digest = AuditHash.sha256(text);
+        String hash = AuditHash.link(previous, at, actor, action, subjectType, subjectId, digest);
+        em.createNativeQuery("INSERT INTO audit_entry (recorded_at, actor, action, subject_type, subject_id, change, digest, prev_hash, hash)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, Timestamp.from(at))
+                .setParameter(2, actor)
+                .setParameter(3, action)
+                .setParameter(4, subjectType)
+                .setParameter(5, subjectId)
+                .setParameter(6, text)
+                .setParameter(7, digest)
+                .setParameter(8, previous)
+                .setParameter(9, hash)
+                .executeUpdate();
+    }
+}

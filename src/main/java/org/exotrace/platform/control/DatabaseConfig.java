@@ -1,0 +1,37 @@
+package org.exotrace.platform.control;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The application's one datasource, a pooled JTA datasource whose URL and credentials come from
+ * MicroProfile Config ({@code exotrace.db.*}, environment {@code EXOTRACE_DB_*}). Timeouts keep a
+ * request from hanging when PostgreSQL is gone; validation lets the pool heal when it is back.
+ */
+@Singleton
+@DataSourceDefinition(
+        name = DatabaseConfig.JNDI_NAME,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=exotrace.db.url}",
+        user = "${MPCONFIG=exotrace.db.user}",
+        password = "${MPCONFIG=exotrace.db.password}",
+        minPoolSize = 2,
+        initialPoolSize = 2,
+        maxPoolSize = 32,
+        maxIdleTime = 300,
+        loginTimeout = 5,
+        properties = {
+                "connectTimeout=5",
+                "socketTimeout=60",
+                "reWriteBatchedInserts=true",
+                "ApplicationName=exotrace",
+                "stringtype=unspecified",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=5000"
+        })
+public class DatabaseConfig {
+    public static final String JNDI_NAME = "java:app/jdbc/exotrace";
+}

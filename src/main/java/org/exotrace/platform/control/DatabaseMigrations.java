@@ -1,0 +1,91 @@
+package org.exotrace.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies the SQL migrations of {@code sql/} (packaged at {@code classpath:db/migration}) with Flyway at
+ * start-up. When the database is not reachable yet it retries every few seconds instead of failing the
+ * deployment; the startup and readiness checks say DOWN until it has succeeded.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigrations {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+    private static final long RETRY_MILLIS = 5_000;
+
+    @Resource(lookup = DatabaseConfig.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    private volatile String appliedVersion;
+
+    @PostConstruct
+    void start() {
+        if (!migrate()) {
+            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("migrations", false));
+        }
+    }
+
+    @Timeout
+    void retry(jakarta.ejb.Timer timer) {
+        if (migrate()) {
+            timer.cancel();
+        }
+    }
+
+    private boolean migrate() {
+        try {
+            long started = System.nanoTime();
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load();
+            MigrateResult result = flyway.migrate();
+            var current = flyway.info().current();
+            appliedVersion = current == null ? "none" : current.getVersion().getVersion();
+            LOG.info(() -> String.format("Schema at version %s (%d migrations applied now, %d ms)",
+                    appliedVersion, result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Migrations not applied yet, retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
+            return false;
+        }
+        try {
+            schemaReady.fire(new SchemaReady(appliedVersion));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Start-up work after the migrations failed", e);
+        }
+        return true;
+    }
+
+    public boolean applied() {
+        return appliedVersion != null;
+    }
+
+    public String version() {
+        return appliedVersion;
+    }
+}

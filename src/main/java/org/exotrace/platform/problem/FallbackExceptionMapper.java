@@ -1,0 +1,43 @@
+package org.exotrace.platform.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything unexpected: 500 with only a request id, which is also logged with the stack trace.
+ * An unreadable JSON body that arrives here (wrapped by the JSON-B provider) is still a 400.
+ */
+@Provider
+public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String requestId = RequestIds.of(request);
+        if (JsonProblems.isUnreadableBody(e)) {
+            return JsonProblems.malformed(requestId);
+        }
+        Throwable problem = ProblemCause.find(e);
+        if (problem instanceof ProblemException p) {
+            return Problems.response(p.status(), p.code(), p.title(), p.getMessage(), requestId, p.errors(), p.reasons());
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.log(Level.WARNING, "request " + requestId + ": database unavailable: " + e);
+            return Problems.response(503, "DATABASE_UNAVAILABLE", "Service unavailable",
+                    "The database is not reachable; nothing was written. Try again shortly.", requestId);
+        }
+        LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+        return Problems.response(500, "INTERNAL_ERROR", "Internal error",
+                "The request failed; quote request id " + requestId + " to support", requestId);
+    }
+}

@@ -1,0 +1,78 @@
+package org.exotrace.platform.problem;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on: an HTTP status, a stable reason word and a sentence. Thrown by
+ * controls and boundaries and turned into a problem+json response in one place
+ * ({@link ProblemExceptionMapper}); nobody catches it on the way.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+    private final List<String> reasons;
+
+    public ProblemException(int status, String code, String title, String detail,
+                            List<Problem.FieldError> errors, List<String> reasons) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    public ProblemException(int status, String code, String title, String detail) {
+        this(status, code, title, detail, List.of(), List.of());
+    }
+
+    /** 404: the thing named in the path does not exist. */
+    public static ProblemException notFound(String what, String key) {
+        return new ProblemException(404, "NOT_FOUND", "Not found", what + " '" + key + "' does not exist");
+    }
+
+    /** 409: the request is well formed but the current state forbids it. */
+    public static ProblemException conflict(String code, String detail) {
+        return new ProblemException(409, code, "Conflict with the current state", detail);
+    }
+
+    /** 409 with the reason words that block the action. */
+    public static ProblemException blocked(String code, String detail, List<String> reasons) {
+        return new ProblemException(409, code, "Conflict with the current state", detail, List.of(), reasons);
+    }
+
+    /** 422: the request is well formed but breaks a rule about its content; names the field. */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(422, "VALIDATION_FAILED", "The request breaks a rule",
+                field + ": " + message, List.of(new Problem.FieldError(field, message)), List.of());
+    }
+
+    /** 422 with a specific reason word. */
+    public static ProblemException unprocessable(String code, String field, String message) {
+        return new ProblemException(422, code, "The request breaks a rule",
+                field + ": " + message, List.of(new Problem.FieldError(field, message)), List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public List<String> reasons() {
+        return reasons;
+    }
+}

@@ -1,0 +1,24 @@
+package org.exotrace.platform.problem;
+
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** Builds problem+json responses; the only place that does. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Response response(int status, String code, String title, String detail, String requestId,
+                                    List<Problem.FieldError> errors, List<String> reasons) {
+        Problem problem = new Problem(Problem.typeFor(code), title, status, detail, code, requestId,
+                errors == null || errors.isEmpty() ? null : errors,
+                reasons == null || reasons.isEmpty() ? null : reasons);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    public static Response response(int status, String code, String title, String detail, String requestId) {
+        return response(status, code, title, detail, requestId, null, null);
+    }
+}

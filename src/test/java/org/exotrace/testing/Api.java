@@ -1,0 +1,151 @@
+package org.exotrace.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The service under test, as a client sees it over HTTP. */
+public final class Api {
+
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+
+    public enum Role { NURSE, INVENTORY, QA, INTEGRATION, ADMIN }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+    public Api(URL base) {
+        String root = base.toString();
+        this.base = URI.create(root.endsWith("/") ? root : root + "/");
+    }
+
+    public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        public JsonArray items() {
+            return json().getJsonArray("items");
+        }
+
+        public String code() {
+            return json().getString("code", null);
+        }
+
+        public boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+
+    /** {@code path} is relative to the application ({@code api/cpcs}), or to the server when it starts with '/' ({@code /health/ready}). */
+    public Reply get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    public Reply get(String path, String token, String accept) {
+        return send("GET", path, token, null, null, "Accept", accept);
+    }
+
+    public Reply post(String path, String token, String json, String... headers) {
+        return send("POST", path, token, "application/json", json, headers);
+    }
+
+    public Reply send(String method, String path, String token, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String signIn(String username, String password) {
+        Reply reply = post("api/auth/token", null, Json.createObjectBuilder()
+                .add("username", username).add("password", password).build().toString());
+        if (reply.status() != 200) {
+            throw new AssertionError("sign-in of " + username + " failed: " + reply);
+        }
+        return reply.json().getString("access_token");
+    }
+
+    public String adminToken() {
+        return tokens.computeIfAbsent(Role.ADMIN, r -> signIn("admin", ADMIN_PASSWORD));
+    }
+
+    /** A token of a fresh user who has exactly these roles (one user per role set and Api instance). */
+    public String tokenFor(Role role, Role... more) {
+        if (role == Role.ADMIN && more.length == 0) {
+            return adminToken();
+        }
+        if (more.length == 0) {
+            return tokens.computeIfAbsent(role, r -> newUserToken(role));
+        }
+        Role[] all = Arrays.copyOf(more, more.length + 1);
+        all[more.length] = role;
+        return newUserToken(all);
+    }
+
+    public String newUserToken(Role... roles) {
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "password-" + name;
+        var rolesJson = Json.createArrayBuilder();
+        Arrays.stream(roles).map(Role::name).forEach(rolesJson::add);
+        Reply created = post("api/users", adminToken(), Json.createObjectBuilder()
+                .add("username", name).add("password", password).add("roles", rolesJson).build().toString());
+        if (created.status() != 201) {
+            throw new AssertionError("creating user failed: " + created);
+        }
+        return signIn(name, password);
+    }
+
+    /** A unique suffix for business keys, so tests never see each other's data. */
+    public static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+    }
+
+    public static String str(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : o.getString(key);
+    }
+}

@@ -1,0 +1,96 @@
+package org.exotrace.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The integration tests' PostgreSQL, once per test run: a fresh database on the server named by
+ * {@code EXOTRACE_TEST_DB_URL} (user {@code EXOTRACE_TEST_DB_USER}, default postgres), or else on an
+ * embedded PostgreSQL started here. Its coordinates go to system properties that arquillian.xml hands
+ * to the Payara Micro under test. A session listener, not an extension: Arquillian would also run an
+ * extension inside the server.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    private EmbeddedPostgres embedded;
+    private String adminUrl;
+    private String database;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("exotrace.test.war") == null) {
+            return; // unit tests (surefire) need no database
+        }
+        String external = System.getenv("EXOTRACE_TEST_DB_URL");
+        String user = envOr("EXOTRACE_TEST_DB_USER", "postgres");
+        String password = envOr("EXOTRACE_TEST_DB_PASSWORD", "");
+        try {
+            if (external == null || external.isBlank()) {
+                embedded = EmbeddedPostgres.builder()
+                        .setDataDirectory(Path.of(System.getProperty("exotrace.test.dir", "target/it"), "postgres"))
+                        .setCleanDataDirectory(true)
+                        .start();
+                adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+                user = "postgres";
+                password = "";
+            } else {
+                adminUrl = external;
+            }
+            database = "exotrace_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"));
+            try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
+                c.createStatement().execute("CREATE DATABASE " + database);
+            }
+            System.setProperty("exotrace.it.db.url", withDatabase(adminUrl, database));
+            System.setProperty("exotrace.it.db.user", user);
+            System.setProperty("exotrace.it.db.password", password.isEmpty() ? "unused" : password);
+            System.out.println("[exotrace] integration tests use " + withDatabase(adminUrl, database)
+                    + (embedded == null ? " (EXOTRACE_TEST_DB_URL)" : " (embedded PostgreSQL)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the integration-test database at " + adminUrl, e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        try {
+            if (embedded != null) {
+                embedded.close();
+            } else if (database != null) {
+                try (Connection c = DriverManager.getConnection(adminUrl, envOr("EXOTRACE_TEST_DB_USER", "postgres"),
+                        envOr("EXOTRACE_TEST_DB_PASSWORD", ""))) {
+                    c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                }
+            }
+        } catch (IOException | SQLException e) {
+            System.err.println("[exotrace] could not clean up the test database: " + e.getMessage());
+        }
+    }
+
+    /** The same server and options, another database: jdbc:postgresql://host:port/db?x=y. */
+    static String withDatabase(String url, String database) {
+        return url.replaceFirst("^(jdbc:postgresql://[^/?]+)(/[^?]*)?", "$1/" + database);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The database the service under test uses, for tests that must look underneath the API. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("exotrace.it.db.url"),
+                System.getProperty("exotrace.it.db.user"), System.getProperty("exotrace.it.db.password"));
+    }
+}
