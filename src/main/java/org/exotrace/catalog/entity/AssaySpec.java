@@ -1,0 +1,102 @@
+package org.exotrace.catalog.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a product's lots must show for one assay: a qualitative outcome ({@code STERILITY} is
+ * {@code NEGATIVE}) or a range with a unit ({@code ENDOTOXIN} at most 0.5 EU/mL).
+ */
+@Embeddable
+public class AssaySpec {
+
+    public static final Pattern ASSAY = Pattern.compile("[A-Z0-9_]{2,40}");
+
+    @Column(name = "assay", nullable = false)
+    private String assay;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "expected")
+    private QualitativeOutcome expected;
+
+    @Column(name = "min_value")
+    private BigDecimal min;
+
+    @Column(name = "max_value")
+    private BigDecimal max;
+
+    @Column(name = "unit")
+    private String unit;
+
+    protected AssaySpec() {
+    }
+
+    private AssaySpec(String assay, QualitativeOutcome expected, BigDecimal min, BigDecimal max, String unit) {
+        if (assay == null || !ASSAY.matcher(assay).matches()) {
+            throw new IllegalArgumentException("assay names are 2-40 upper-case letters, digits or '_'");
+        }
+        this.assay = assay;
+        this.expected = expected;
+        this.min = min;
+        this.max = max;
+        this.unit = unit;
+    }
+
+    public static AssaySpec qualitative(String assay, QualitativeOutcome expected) {
+        return new AssaySpec(assay, Objects.requireNonNull(expected, "expected outcome"), null, null, null);
+    }
+
+    public static AssaySpec range(String assay, BigDecimal min, BigDecimal max, String unit) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("a quantitative specification needs a min, a max or both");
+        }
+        if (unit == null || unit.isBlank()) {
+            throw new IllegalArgumentException("a quantitative specification needs a unit");
+        }
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw new IllegalArgumentException("min must not exceed max");
+        }
+        return new AssaySpec(assay, null, min, max, unit.strip());
+    }
+
+    public String assay() {
+        return assay;
+    }
+
+    public Optional<QualitativeOutcome> expected() {
+        return Optional.ofNullable(expected);
+    }
+
+    public Optional<BigDecimal> min() {
+        return Optional.ofNullable(min);
+    }
+
+    public Optional<BigDecimal> max() {
+        return Optional.ofNullable(max);
+    }
+
+    public Optional<String> unit() {
+        return Optional.ofNullable(unit);
+    }
+
+    public boolean qualitative() {
+        return expected != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AssaySpec other && assay.equals(other.assay);
+    }
+
+    @Override
+    public int hashCode() {
+        return assay.hashCode();
+    }
+}
