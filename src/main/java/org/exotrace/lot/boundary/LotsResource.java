@@ -1,0 +1,148 @@
+package org.exotrace.lot.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.catalog.entity.DonorSource;
+import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.control.Receiving;
+import org.exotrace.lot.entity.Lot;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.boundary.Page;
+import org.exotrace.platform.boundary.PageRequest;
+import org.exotrace.platform.boundary.Required;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.security.entity.Role;
+import org.exotrace.vial.boundary.VialsResource.VialSummary;
+import org.exotrace.vial.entity.VialState;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** Receiving lots (INVENTORY) and looking at them (INVENTORY, QA). */
+@Path("lots")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class LotsResource {
+
+    private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
+
+    public static class NewLot {
+        @NotNull
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,19}", message = "1-20 letters, digits or '-'")
+        public String lotNumber;
+        @NotBlank
+        @Size(max = 32)
+        public String productCode;
+        @NotBlank
+        @Size(max = 32)
+        public String cpcCode;
+        @NotNull
+        public DonorSource donorSource;
+        @NotNull
+        @Pattern(regexp = DATE, message = "a date such as 2026-11-01")
+        public String manufacturedOn;
+        @NotNull
+        @Pattern(regexp = DATE, message = "a date such as 2027-05-31")
+        public String expiresOn;
+        @NotBlank
+        @Size(max = 64)
+        public String location;
+        @Size(min = 1, max = Receiving.MAX_VIALS)
+        public List<@NotNull @Pattern(regexp = "[!-~]{1,20}", message = "1-20 printable characters") String> serials;
+        @Min(1)
+        @Max(Receiving.MAX_VIALS)
+        public Integer vialCount;
+    }
+
+    public record LotSummary(String lotNumber, String productCode, String cpcCode, DonorSource donorSource, LocalDate manufacturedOn,
+                             LocalDate expiresOn, LotStatus status, Instant receivedAt, String receivedBy) {
+        static LotSummary of(Lot l) {
+            return new LotSummary(l.lotNumber(), l.product().code(), l.cpc().code(), l.donorSource(), l.manufacturedOn(),
+                    l.expiresOn(), l.status(), l.receivedAt(), l.receivedBy());
+        }
+    }
+
+    public record LotView(String lotNumber, String productCode, String productName, String gtin, String cpcCode, String cpcName,
+                          String cpcLicenceNumber, DonorSource donorSource, LocalDate manufacturedOn, LocalDate expiresOn,
+                          LotStatus status, Instant receivedAt, String receivedBy, Map<VialState, Long> counts,
+                          List<VialSummary> vials, int vialsPage, int vialsPageSize) {
+    }
+
+    @Inject
+    Receiving receiving;
+
+    @Inject
+    Lots lots;
+
+    @Context
+    SecurityContext caller;
+
+    @POST
+    @RolesAllowed(Role.INVENTORY_NAME)
+    @Operation(summary = "Receive a lot", description = "Give serials (as printed) or vialCount (serials assigned). The lot starts QUARANTINED. "
+            + "409 LOT_EXISTS, SERIAL_EXISTS; 422 UNKNOWN_PRODUCT, UNKNOWN_CPC, VALIDATION_FAILED naming the field.")
+    public Response receive(@Valid @Required NewLot request, @Context UriInfo uri) {
+        var delivery = new Receiving.Delivery(request.lotNumber, request.productCode, request.cpcCode, request.donorSource,
+                date("manufacturedOn", request.manufacturedOn), date("expiresOn", request.expiresOn), request.location.strip(),
+                request.serials, request.vialCount);
+        Receiving.Received received = receiving.receive(delivery, caller.getUserPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(received.lot().lotNumber()).build())
+                .entity(new Received(LotSummary.of(received.lot()), received.vials())).build();
+    }
+
+    public record Received(LotSummary lot, int vials) {
+    }
+
+    @GET
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME})
+    @Operation(summary = "Lots, newest first")
+    public Page<LotSummary> list(@Valid @BeanParam PageRequest page) {
+        return Page.of(lots.list(page.page(), page.size()).stream().map(LotSummary::of).toList(), page, lots.count());
+    }
+
+    @GET
+    @Path("{lotNumber}")
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME})
+    @Operation(summary = "One lot with counts by vial state and a page of its vials",
+            description = "?productCode= when several products share the lot number; ?page&size page the vials.")
+    public LotView get(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                       @Valid @BeanParam PageRequest page) {
+        Lot l = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        List<VialSummary> vials = lots.vials(l, page.page(), page.size()).stream().map(VialSummary::of).toList();
+        return new LotView(l.lotNumber(), l.product().code(), l.product().name(), l.product().gtin().value(), l.cpc().code(),
+                l.cpc().name(), l.cpc().licenceNumber(), l.donorSource(), l.manufacturedOn(), l.expiresOn(), l.status(),
+                l.receivedAt(), l.receivedBy(), lots.vialCounts(l), vials, page.page(), page.size());
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + text + "' is not a calendar date");
+        }
+    }
+}

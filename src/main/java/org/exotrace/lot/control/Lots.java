@@ -1,0 +1,73 @@
+package org.exotrace.lot.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.exotrace.catalog.entity.Product;
+import org.exotrace.lot.entity.Lot;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.vial.entity.Vial;
+import org.exotrace.vial.entity.VialState;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finding lots and what is in them. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Lots {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Lot> find(Product product, String lotNumber) {
+        return em.createQuery("SELECT l FROM Lot l WHERE l.product = :product AND l.lotNumber = :number", Lot.class)
+                .setParameter("product", product).setParameter("number", lotNumber).getResultStream().findFirst();
+    }
+
+    /**
+     * The lot with this number; when two products share a lot number, {@code productCode} says which.
+     */
+    public Optional<Lot> find(String lotNumber, String productCode) {
+        var query = em.createQuery("SELECT l FROM Lot l WHERE l.lotNumber = :number"
+                + (productCode == null ? "" : " AND l.product.code = :product") + " ORDER BY l.receivedAt", Lot.class)
+                .setParameter("number", lotNumber);
+        if (productCode != null) {
+            query.setParameter("product", productCode);
+        }
+        List<Lot> found = query.getResultList();
+        if (found.size() > 1) {
+            throw ProblemException.conflict("LOT_AMBIGUOUS", "lot number " + lotNumber + " exists for several products "
+                    + found.stream().map(l -> l.product().code()).toList() + ": add ?productCode=");
+        }
+        return found.stream().findFirst();
+    }
+
+    public List<Lot> list(int page, int size) {
+        return em.createQuery("SELECT l FROM Lot l ORDER BY l.receivedAt DESC, l.lotNumber", Lot.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(l) FROM Lot l", Long.class).getSingleResult();
+    }
+
+    public Map<VialState, Long> vialCounts(Lot lot) {
+        Map<VialState, Long> counts = new EnumMap<>(VialState.class);
+        for (VialState s : VialState.values()) {
+            counts.put(s, 0L);
+        }
+        em.createQuery("SELECT v.state, COUNT(v) FROM Vial v WHERE v.lot = :lot GROUP BY v.state", Object[].class)
+                .setParameter("lot", lot).getResultList()
+                .forEach(row -> counts.put((VialState) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    public List<Vial> vials(Lot lot, int page, int size) {
+        return em.createQuery("SELECT v FROM Vial v WHERE v.lot = :lot ORDER BY v.serial", Vial.class)
+                .setParameter("lot", lot).setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+}

@@ -1,0 +1,156 @@
+package org.exotrace.lot.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.exotrace.catalog.entity.CellProcessingCentre;
+import org.exotrace.catalog.entity.DonorSource;
+import org.exotrace.catalog.entity.Product;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** One production run of a product at a CPC. Equal by product and lot number. */
+@Entity
+@Table(name = "lot")
+public class Lot {
+
+    /** GS1 AI (10) allows up to 20 characters; the clinic's lot numbers are letters, digits and '-'. */
+    public static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,19}");
+
+    @Id
+    private UUID id;
+
+    @Column(name = "lot_number", nullable = false, updatable = false)
+    private String lotNumber;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "product_id", nullable = false, updatable = false)
+    private Product product;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "cpc_id", nullable = false, updatable = false)
+    private CellProcessingCentre cpc;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "donor_source", nullable = false, updatable = false)
+    private DonorSource donorSource;
+
+    @Column(name = "manufactured_on", nullable = false, updatable = false)
+    private LocalDate manufacturedOn;
+
+    @Column(name = "expires_on", nullable = false, updatable = false)
+    private LocalDate expiresOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private LotStatus status;
+
+    @Column(name = "received_at", nullable = false, updatable = false)
+    private Instant receivedAt;
+
+    @Column(name = "received_by", nullable = false, updatable = false)
+    private String receivedBy;
+
+    protected Lot() {
+    }
+
+    /**
+     * A lot as it arrives: quarantined until QA releases it.
+     *
+     * @throws LotRuleViolation when a rule of receiving is broken (names the field)
+     */
+    public static Lot receive(String lotNumber, Product product, CellProcessingCentre cpc, DonorSource donorSource,
+                              LocalDate manufacturedOn, LocalDate expiresOn, LocalDate today, String receivedBy, Instant at) {
+        if (lotNumber == null || !NUMBER.matcher(lotNumber).matches()) {
+            throw new LotRuleViolation("lotNumber", "1-20 letters, digits or '-'");
+        }
+        if (!product.madeFrom(donorSource)) {
+            throw new LotRuleViolation("donorSource", donorSource + " is not a donor source of " + product.code()
+                    + " " + product.donorSources().stream().sorted().toList());
+        }
+        if (!expiresOn.isAfter(manufacturedOn)) {
+            throw new LotRuleViolation("expiresOn", "must be after manufacturedOn " + manufacturedOn);
+        }
+        if (manufacturedOn.isAfter(today)) {
+            throw new LotRuleViolation("manufacturedOn", "lies in the future");
+        }
+        if (!expiresOn.isAfter(today)) {
+            throw new LotRuleViolation("expiresOn", "the lot expired on " + expiresOn + ": an expired lot is not received");
+        }
+        Lot lot = new Lot();
+        lot.id = UUID.randomUUID();
+        lot.lotNumber = lotNumber;
+        lot.product = Objects.requireNonNull(product);
+        lot.cpc = Objects.requireNonNull(cpc);
+        lot.donorSource = donorSource;
+        lot.manufacturedOn = manufacturedOn;
+        lot.expiresOn = expiresOn;
+        lot.status = LotStatus.QUARANTINED;
+        lot.receivedBy = Objects.requireNonNull(receivedBy);
+        lot.receivedAt = Objects.requireNonNull(at);
+        return lot;
+    }
+
+    public boolean expiredOn(LocalDate day) {
+        return !expiresOn.isAfter(day);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String lotNumber() {
+        return lotNumber;
+    }
+
+    public Product product() {
+        return product;
+    }
+
+    public CellProcessingCentre cpc() {
+        return cpc;
+    }
+
+    public DonorSource donorSource() {
+        return donorSource;
+    }
+
+    public LocalDate manufacturedOn() {
+        return manufacturedOn;
+    }
+
+    public LocalDate expiresOn() {
+        return expiresOn;
+    }
+
+    public LotStatus status() {
+        return status;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public String receivedBy() {
+        return receivedBy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Lot other && lotNumber.equals(other.lotNumber) && product.equals(other.product);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lotNumber, product);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Lots: one production run of one product at one CPC, from one donor source, with manufacture and
+ * expiry dates and a status ({@code QUARANTINED} on arrival; QA's release, rejection and recall move
+ * it on). Receiving a lot creates its vials and their first stock movements in one transaction.
+ *
+ * <p>Rules: a lot number is unique per product; the donor source is one of the product's; expiry
+ * follows manufacture and has not passed on arrival; vial serials are unique per GTIN; the status
+ * moves only QUARANTINED → RELEASED | REJECTED and RELEASED → RECALLED.
+ */
+package org.exotrace.lot;

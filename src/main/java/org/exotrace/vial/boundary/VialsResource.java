@@ -1,0 +1,112 @@
+package org.exotrace.vial.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.platform.boundary.Required;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.security.entity.Role;
+import org.exotrace.vial.control.Stock;
+import org.exotrace.vial.entity.MovementKind;
+import org.exotrace.vial.entity.StockMovement;
+import org.exotrace.vial.entity.Vial;
+import org.exotrace.vial.entity.VialState;
+import org.exotrace.vial.entity.WasteReason;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** One vial, its history, moving it and wasting it (INVENTORY). */
+@Path("vials/{vialId}")
+@RolesAllowed(Role.INVENTORY_NAME)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class VialsResource {
+
+    public static class Move {
+        @NotBlank
+        @Size(max = 64)
+        public String location;
+    }
+
+    public static class Waste {
+        @NotNull
+        public WasteReason reason;
+        @Size(max = 500)
+        public String note;
+    }
+
+    public record VialSummary(UUID vialId, String serial, VialState state, String location) {
+        public static VialSummary of(Vial v) {
+            return new VialSummary(v.id(), v.serial(), v.state(), v.location());
+        }
+    }
+
+    public record MovementView(long seq, MovementKind kind, String fromLocation, String toLocation, VialState stateAfter,
+                               String reason, String note, Instant at, String actor) {
+        static MovementView of(StockMovement m) {
+            return new MovementView(m.seq(), m.kind(), m.fromLocation().orElse(null), m.toLocation().orElse(null), m.stateAfter(),
+                    m.reason().orElse(null), m.note().orElse(null), m.at(), m.actor());
+        }
+    }
+
+    public record VialView(UUID vialId, String gtin, String serial, VialState state, String location, String lotNumber,
+                           String productCode, LocalDate expiresOn, String lotStatus, List<MovementView> history) {
+    }
+
+    @Inject
+    Stock stock;
+
+    @Context
+    SecurityContext caller;
+
+    @GET
+    @Operation(summary = "One vial with its whole history")
+    public VialView get(@PathParam("vialId") String vialId) {
+        UUID id = id(vialId);
+        Vial v = stock.find(id).orElseThrow(() -> ProblemException.notFound("vial", vialId));
+        return new VialView(v.id(), v.gtin(), v.serial(), v.state(), v.location(), v.lot().lotNumber(), v.lot().product().code(),
+                v.lot().expiresOn(), v.lot().status().name(), stock.history(id).stream().map(MovementView::of).toList());
+    }
+
+    @POST
+    @Path("moves")
+    @Operation(summary = "Move a vial to another storage location", description = "409 VIAL_NOT_IN_STOCK or ALREADY_THERE.")
+    public Response move(@PathParam("vialId") String vialId, @Valid @Required Move request) {
+        StockMovement m = stock.move(id(vialId), request.location.strip(), caller.getUserPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(MovementView.of(m)).build();
+    }
+
+    @POST
+    @Path("waste")
+    @Operation(summary = "Record a vial as waste (broken, expired, opened and not used, temperature excursion ...)",
+            description = "409 VIAL_NOT_IN_STOCK when it already left stock.")
+    public Response waste(@PathParam("vialId") String vialId, @Valid @Required Waste request) {
+        StockMovement m = stock.waste(id(vialId), request.reason, request.note, caller.getUserPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(MovementView.of(m)).build();
+    }
+
+    private static UUID id(String vialId) {
+        try {
+            return UUID.fromString(vialId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("vial", vialId.length() > 40 ? vialId.substring(0, 40) + "…" : vialId);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.exotrace.vial.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.vial.entity.StockMovement;
+import org.exotrace.vial.entity.Vial;
+import org.exotrace.vial.entity.VialRuleViolation;
+import org.exotrace.vial.entity.WasteReason;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import jakarta.persistence.LockModeType;
+import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Moving and wasting vials, and the views of what is on hand. */
+@ApplicationScoped
+@Transactional
+public class Stock {
+
+    /** One line of the stock view: vials on hand of one lot at one location. */
+    public record Line(String productCode, String productName, String lotNumber, LotStatus lotStatus, LocalDate expiresOn,
+                       String location, long vials) {
+    }
+
+    /** What a physical count found, against what the records said. */
+    public record CountResult(String location, int expected, int counted, int matched, List<Vial> missing, List<Vial> relocated,
+                              List<Vial> notInStock, List<UUID> unknown) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Vial> find(UUID vialId) {
+        return Optional.ofNullable(em.find(Vial.class, vialId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StockMovement> history(UUID vialId) {
+        return em.createQuery("SELECT m FROM StockMovement m WHERE m.vialId = :id ORDER BY m.seq", StockMovement.class)
+                .setParameter("id", vialId).getResultList();
+    }
+
+    public StockMovement move(UUID vialId, String location, String actor) {
+        Vial vial = locked(vialId);
+        StockMovement movement = apply(() -> vial.moveTo(location, actor, clock.instant()));
+        em.persist(movement);
+        audit.record(actor, "VIAL_MOVED", "vial", vialId.toString(), Json.createObjectBuilder()
+                .add("serial", vial.serial()).add("from", movement.fromLocation().orElse("")).add("to", location).build());
+        return movement;
+    }
+
+    public StockMovement waste(UUID vialId, WasteReason reason, String note, String actor) {
+        Vial vial = locked(vialId);
+        StockMovement movement = apply(() -> vial.waste(reason, note, actor, clock.instant()));
+        em.persist(movement);
+        audit.record(actor, "VIAL_WASTED", "vial", vialId.toString(), Json.createObjectBuilder()
+                .add("serial", vial.serial()).add("reason", reason.name()).add("location", vial.location()).build());
+        return movement;
+    }
+
+    /**
+     * A physical count of one location: vials recorded here but not counted leave stock as
+     * {@code MISSING_AT_COUNT}; vials counted here but recorded elsewhere are moved here
+     * ({@code FOUND_AT_COUNT}); both as COUNT_ADJUSTED rows of the ledger. Vials counted that are not in
+     * stock, or unknown, are reported and left alone.
+     */
+    public CountResult count(String location, List<UUID> countedIds, String actor) {
+        Instant now = clock.instant();
+        List<Vial> recorded = em.createQuery("SELECT v FROM Vial v WHERE v.location = :location"
+                        + " AND v.state = org.exotrace.vial.entity.VialState.IN_STOCK ORDER BY v.serial", Vial.class)
+                .setParameter("location", location)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Set<UUID> counted = new LinkedHashSet<>(countedIds);
+        List<Vial> missing = new ArrayList<>();
+        int matched = 0;
+        for (Vial vial : recorded) {
+            if (counted.remove(vial.id())) {
+                matched++;
+            } else {
+                missing.add(vial);
+                em.persist(vial.missingAtCount(actor, now));
+            }
+        }
+        List<Vial> relocated = new ArrayList<>();
+        List<Vial> notInStock = new ArrayList<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID id : counted) {
+            Vial vial = em.find(Vial.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (vial == null) {
+                unknown.add(id);
+            } else if (!vial.inStock()) {
+                notInStock.add(vial);
+            } else {
+                relocated.add(vial);
+                em.persist(vial.foundAtCount(location, actor, now));
+            }
+        }
+        audit.record(actor, "STOCK_COUNTED", "location", location, Json.createObjectBuilder()
+                .add("expected", recorded.size()).add("counted", countedIds.size()).add("matched", matched)
+                .add("missing", missing.size()).add("relocated", relocated.size()).add("notInStock", notInStock.size())
+                .add("unknown", unknown.size()).build());
+        return new CountResult(location, recorded.size(), countedIds.size(), matched, missing, relocated, notInStock, unknown);
+    }
+
+    /** Vials on hand by product, lot and location, first expiry first (FEFO). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Line> onHand(Optional<LocalDate> expiringBy, int page, int size) {
+        var query = em.createQuery("SELECT l.product.code, l.product.name, l.lotNumber, l.status, l.expiresOn, v.location, COUNT(v)"
+                        + " FROM Vial v JOIN v.lot l WHERE v.state = org.exotrace.vial.entity.VialState.IN_STOCK"
+                        + (expiringBy.isPresent() ? " AND l.expiresOn <= :by" : "")
+                        + " GROUP BY l.product.code, l.product.name, l.lotNumber, l.status, l.expiresOn, v.location"
+                        + " ORDER BY l.expiresOn, l.product.code, l.lotNumber, v.location", Object[].class)
+                .setFirstResult(page * size).setMaxResults(size);
+        expiringBy.ifPresent(by -> query.setParameter("by", by));
+        return query.getResultList().stream()
+                .map(r -> new Line((String) r[0], (String) r[1], (String) r[2], (LotStatus) r[3], (LocalDate) r[4], (String) r[5], (Long) r[6]))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Vial locked(UUID vialId) {
+        Vial vial = em.find(Vial.class, vialId, LockModeType.PESSIMISTIC_WRITE);
+        if (vial == null) {
+            throw ProblemException.notFound("vial", vialId.toString());
+        }
+        return vial;
+    }
+
+    private static StockMovement apply(Supplier<StockMovement> verb) {
+        try {
+            return verb.get();
+        } catch (VialRuleViolation e) {
+            throw ProblemException.conflict(e.code(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Vials and the stock ledger: every vial belongs to one lot, has a stable {@code vialId} and a serial
+ * unique within its GTIN, a location and a state. Every change (received, moved, wasted, adjusted at a
+ * count, later administered or dispensed) is a row appended to {@code stock_movement}, and the
+ * vial's current state and location are updated from it in the same transaction. Stock views count
+ * vials on hand first-expiry-first (FEFO).
+ *
+ * <p>Rules: movements are never updated or deleted (trigger in PostgreSQL); only a vial in stock can
+ * move or be wasted; waste names a reason.
+ */
+package org.exotrace.vial;
