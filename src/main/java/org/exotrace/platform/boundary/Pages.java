@@ -1,0 +1,32 @@
+package org.exotrace.platform.boundary;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The staff's web pages: static HTML with a script of its own that signs in through
+ * {@code /api/auth/token} and calls the API, served with a strict Content-Security-Policy.
+ */
+@WebServlet({"/stock"})
+public class Pages extends HttpServlet {
+
+    private static final Map<String, String> PAGES = Map.of("/stock", "/WEB-INF/pages/stock.html");
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String page = PAGES.get(request.getServletPath());
+        response.setHeader("Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        request.getRequestDispatcher(page).include(request, response);
+    }
+}
