@@ -262,6 +262,9 @@ class InventoryIT {
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
         assertTrue(page.body().contains("Stock on hand"));
         assertTrue(page.header("Content-Security-Policy").contains("default-src 'none'"), page.header("Content-Security-Policy"));
+        Reply home = api.get("", null);
+        assertEquals(200, home.status(), home::toString);
+        assertTrue(home.body().contains("href=\"stock\""), home.body());
         Reply script = api.get("assets/stock.js", null);
         assertEquals(200, script.status());
         assertTrue(script.body().contains("api/stock/expiring"));
