@@ -1,9 +1,7 @@
 package org.exotrace.testing;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,10 +39,6 @@ public final class Api {
             return Json.createReader(new StringReader(body)).readObject();
         }
 
-        public JsonArray items() {
-            return json().getJsonArray("items");
-        }
-
         public String code() {
             return json().getString("code", null);
         }
@@ -66,10 +60,6 @@ public final class Api {
     /** {@code path} is relative to the application ({@code api/cpcs}), or to the server when it starts with '/' ({@code /health/ready}). */
     public Reply get(String path, String token) {
         return send("GET", path, token, null, null);
-    }
-
-    public Reply get(String path, String token, String accept) {
-        return send("GET", path, token, null, null, "Accept", accept);
     }
 
     public Reply post(String path, String token, String json, String... headers) {
@@ -144,8 +134,4 @@ public final class Api {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     }
 
-    public static String str(JsonObject o, String key) {
-        JsonValue v = o.get(key);
-        return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : o.getString(key);
-    }
 }

@@ -100,10 +100,6 @@ public class Lot {
         return lot;
     }
 
-    public boolean expiredOn(LocalDate day) {
-        return !expiresOn.isAfter(day);
-    }
-
     public UUID id() {
         return id;
     }

@@ -39,11 +39,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, code, "Conflict with the current state", detail);
     }
 
-    /** 409 with the reason words that block the action. */
-    public static ProblemException blocked(String code, String detail, List<String> reasons) {
-        return new ProblemException(409, code, "Conflict with the current state", detail, List.of(), reasons);
-    }
-
     /** 422: the request is well formed but breaks a rule about its content; names the field. */
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(422, "VALIDATION_FAILED", "The request breaks a rule",
