@@ -4,6 +4,10 @@
  * it, so that a rewritten, removed or inserted entry is detected. PostgreSQL refuses UPDATE, DELETE
  * and TRUNCATE on the table (trigger in {@code V1__users_and_audit.sql}).
  *
+ * {@code GET /api/audit} filters the trail; {@code GET /api/audit/verify} recomputes every digest and
+ * link and names the first entry that does not match. The chain cannot show that entries were cut
+ * off its end: the verify answer's {@code entries} and {@code lastHash} are meant to be kept outside.
+ *
  * <p>Rules: 21 CFR Part 11 §11.10(e) style audit trail (secure, computer-generated, time-stamped,
  * never obscuring earlier entries); appends are serialised by a transaction-scoped advisory lock so
  * the chain has no forks.

@@ -5,6 +5,8 @@
  *
  * <p>Rules: a lot number is unique per product; the donor source is one of the product's; expiry
  * follows manufacture and has not passed on arrival; vial serials are unique per GTIN; the status
- * moves only QUARANTINED → RELEASED | REJECTED and RELEASED → RECALLED.
+ * moves only QUARANTINED → RELEASED | REJECTED and RELEASED → RECALLED, through the lot's verbs, each
+ * of which leaves a {@code lot_decision} row (append-only; a trigger also refuses any other status
+ * change in SQL).
  */
 package org.exotrace.lot;

@@ -116,7 +116,15 @@ public final class Api {
         return newUserToken(all);
     }
 
+    /** A staff member created for a test: their name, password (to sign with) and token. */
+    public record Staff(String username, String password, String token) {
+    }
+
     public String newUserToken(Role... roles) {
+        return newUser(roles).token();
+    }
+
+    public Staff newUser(Role... roles) {
         String name = "u" + UUID.randomUUID().toString().substring(0, 8);
         String password = "password-" + name;
         var rolesJson = Json.createArrayBuilder();
@@ -126,7 +134,7 @@ public final class Api {
         if (created.status() != 201) {
             throw new AssertionError("creating user failed: " + created);
         }
-        return signIn(name, password);
+        return new Staff(name, password, signIn(name, password));
     }
 
     /** A unique suffix for business keys, so tests never see each other's data. */

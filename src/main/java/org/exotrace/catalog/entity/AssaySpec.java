@@ -90,6 +90,17 @@ public class AssaySpec {
         return expected != null;
     }
 
+    /** The specification in words a QA pharmacist reads: {@code NEGATIVE}, {@code <= 0.5 EU/mL}, {@code 1.0 to 2.0 mg/mL}. */
+    public String describe() {
+        if (qualitative()) {
+            return expected.name();
+        }
+        if (min != null && max != null) {
+            return min.toPlainString() + " to " + max.toPlainString() + " " + unit;
+        }
+        return (min != null ? ">= " + min.toPlainString() : "<= " + max.toPlainString()) + " " + unit;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof AssaySpec other && assay.equals(other.assay);

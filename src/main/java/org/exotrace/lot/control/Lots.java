@@ -2,6 +2,7 @@ package org.exotrace.lot.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.catalog.entity.Product;
@@ -44,6 +45,17 @@ public class Lots {
                     + found.stream().map(l -> l.product().code()).toList() + ": add ?productCode=");
         }
         return found.stream().findFirst();
+    }
+
+    /**
+     * The lot, locked until the transaction ends: QC entries and QA's decisions on one lot happen one
+     * after the other, never interleaved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Lot lockedForQa(String lotNumber, String productCode) {
+        Lot lot = find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        em.refresh(lot, LockModeType.PESSIMISTIC_WRITE);
+        return lot;
     }
 
     public List<Lot> list(int page, int size) {

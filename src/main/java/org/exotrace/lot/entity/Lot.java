@@ -100,6 +100,33 @@ public class Lot {
         return lot;
     }
 
+    /** QA released the lot: its vials may now reach patients. */
+    public LotDecision release(String by, Instant at, String reason) {
+        return become(LotStatus.RELEASED, by, at, reason);
+    }
+
+    /** QA rejected the lot: none of its vials will ever be used. */
+    public LotDecision reject(String by, Instant at, String reason) {
+        return become(LotStatus.REJECTED, by, at, reason);
+    }
+
+    /** QA recalled the released lot: every vial of it is blocked at once. */
+    public LotDecision recall(String by, Instant at, String reason) {
+        return become(LotStatus.RECALLED, by, at, reason);
+    }
+
+    private LotDecision become(LotStatus next, String by, Instant at, String reason) {
+        if (!status.canBecome(next)) {
+            throw new LotStatusRefused(lotNumber, status, next);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new LotRuleViolation("reason", "a change of status says why");
+        }
+        LotStatus from = status;
+        status = next;
+        return new LotDecision(id, from, next, reason.strip(), Objects.requireNonNull(by), Objects.requireNonNull(at));
+    }
+
     public UUID id() {
         return id;
     }

@@ -29,7 +29,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         }
         Throwable problem = ProblemCause.find(e);
         if (problem instanceof ProblemException p) {
-            return Problems.response(p.status(), p.code(), p.title(), p.getMessage(), requestId, p.errors(), p.reasons());
+            return Problems.response(p, requestId);
         }
         if (DatabaseUnavailable.isCause(e)) {
             LOG.log(Level.WARNING, "request " + requestId + ": database unavailable: " + e);

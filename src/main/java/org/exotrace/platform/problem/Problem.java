@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem detail, written as {@code application/problem+json}. {@code code} is the stable,
- * machine-readable reason word that integrations switch on; {@code errors} names offending fields.
+ * machine-readable reason word that integrations switch on; {@code errors} names offending fields; {@code reasons} are
+ * blocking reason words; {@code currentState} names the state that forbids a transition; {@code assays}
+ * names the QC assays behind a refused release.
  */
 public record Problem(String type, String title, int status, String detail, String code, String requestId,
-                      List<FieldError> errors, List<String> reasons) {
+                      List<FieldError> errors, List<String> reasons, String currentState, List<String> assays) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -14,15 +14,24 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final List<String> reasons;
+    private final String currentState;
+    private final List<String> assays;
 
     public ProblemException(int status, String code, String title, String detail,
                             List<Problem.FieldError> errors, List<String> reasons) {
+        this(status, code, title, detail, errors, reasons, null, List.of());
+    }
+
+    private ProblemException(int status, String code, String title, String detail, List<Problem.FieldError> errors,
+                             List<String> reasons, String currentState, List<String> assays) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        this.currentState = currentState;
+        this.assays = List.copyOf(assays);
     }
 
     public ProblemException(int status, String code, String title, String detail) {
@@ -37,6 +46,16 @@ public class ProblemException extends RuntimeException {
     /** 409: the request is well formed but the current state forbids it. */
     public static ProblemException conflict(String code, String detail) {
         return new ProblemException(409, code, "Conflict with the current state", detail);
+    }
+
+    /** 409: the thing is in a state that does not allow this move; names the state. */
+    public static ProblemException wrongState(String code, String detail, String currentState) {
+        return new ProblemException(409, code, "Conflict with the current state", detail, List.of(), List.of(), currentState, List.of());
+    }
+
+    /** 409 about QC assays (a refused release); names them. */
+    public static ProblemException assays(String code, String detail, List<String> assays) {
+        return new ProblemException(409, code, "Conflict with the current state", detail, List.of(), List.of(), null, assays);
     }
 
     /** 422: the request is well formed but breaks a rule about its content; names the field. */
@@ -69,5 +88,13 @@ public class ProblemException extends RuntimeException {
 
     public List<String> reasons() {
         return reasons;
+    }
+
+    public String currentState() {
+        return currentState;
+    }
+
+    public List<String> assays() {
+        return assays;
     }
 }

@@ -15,6 +15,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException e) {
-        return Problems.response(e.status(), e.code(), e.title(), e.getMessage(), RequestIds.of(request), e.errors(), e.reasons());
+        return Problems.response(e, RequestIds.of(request));
     }
 }

@@ -12,9 +12,20 @@ public final class Problems {
 
     public static Response response(int status, String code, String title, String detail, String requestId,
                                     List<Problem.FieldError> errors, List<String> reasons) {
+        return response(status, code, title, detail, requestId, errors, reasons, null, null);
+    }
+
+    public static Response response(ProblemException p, String requestId) {
+        return response(p.status(), p.code(), p.title(), p.getMessage(), requestId, p.errors(), p.reasons(), p.currentState(), p.assays());
+    }
+
+    private static Response response(int status, String code, String title, String detail, String requestId,
+                                     List<Problem.FieldError> errors, List<String> reasons, String currentState, List<String> assays) {
         Problem problem = new Problem(Problem.typeFor(code), title, status, detail, code, requestId,
                 errors == null || errors.isEmpty() ? null : errors,
-                reasons == null || reasons.isEmpty() ? null : reasons);
+                reasons == null || reasons.isEmpty() ? null : reasons,
+                currentState,
+                assays == null || assays.isEmpty() ? null : assays);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

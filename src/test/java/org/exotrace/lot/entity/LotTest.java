@@ -80,4 +80,50 @@ class LotTest {
         assertFalse(LotStatus.REJECTED.canBecome(LotStatus.RELEASED));
         assertFalse(LotStatus.RECALLED.canBecome(LotStatus.RELEASED));
     }
+
+    @Test
+    void aQuarantinedLotIsReleasedAndThenRecalled() {
+        Lot lot = receive("P2611A", DonorSource.DENTAL_PULP, TODAY.minusDays(20), TODAY.plusMonths(6));
+        LotDecision released = lot.release("qa", Instant.EPOCH, "QC reviewed");
+        assertEquals(LotStatus.RELEASED, lot.status());
+        assertEquals(LotStatus.QUARANTINED, released.from());
+        LotDecision recalled = lot.recall("qa2", Instant.EPOCH, "CPC notice");
+        assertEquals(LotStatus.RECALLED, lot.status());
+        assertEquals(LotStatus.RELEASED, recalled.from());
+        assertEquals("CPC notice", recalled.reason());
+        assertEquals("qa2", recalled.decidedBy());
+    }
+
+    @Test
+    void aQuarantinedLotCannotBeRecalledAndTheRefusalNamesItsState() {
+        Lot lot = receive("P2611A", DonorSource.DENTAL_PULP, TODAY.minusDays(20), TODAY.plusMonths(6));
+        var e = assertThrows(LotStatusRefused.class, () -> lot.recall("qa", Instant.EPOCH, "CPC notice"));
+        assertEquals(LotStatus.QUARANTINED, e.current());
+        assertEquals(LotStatus.QUARANTINED, lot.status());
+    }
+
+    @Test
+    void aRejectedLotStaysRejected() {
+        Lot lot = receive("P2611A", DonorSource.DENTAL_PULP, TODAY.minusDays(20), TODAY.plusMonths(6));
+        lot.reject("qa", Instant.EPOCH, "sterility failed");
+        assertEquals(LotStatus.REJECTED, assertThrows(LotStatusRefused.class, () -> lot.release("qa", Instant.EPOCH, "QC reviewed")).current());
+        assertEquals(LotStatus.REJECTED, assertThrows(LotStatusRefused.class, () -> lot.recall("qa", Instant.EPOCH, "CPC notice")).current());
+        assertEquals(LotStatus.REJECTED, assertThrows(LotStatusRefused.class, () -> lot.reject("qa", Instant.EPOCH, "sterility failed")).current());
+        assertEquals(LotStatus.REJECTED, lot.status());
+    }
+
+    @Test
+    void aReleasedLotCannotBeReleasedAgainOrRejected() {
+        Lot lot = receive("P2611A", DonorSource.DENTAL_PULP, TODAY.minusDays(20), TODAY.plusMonths(6));
+        lot.release("qa", Instant.EPOCH, "QC reviewed");
+        assertEquals(LotStatus.RELEASED, assertThrows(LotStatusRefused.class, () -> lot.release("qa", Instant.EPOCH, "QC reviewed")).current());
+        assertEquals(LotStatus.RELEASED, assertThrows(LotStatusRefused.class, () -> lot.reject("qa", Instant.EPOCH, "sterility failed")).current());
+    }
+
+    @Test
+    void aChangeOfStatusWithoutAReasonIsRefusedAndChangesNothing() {
+        Lot lot = receive("P2611A", DonorSource.DENTAL_PULP, TODAY.minusDays(20), TODAY.plusMonths(6));
+        assertEquals("reason", assertThrows(LotRuleViolation.class, () -> lot.reject("qa", Instant.EPOCH, " ")).field());
+        assertEquals(LotStatus.QUARANTINED, lot.status());
+    }
 }

@@ -1,0 +1,86 @@
+package org.exotrace.audit.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.audit.control.AuditLog;
+import org.exotrace.audit.entity.AuditEntry;
+import org.exotrace.platform.boundary.Page;
+import org.exotrace.platform.boundary.PageRequest;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.security.entity.Role;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** The append-only audit trail, for QA and administrators. */
+@Path("audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.QA_NAME, Role.ADMIN_NAME})
+public class AuditResource {
+
+    /** One entry; {@code change} is the JSON recorded with it, {@code hash} links it to {@code prevHash}. */
+    public record EntryView(long seq, Instant recordedAt, String actor, String action, String subjectType, String subjectId,
+                            JsonValue change, String digest, String prevHash, String hash) {
+        static EntryView of(AuditEntry e) {
+            return new EntryView(e.seq(), e.recordedAt(), e.actor(), e.action(), e.subjectType(), e.subjectId(), json(e.change()),
+                    e.digest(), e.prevHash(), e.hash());
+        }
+
+        private static JsonValue json(String text) {
+            try (var reader = Json.createReader(new StringReader(text))) {
+                return reader.readValue();
+            } catch (JsonException e) {
+                return Json.createValue(text);
+            }
+        }
+    }
+
+    @Inject
+    AuditLog log;
+
+    @GET
+    @Operation(summary = "Audit entries, newest first",
+            description = "Filters: subjectType (lot, vial, user, product, cpc, location, ...), subjectId, actor, action, from and to (UTC instants, to exclusive).")
+    public Page<EntryView> search(@QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId,
+                                  @QueryParam("actor") String actor, @QueryParam("action") String action,
+                                  @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
+        var filter = new AuditLog.Filter(blankToNull(subjectType), blankToNull(subjectId), blankToNull(actor), blankToNull(action),
+                instant("from", from), instant("to", to));
+        return Page.of(log.search(filter, page.page(), page.size()).stream().map(EntryView::of).toList(), page, log.count(filter));
+    }
+
+    @GET
+    @Path("verify")
+    @Operation(summary = "Recompute the hash chain over every entry",
+            description = "intact=false names the first broken entry (firstBrokenSeq) and what does not match. Always 200: the answer is the report.")
+    public AuditLog.Verification verify() {
+        return log.verify();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + text + "' is not a UTC instant such as 2026-11-24T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.exotrace.qc.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.catalog.entity.AssaySpec;
+import org.exotrace.catalog.entity.QualitativeOutcome;
+import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.Lot;
+import org.exotrace.lot.entity.LotDecision;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.boundary.Required;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.qc.control.QaDecisions;
+import org.exotrace.qc.control.QcResults;
+import org.exotrace.qc.entity.AssayEntry;
+import org.exotrace.qc.entity.AssayResult;
+import org.exotrace.qc.entity.Judgement;
+import org.exotrace.qc.entity.QcReview;
+import org.exotrace.qc.entity.Reading;
+import org.exotrace.qc.entity.ReleasePolicy;
+import org.exotrace.qc.entity.ReleaseSignature;
+import org.exotrace.qc.entity.ResultSource;
+import org.exotrace.security.entity.Role;
+import org.exotrace.vial.entity.VialState;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** QA's work on a lot: assay results, the signed release, rejection and recall. */
+@Path("lots")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class QcResource {
+
+    private static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    public static class NewResult {
+        @NotNull
+        @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "2-40 upper-case letters, digits or '_'")
+        public String assay;
+        public BigDecimal value;
+        @Size(min = 1, max = 32)
+        public String unit;
+        public QualitativeOutcome outcome;
+        @Size(min = 1, max = 64)
+        public String method;
+        @Size(max = 40)
+        public String performedAt;
+        @Size(min = 1, max = 128)
+        public String performer;
+        @Pattern(regexp = UUID_TEXT, message = "the resultId of the result this one corrects")
+        public String supersedes;
+        @Size(min = 1, max = 500)
+        public String reason;
+    }
+
+    public static class Signature {
+        @NotNull
+        @Size(min = 1, max = 200)
+        public String password;
+        @NotBlank
+        @Size(min = 3, max = 200)
+        public String meaning;
+    }
+
+    public static class Decision {
+        @NotBlank
+        @Size(max = 500)
+        public String reason;
+    }
+
+    public record ResultView(UUID resultId, String assay, BigDecimal value, String unit, QualitativeOutcome outcome, String method,
+                             Instant performedAt, String performer, Judgement judgement, String specification, boolean current,
+                             UUID supersedes, UUID supersededBy, String reason, ResultSource source, Instant enteredAt, String enteredBy) {
+        static ResultView of(AssayResult r, QcReview review, Map<UUID, UUID> supersededBy) {
+            return new ResultView(r.id(), r.assay(), r.value().orElse(null), r.unit().orElse(null), r.outcome().orElse(null),
+                    r.method().orElse(null), r.performedAt().orElse(null), r.performer().orElse(null), r.judgement(), r.specification(),
+                    review.current().contains(r), r.supersedes().orElse(null), supersededBy.get(r.id()), r.reason().orElse(null),
+                    r.source(), r.enteredAt(), r.enteredBy());
+        }
+    }
+
+    /** One line of the specification against the lot's current result; {@code judgement} is MISSING without one. */
+    public record SpecLine(String assay, String specification, String judgement, UUID resultId, String reading) {
+    }
+
+    public record QcSummary(boolean releasable, List<String> missing, List<String> failing) {
+        static QcSummary of(QcReview review) {
+            return new QcSummary(review.passed(), review.missing(), review.failing());
+        }
+    }
+
+    public record SignatureView(UUID signatureId, String signer, Instant signedAt, String meaning, String contentDigest,
+                                JsonArray signedResults) {
+        static SignatureView of(ReleaseSignature s) {
+            try (var reader = Json.createReader(new StringReader(s.signedContent()))) {
+                return new SignatureView(s.id(), s.signer(), s.signedAt(), s.meaning(), s.contentDigest(), reader.readArray());
+            }
+        }
+    }
+
+    public record DecisionView(LotStatus from, LotStatus to, String reason, Instant decidedAt, String decidedBy) {
+        static DecisionView of(LotDecision d) {
+            return new DecisionView(d.from(), d.to(), d.reason(), d.decidedAt(), d.decidedBy());
+        }
+    }
+
+    public record Entered(String lotNumber, String productCode, List<ResultView> results, QcSummary qc) {
+    }
+
+    public record Dossier(String lotNumber, String productCode, LotStatus status, List<SpecLine> specification, QcSummary qc,
+                          List<ResultView> results, List<SignatureView> signatures, List<DecisionView> decisions) {
+    }
+
+    public record Released(String lotNumber, String productCode, LotStatus status, boolean released, String awaiting,
+                           SignatureView signature) {
+    }
+
+    public record Decided(String lotNumber, String productCode, LotStatus status, DecisionView decision, Map<VialState, Long> vials) {
+    }
+
+    @Inject
+    QcResults results;
+
+    @Inject
+    QaDecisions decisions;
+
+    @Inject
+    Lots lots;
+
+    @Context
+    SecurityContext caller;
+
+    @POST
+    @Path("{lotNumber}/qc-results")
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "Enter one assay result; the service judges it PASS/FAIL against the product's specification",
+            description = "Quantitative: assay, value, unit (the specification's own), method, performedAt. Qualitative: assay, outcome. "
+                    + "A correction names the result it corrects in 'supersedes' and gives a 'reason'. 409 RESULT_EXISTS, RESULT_SUPERSEDED, "
+                    + "LOT_STATUS_CONFLICT; 422 UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED.")
+    public Response enter(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                          @Valid @Required NewResult request) {
+        if ((request.value == null) == (request.outcome == null)) {
+            throw ProblemException.invalid("value", "give either value with unit (quantitative) or outcome (qualitative)");
+        }
+        if (request.value != null && request.unit == null) {
+            throw ProblemException.invalid("unit", "a value needs its unit");
+        }
+        if (request.outcome != null && request.unit != null) {
+            throw ProblemException.invalid("unit", "a qualitative outcome has no unit");
+        }
+        Reading reading = request.value != null ? new Reading.Quantity(request.value, request.unit) : new Reading.Outcome(request.outcome);
+        AssayEntry entry = new AssayEntry(request.assay, reading, request.method, instant("performedAt", request.performedAt),
+                request.performer, request.supersedes == null ? null : UUID.fromString(request.supersedes), request.reason);
+        return entered(lotNumber, productCode, List.of(entry), ResultSource.API);
+    }
+
+    @POST
+    @Path("{lotNumber}/qc-results")
+    @Consumes("text/csv")
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "Import a CPC's certificate of analysis as CSV, one row per assay; all rows or none",
+            description = "Header row: assay,value,unit,outcome,method,performedAt,performer (supersedes, reason optional). "
+                    + "Faults are named by row, e.g. 'row 3 unit'.")
+    public Response importCertificate(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                                      String csv) {
+        return entered(lotNumber, productCode, CertificateCsv.parse(csv), ResultSource.CSV);
+    }
+
+    private Response entered(String lotNumber, String productCode, List<AssayEntry> entries, ResultSource source) {
+        QcResults.Entered entered = results.enter(lotNumber, productCode, entries, source, caller.getUserPrincipal().getName());
+        QcReview review = entered.review();
+        Map<UUID, UUID> supersededBy = supersededBy(entered.history());
+        return Response.status(Response.Status.CREATED).entity(new Entered(entered.lot().lotNumber(), entered.lot().product().code(),
+                entered.results().stream().map(r -> ResultView.of(r, review, supersededBy)).toList(), QcSummary.of(review))).build();
+    }
+
+    @GET
+    @Path("{lotNumber}/qc-results")
+    @RolesAllowed({Role.QA_NAME, Role.INVENTORY_NAME})
+    @Operation(summary = "The lot's QC dossier: specification against current results, every result entered, signatures and status history")
+    public Dossier dossier(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
+        QcResults.Dossier d = results.dossier(lotNumber, productCode);
+        Map<String, AssayResult> current = d.review().current().stream().collect(Collectors.toMap(AssayResult::assay, Function.identity()));
+        List<SpecLine> lines = d.lot().product().requiredAssays().stream()
+                .sorted(Comparator.comparing(AssaySpec::assay))
+                .map(spec -> Optional.ofNullable(current.get(spec.assay()))
+                        .map(r -> new SpecLine(spec.assay(), spec.describe(), r.judgement().name(), r.id(), r.reading()))
+                        .orElse(new SpecLine(spec.assay(), spec.describe(), "MISSING", null, null)))
+                .toList();
+        Map<UUID, UUID> supersededBy = supersededBy(d.history());
+        return new Dossier(d.lot().lotNumber(), d.lot().product().code(), d.lot().status(), lines, QcSummary.of(d.review()),
+                d.history().stream().map(r -> ResultView.of(r, d.review(), supersededBy)).toList(),
+                d.signatures().stream().map(SignatureView::of).toList(), d.decisions().stream().map(DecisionView::of).toList());
+    }
+
+    @POST
+    @Path("{lotNumber}/release")
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "Sign the lot's release (electronic signature: re-enter the password, state the meaning)",
+            description = "200 when the lot is RELEASED; 202 when exotrace.release.second-signer=true and a different QA user must co-sign. "
+                    + "403 SIGNATURE_REFUSED (wrong password, nothing signed); 409 QC_INCOMPLETE or QC_FAILED naming the assays, "
+                    + "LOT_STATUS_CONFLICT naming the current state, LOT_EXPIRED, SECOND_SIGNER_REQUIRED.")
+    public Response release(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                            @Valid @Required Signature request) {
+        QaDecisions.Signed signed = decisions.release(lotNumber, productCode, request.password, request.meaning,
+                caller.getUserPrincipal().getName());
+        boolean released = signed.step() == ReleasePolicy.Step.RELEASE;
+        Lot lot = signed.lot();
+        return Response.status(released ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(new Released(lot.lotNumber(), lot.product().code(), lot.status(), released,
+                        released ? null : "SECOND_SIGNATURE", SignatureView.of(signed.signature()))).build();
+    }
+
+    @POST
+    @Path("{lotNumber}/reject")
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "Reject a quarantined lot, with a reason", description = "409 LOT_STATUS_CONFLICT naming the current state.")
+    public Decided reject(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                          @Valid @Required Decision request) {
+        return decided(decisions.reject(lotNumber, productCode, request.reason, caller.getUserPrincipal().getName()), lotNumber, productCode);
+    }
+
+    @POST
+    @Path("{lotNumber}/recall")
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "Recall a released lot, with a reason: every vial of it is blocked at once",
+            description = "Answers with the lot's vials by state (how many were administered or dispensed). 409 LOT_STATUS_CONFLICT.")
+    public Decided recall(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                          @Valid @Required Decision request) {
+        return decided(decisions.recall(lotNumber, productCode, request.reason, caller.getUserPrincipal().getName()), lotNumber, productCode);
+    }
+
+    private Decided decided(LotDecision decision, String lotNumber, String productCode) {
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow();
+        return new Decided(lot.lotNumber(), lot.product().code(), decision.to(), DecisionView.of(decision), lots.vialCounts(lot));
+    }
+
+    private static Map<UUID, UUID> supersededBy(List<AssayResult> history) {
+        return history.stream().filter(r -> r.supersedes().isPresent())
+                .collect(Collectors.toMap(r -> r.supersedes().get(), AssayResult::id));
+    }
+
+    private static Instant instant(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + text + "' is not a UTC instant such as 2026-11-20T09:30:00Z");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.exotrace.qc.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.Lot;
+import org.exotrace.lot.entity.LotDecision;
+import org.exotrace.lot.entity.LotRuleViolation;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.lot.entity.LotStatusRefused;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.qc.entity.QcReview;
+import org.exotrace.qc.entity.QcRuleViolation;
+import org.exotrace.qc.entity.ReleasePolicy;
+import org.exotrace.qc.entity.ReleaseSignature;
+import org.exotrace.security.control.Users;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** QA's decisions on a lot: the signed release, rejection and recall. */
+@ApplicationScoped
+@Transactional
+public class QaDecisions {
+
+    private static final Logger LOG = Logger.getLogger(QaDecisions.class.getName());
+
+    /** What a release signature did: released the lot, or waits for the second signer. */
+    public record Signed(Lot lot, ReleaseSignature signature, ReleasePolicy.Step step) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Lots lots;
+
+    @Inject
+    QcResults results;
+
+    @Inject
+    Users users;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.release.second-signer", defaultValue = "false")
+    boolean secondSignerRequired;
+
+    /**
+     * Signs the lot's release: the signer's password is checked again, the lot's QC must be complete
+     * and passing, and the signature keeps exactly the results it was made over.
+     */
+    public Signed release(String lotNumber, String productCode, String password, String meaning, String signer) {
+        if (users.authenticate(signer, password).isEmpty()) {
+            LOG.warning(() -> "release signature of lot " + lotNumber + " refused: wrong password for " + signer);
+            throw new ProblemException(403, "SIGNATURE_REFUSED", "Forbidden",
+                    "The password does not match the signed-in user: nothing was signed");
+        }
+        Lot lot = lots.lockedForQa(lotNumber, productCode);
+        if (!lot.status().canBecome(LotStatus.RELEASED)) {
+            throw refused(new LotStatusRefused(lot.lotNumber(), lot.status(), LotStatus.RELEASED));
+        }
+        Instant now = clock.instant();
+        if (!lot.expiresOn().isAfter(LocalDate.ofInstant(now, clock.getZone()))) {
+            throw ProblemException.conflict("LOT_EXPIRED", "lot " + lot.lotNumber() + " expired on " + lot.expiresOn() + ": it cannot be released");
+        }
+        QcReview review = QcReview.of(lot.product().requiredAssays(), results.history(lot));
+        if (!review.failing().isEmpty()) {
+            throw ProblemException.assays("QC_FAILED", "lot " + lot.lotNumber() + " fails " + review.failing()
+                    + (review.missing().isEmpty() ? "" : " and lacks " + review.missing()) + ": reject it, or enter a correction", review.failing());
+        }
+        if (!review.missing().isEmpty()) {
+            throw ProblemException.assays("QC_INCOMPLETE", "lot " + lot.lotNumber() + " has no result for " + review.missing(), review.missing());
+        }
+        List<ReleaseSignature> earlier = results.signatures(lot);
+        ReleasePolicy.Step step;
+        try {
+            step = ReleasePolicy.next(secondSignerRequired, earlier, review, signer);
+        } catch (QcRuleViolation e) {
+            throw ProblemException.conflict(e.code(), e.getMessage());
+        }
+        ReleaseSignature signature = new ReleaseSignature(lot, signer, meaning, review, now);
+        em.persist(signature);
+        audit.record(signer, "LOT_RELEASE_SIGNED", "lot", lot.lotNumber(), Json.createObjectBuilder()
+                .add("product", lot.product().code()).add("signatureId", signature.id().toString()).add("meaning", signature.meaning())
+                .add("contentDigest", signature.contentDigest()).add("results", review.current().size()).build());
+        if (step == ReleasePolicy.Step.RELEASE) {
+            String signers = Stream.concat(earlier.stream().filter(s -> s.covers(review)).map(ReleaseSignature::signer), Stream.of(signer))
+                    .collect(Collectors.joining(", "));
+            decide(lot, () -> lot.release(signer, now, "released on the signature of " + signers + ": " + signature.meaning()), signer,
+                    "LOT_RELEASED");
+        }
+        return new Signed(lot, signature, step);
+    }
+
+    public LotDecision reject(String lotNumber, String productCode, String reason, String actor) {
+        Lot lot = lots.lockedForQa(lotNumber, productCode);
+        return decide(lot, () -> lot.reject(actor, clock.instant(), reason), actor, "LOT_REJECTED");
+    }
+
+    public LotDecision recall(String lotNumber, String productCode, String reason, String actor) {
+        Lot lot = lots.lockedForQa(lotNumber, productCode);
+        return decide(lot, () -> lot.recall(actor, clock.instant(), reason), actor, "LOT_RECALLED");
+    }
+
+    private LotDecision decide(Lot lot, Supplier<LotDecision> verb, String actor, String action) {
+        LotDecision decision;
+        try {
+            decision = verb.get();
+        } catch (LotStatusRefused e) {
+            throw refused(e);
+        } catch (LotRuleViolation e) {
+            throw ProblemException.invalid(e.field(), e.getMessage());
+        }
+        em.persist(decision);
+        audit.record(actor, action, "lot", lot.lotNumber(), Json.createObjectBuilder()
+                .add("product", lot.product().code()).add("from", decision.from().name()).add("to", decision.to().name())
+                .add("reason", decision.reason()).build());
+        return decision;
+    }
+
+    private static ProblemException refused(LotStatusRefused e) {
+        return ProblemException.wrongState("LOT_STATUS_CONFLICT", e.getMessage(), e.current().name());
+    }
+}

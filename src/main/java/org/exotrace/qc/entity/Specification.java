@@ -1,0 +1,53 @@
+package org.exotrace.qc.entity;
+
+import org.exotrace.catalog.entity.AssaySpec;
+import org.exotrace.catalog.entity.QualitativeOutcome;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * Judges a reading against one assay's specification. Limits are inclusive ({@code max 0.5} passes
+ * 0.5); units must be the specification's own, never converted or compared across.
+ */
+public final class Specification {
+
+    private static final Set<QualitativeOutcome> DETECTION = Set.of(QualitativeOutcome.NEGATIVE, QualitativeOutcome.POSITIVE);
+
+    private Specification() {
+    }
+
+    /** @throws QcRuleViolation when the reading is of the wrong kind, the wrong unit or the wrong scale of outcome */
+    public static Judgement judge(AssaySpec spec, Reading reading) {
+        if (reading instanceof Reading.Quantity q) {
+            return judgeQuantity(spec, q);
+        }
+        return judgeOutcome(spec, ((Reading.Outcome) reading).outcome());
+    }
+
+    private static Judgement judgeQuantity(AssaySpec spec, Reading.Quantity q) {
+        if (spec.qualitative()) {
+            throw new QcRuleViolation("RESULT_KIND_MISMATCH", "value",
+                    spec.assay() + " is qualitative (expected " + spec.describe() + "): give an outcome, not a value");
+        }
+        String unit = spec.unit().orElseThrow();
+        if (!unit.equals(q.unit().strip())) {
+            throw new QcRuleViolation("UNIT_MISMATCH", "unit",
+                    spec.assay() + " is specified in '" + unit + "', not '" + q.unit() + "': convert the value and send it in " + unit);
+        }
+        BigDecimal v = q.value();
+        boolean aboveMin = spec.min().map(min -> v.compareTo(min) >= 0).orElse(true);
+        boolean belowMax = spec.max().map(max -> v.compareTo(max) <= 0).orElse(true);
+        return aboveMin && belowMax ? Judgement.PASS : Judgement.FAIL;
+    }
+
+    private static Judgement judgeOutcome(AssaySpec spec, QualitativeOutcome outcome) {
+        QualitativeOutcome expected = spec.expected().orElseThrow(() -> new QcRuleViolation("RESULT_KIND_MISMATCH", "outcome",
+                spec.assay() + " is quantitative (" + spec.describe() + "): give a value and unit, not an outcome"));
+        if (DETECTION.contains(expected) != DETECTION.contains(outcome)) {
+            throw new QcRuleViolation("RESULT_KIND_MISMATCH", "outcome", spec.assay() + " is reported as "
+                    + (DETECTION.contains(expected) ? "NEGATIVE or POSITIVE" : "CONFORMS or DOES_NOT_CONFORM") + ", not " + outcome);
+        }
+        return outcome == expected ? Judgement.PASS : Judgement.FAIL;
+    }
+}
