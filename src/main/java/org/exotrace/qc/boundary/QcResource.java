@@ -27,6 +27,7 @@ import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.boundary.Patterns;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.qc.control.QaDecisions;
@@ -60,7 +61,6 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class QcResource {
 
-    private static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     public static class NewResult {
         @NotNull
@@ -76,7 +76,7 @@ public class QcResource {
         public String performedAt;
         @Size(min = 1, max = 128)
         public String performer;
-        @Pattern(regexp = UUID_TEXT, message = "the resultId of the result this one corrects")
+        @Pattern(regexp = Patterns.UUID, message = "the resultId of the result this one corrects")
         public String supersedes;
         @Size(min = 1, max = 500)
         public String reason;

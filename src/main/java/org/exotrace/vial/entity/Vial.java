@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.exotrace.lot.entity.Lot;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -60,6 +61,25 @@ public class Vial {
         requireInStock("waste");
         state = VialState.WASTED;
         return new StockMovement(id, MovementKind.WASTED, location, null, state, reason.name(), note, actor, at);
+    }
+
+    /**
+     * The vial was given to a patient; {@code remainder} (ml, may be zero) was left in it and wasted.
+     */
+    public StockMovement administer(String patientRef, BigDecimal remainder, String actor, Instant at) {
+        requireInStock("administer");
+        state = VialState.ADMINISTERED;
+        boolean partial = remainder.signum() > 0;
+        return new StockMovement(id, MovementKind.ADMINISTERED, location, null, state,
+                partial ? WasteReason.PARTIAL_USE_REMAINDER.name() : null,
+                "dose " + patientRef + (partial ? "; " + remainder.toPlainString() + " ml remainder wasted" : ""), actor, at);
+    }
+
+    /** The vial was handed to a patient for home use. */
+    public StockMovement dispense(String patientRef, String actor, Instant at) {
+        requireInStock("dispense");
+        state = VialState.DISPENSED;
+        return new StockMovement(id, MovementKind.DISPENSED, location, null, state, null, "dose " + patientRef, actor, at);
     }
 
     /** A physical count did not find this vial where the records put it: it leaves stock as missing. */

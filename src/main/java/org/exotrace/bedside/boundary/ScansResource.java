@@ -1,0 +1,88 @@
+package org.exotrace.bedside.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.bedside.barcode.Gs1Label;
+import org.exotrace.bedside.control.Scanning;
+import org.exotrace.bedside.entity.Block;
+import org.exotrace.bedside.entity.Caution;
+import org.exotrace.bedside.entity.VialFacts;
+import org.exotrace.catalog.entity.DonorSource;
+import org.exotrace.catalog.entity.Route;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.boundary.Required;
+import org.exotrace.security.entity.Role;
+import org.exotrace.vial.entity.VialState;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The bedside verdict: may this vial be given now? Records nothing. */
+@Path("scans")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.NURSE_NAME)
+public class ScansResource {
+
+    public static class ScanRequest {
+        /** What the scanner typed; any text: what cannot be read is a BARCODE_INVALID verdict, not an error. */
+        @NotNull
+        public String barcode;
+        @Pattern(regexp = DoseRequest.PATIENT_ID, message = "1-64 letters, digits, '.', '_' or '-'")
+        public String patientId;
+        public Route route;
+    }
+
+    public record LabelView(String gtin, String lot, String serial, LocalDate expiry) {
+        static LabelView of(Gs1Label l) {
+            return new LabelView(l.gtin().value(), l.lot().orElse(null), l.serial().orElse(null), l.expiry().orElse(null));
+        }
+    }
+
+    public record VialView(UUID vialId, String serial, VialState state, String location) {
+    }
+
+    public record LotView(String lotNumber, LotStatus status, LocalDate expiresOn, String cpcCode, DonorSource donorSource) {
+    }
+
+    public record ProductView(String code, String name, BigDecimal volumeMl, long particlesPerVial, List<Route> routes, boolean homeUse) {
+        static ProductView of(VialFacts v) {
+            return new ProductView(v.productCode(), v.productName(), v.volumeMl(), v.particlesPerVial(),
+                    v.routes().stream().sorted().toList(), v.homeUse());
+        }
+    }
+
+    public record ScanView(String verdict, List<Block> reasons, List<Caution> warnings, String detail, LabelView label, VialView vial,
+                           LotView lot, ProductView product) {
+    }
+
+    @Inject
+    Scanning scanning;
+
+    @POST
+    @Operation(summary = "The bedside verdict for a scanned vial: OK or BLOCKED with every reason, and warnings",
+            description = "barcode: GS1 element string (with or without ]d2, ]C1, ]Q3 and GS separators), bracketed (01)...(21)..., "
+                    + "or a GS1 Digital Link URI. Reasons: BARCODE_INVALID, UNKNOWN_VIAL, LABEL_MISMATCH, LOT_QUARANTINED, LOT_REJECTED, "
+                    + "LOT_RECALLED, EXPIRED, ALREADY_USED, ROUTE_NOT_ALLOWED. Warnings: EXPIRES_SOON, NOT_FIRST_EXPIRY. Records nothing.")
+    public ScanView scan(@Valid @Required ScanRequest request) {
+        Scanning.Scan scan = scanning.scan(request.barcode, Optional.ofNullable(request.route), false);
+        Optional<VialFacts> v = scan.vial();
+        return new ScanView(scan.verdict().ok() ? "OK" : "BLOCKED", scan.verdict().reasons(), scan.verdict().warnings(),
+                scan.detail().orElse(null), scan.label().map(LabelView::of).orElse(null),
+                v.map(f -> new VialView(f.vialId(), f.serial(), f.state(), f.location())).orElse(null),
+                v.map(f -> new LotView(f.lotNumber(), f.lotStatus(), f.expiresOn(), f.cpcCode(), f.donorSource())).orElse(null),
+                v.map(ProductView::of).orElse(null));
+    }
+}

@@ -1,0 +1,226 @@
+package org.exotrace.bedside.control;
+
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.bedside.barcode.Gs1Label;
+import org.exotrace.bedside.entity.AdministeredVial;
+import org.exotrace.bedside.entity.Administration;
+import org.exotrace.bedside.entity.Block;
+import org.exotrace.bedside.entity.Caution;
+import org.exotrace.bedside.entity.DoseKind;
+import org.exotrace.bedside.entity.DoseRuleViolation;
+import org.exotrace.bedside.entity.Verdict;
+import org.exotrace.bedside.entity.VialFacts;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.vial.entity.StockMovement;
+import org.exotrace.vial.entity.Vial;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Recording a dose: administered at the clinic or dispensed for home use. The vials are locked in the
+ * database (row locks, in a fixed order) and checked again under the lock, so two nurses on one vial,
+ * on one server or several, get one dose and one {@code ALREADY_USED}. An Idempotency-Key makes a
+ * retried request answer with the dose it already recorded.
+ */
+@ApplicationScoped
+@Transactional
+public class Dosing {
+
+    /** How long a nurse's Idempotency-Key answers with the dose it recorded. */
+    public static final Duration KEY_LIFETIME = Duration.ofHours(24);
+
+    /** A vial to use: scanned ({@code barcode}) or chosen by hand ({@code vialId}). */
+    public record VialRef(String barcode, UUID vialId) {
+    }
+
+    /** The dose and the vials it used; {@code replayed} when an earlier request with the same key recorded it. */
+    public record Recorded(Administration dose, Map<UUID, VialFacts> vials, boolean replayed) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Scanning scanning;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.administration.late-entry-window", defaultValue = "PT12H")
+    Duration lateEntryWindow;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.administration.required-fields")
+    Optional<String> requiredFields;
+
+    public Recorded record(DoseKind kind, List<VialRef> refs, Administration.Details details, String nurse,
+                           String idempotencyKey, String requestHash) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, nurse + "\n" + idempotencyKey).getSingleResult();
+        Optional<Recorded> earlier = replay(nurse, idempotencyKey, requestHash, now);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        requireProvisionFields(details);
+        Map<UUID, String> barcodes = resolve(refs);
+        List<UUID> order = barcodes.keySet().stream().sorted().toList();
+        Map<UUID, Vial> locked = new LinkedHashMap<>();
+        for (UUID id : order) {
+            locked.put(id, em.find(Vial.class, id, LockModeType.PESSIMISTIC_WRITE));
+        }
+        em.createNativeQuery("SELECT id FROM lot WHERE id IN (SELECT lot_id FROM vial WHERE id = ANY(?1)) ORDER BY id FOR SHARE")
+                .setParameter(1, order.toArray(UUID[]::new)).getResultList();
+
+        Map<UUID, VialFacts> facts = new LinkedHashMap<>();
+        Set<Block> reasons = new LinkedHashSet<>();
+        Set<Caution> warnings = new LinkedHashSet<>();
+        List<String> blockedVials = new ArrayList<>();
+        List<Administration.Use> uses = new ArrayList<>();
+        for (Map.Entry<UUID, String> ref : barcodes.entrySet()) {
+            VialFacts vial = scanning.facts(ref.getKey()).orElseThrow();
+            Optional<Gs1Label> label = Optional.ofNullable(ref.getValue()).flatMap(b -> scanning.read(b, new StringBuilder()));
+            Verdict verdict = scanning.verdict(vial, label, Optional.of(details.route()), kind == DoseKind.DISPENSED);
+            reasons.addAll(verdict.reasons());
+            warnings.addAll(verdict.warnings());
+            if (!verdict.ok()) {
+                blockedVials.add(vial.serial() + " " + verdict.reasons());
+            }
+            facts.put(vial.vialId(), vial);
+            uses.add(new Administration.Use(vial, ref.getValue()));
+        }
+        if (!reasons.isEmpty()) {
+            throw blocked(List.copyOf(reasons), "vial " + String.join("; ", blockedVials) + " may not be given: nothing was recorded");
+        }
+        Administration dose;
+        try {
+            dose = Administration.record(kind, details, uses, List.copyOf(warnings), nurse, now, lateEntryWindow);
+        } catch (DoseRuleViolation e) {
+            throw ProblemException.invalid(e.field(), e.getMessage());
+        }
+        em.persist(dose);
+        em.flush(); // the vial rows reference the dose by id only: EclipseLink cannot order the inserts itself
+        JsonArrayBuilder vialsJson = Json.createArrayBuilder();
+        for (AdministeredVial row : dose.vials()) {
+            em.persist(row);
+            Vial vial = locked.get(row.vialId());
+            StockMovement movement = kind == DoseKind.DISPENSED
+                    ? vial.dispense(dose.id().toString(), nurse, now)
+                    : vial.administer(dose.id().toString(), row.remainderMl(), nurse, now);
+            em.persist(movement);
+            VialFacts f = facts.get(row.vialId());
+            vialsJson.add(Json.createObjectBuilder().add("vialId", f.vialId().toString()).add("serial", f.serial())
+                    .add("lot", f.lotNumber()).add("product", f.productCode()).add("volumeMl", row.volumeMl().toPlainString())
+                    .add("remainderMl", row.remainderMl().toPlainString()).add("scanned", row.scanned()));
+        }
+        audit.record(nurse, kind == DoseKind.DISPENSED ? "DOSE_DISPENSED" : "DOSE_ADMINISTERED", "administration", dose.id().toString(),
+                Json.createObjectBuilder().add("patientId", dose.patientId()).add("route", dose.route().name())
+                        .add("volumeMl", dose.volumeMl().toPlainString()).add("particles", dose.particles())
+                        .add("purpose", dose.purpose().name()).add("administeredAt", dose.administeredAt().toString())
+                        .add("vials", vialsJson).build());
+        em.createNativeQuery("INSERT INTO idempotency_key (nurse, key, request_hash, administration_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                        + " ON CONFLICT (nurse, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,"
+                        + " administration_id = EXCLUDED.administration_id, created_at = EXCLUDED.created_at")
+                .setParameter(1, nurse).setParameter(2, idempotencyKey).setParameter(3, requestHash).setParameter(4, dose.id())
+                .setParameter(5, Timestamp.from(now)).executeUpdate();
+        return new Recorded(dose, facts, false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Recorded> find(UUID administrationId) {
+        Administration dose = em.find(Administration.class, administrationId);
+        if (dose == null) {
+            return Optional.empty();
+        }
+        List<AdministeredVial> rows = em.createQuery("SELECT v FROM AdministeredVial v WHERE v.administrationId = :id ORDER BY v.position", AdministeredVial.class)
+                .setParameter("id", administrationId).getResultList();
+        Map<UUID, VialFacts> facts = new LinkedHashMap<>();
+        rows.forEach(r -> scanning.facts(r.vialId()).ifPresent(f -> facts.put(f.vialId(), f)));
+        return Optional.of(new Recorded(dose.with(rows), facts, false));
+    }
+
+    private Optional<Recorded> replay(String nurse, String key, String requestHash, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, administration_id FROM idempotency_key"
+                        + " WHERE nurse = ?1 AND key = ?2 AND created_at > ?3")
+                .setParameter(1, nurse).setParameter(2, key).setParameter(3, Timestamp.from(now.minus(KEY_LIFETIME))).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!rows.get(0)[0].toString().trim().equals(requestHash)) {
+            throw ProblemException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
+                    "this key already recorded a different dose: send a new key for a new dose");
+        }
+        UUID id = rows.get(0)[1] instanceof UUID u ? u : UUID.fromString(rows.get(0)[1].toString());
+        return find(id).map(r -> new Recorded(r.dose(), r.vials(), true));
+    }
+
+    /** The vial ids of the request, each with the barcode it was scanned by (null when chosen by hand). */
+    private Map<UUID, String> resolve(List<VialRef> refs) {
+        Map<UUID, String> vials = new LinkedHashMap<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            VialRef ref = refs.get(i);
+            VialFacts vial;
+            if (ref.barcode() != null) {
+                StringBuilder why = new StringBuilder();
+                Gs1Label label = scanning.read(ref.barcode(), why)
+                        .orElseThrow(() -> blocked(List.of(Block.BARCODE_INVALID), "the barcode cannot be read: " + why));
+                vial = scanning.facts(label).orElseThrow(() -> blocked(List.of(Block.UNKNOWN_VIAL), "no vial with GTIN "
+                        + label.gtin().value() + " and serial " + label.serial().orElseThrow()));
+            } else {
+                vial = scanning.facts(ref.vialId()).orElseThrow(() -> blocked(List.of(Block.UNKNOWN_VIAL), "no vial " + ref.vialId()));
+            }
+            if (!seen.add(vial.vialId())) {
+                throw ProblemException.invalid("vials[" + i + "]", "vial " + vial.serial() + " is named twice");
+            }
+            vials.put(vial.vialId(), ref.barcode());
+        }
+        return vials;
+    }
+
+    private void requireProvisionFields(Administration.Details d) {
+        for (String field : requiredFields.map(f -> f.split(",")).orElse(new String[0])) {
+            String value = switch (field.strip()) {
+                case "physician" -> d.physician();
+                case "consentRef" -> d.consentRef();
+                case "provisionPlanNumber" -> d.provisionPlanNumber();
+                default -> "not a field of a dose: ignored";
+            };
+            if (value == null || value.isBlank()) {
+                throw ProblemException.invalid(field.strip(), "this clinic records it with every dose (exotrace.administration.required-fields)");
+            }
+        }
+    }
+
+    private static ProblemException blocked(List<Block> reasons, String detail) {
+        return new ProblemException(409, "VIAL_BLOCKED", "The vial may not be given", detail, List.of(),
+                reasons.stream().map(Enum::name).toList());
+    }
+}

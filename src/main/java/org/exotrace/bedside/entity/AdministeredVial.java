@@ -1,0 +1,100 @@
+package org.exotrace.bedside.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One vial of a dose: how much of it was given, what was left and wasted, and whether it was scanned. */
+@Entity
+@Table(name = "administration_vial")
+@IdClass(AdministeredVial.Key.class)
+public class AdministeredVial {
+
+    public record Key(UUID administrationId, UUID vialId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "administration_id", updatable = false)
+    private UUID administrationId;
+
+    @Id
+    @Column(name = "vial_id", updatable = false)
+    private UUID vialId;
+
+    /** The vial's place in the request: the volume is drawn from the vials in this order. */
+    @Column(nullable = false, updatable = false)
+    private int position;
+
+    @Column(name = "lot_id", nullable = false, updatable = false)
+    private UUID lotId;
+
+    @Column(name = "volume_ml", nullable = false, updatable = false)
+    private BigDecimal volumeMl;
+
+    @Column(name = "remainder_ml", nullable = false, updatable = false)
+    private BigDecimal remainderMl;
+
+    @Column(nullable = false, updatable = false)
+    private boolean scanned;
+
+    @Column(updatable = false)
+    private String barcode;
+
+    protected AdministeredVial() {
+    }
+
+    AdministeredVial(UUID administrationId, UUID vialId, int position, UUID lotId, BigDecimal volumeMl, BigDecimal remainderMl,
+                     String barcode) {
+        this.administrationId = Objects.requireNonNull(administrationId);
+        this.vialId = Objects.requireNonNull(vialId);
+        this.position = position;
+        this.lotId = Objects.requireNonNull(lotId);
+        this.volumeMl = volumeMl;
+        this.remainderMl = remainderMl;
+        this.scanned = barcode != null;
+        this.barcode = barcode;
+    }
+
+    public UUID administrationId() {
+        return administrationId;
+    }
+
+    public UUID vialId() {
+        return vialId;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public UUID lotId() {
+        return lotId;
+    }
+
+    public BigDecimal volumeMl() {
+        return volumeMl;
+    }
+
+    public BigDecimal remainderMl() {
+        return remainderMl;
+    }
+
+    public boolean scanned() {
+        return scanned;
+    }
+
+    public Optional<String> barcode() {
+        return Optional.ofNullable(barcode);
+    }
+}

@@ -1,0 +1,6 @@
+package org.exotrace.bedside.entity;
+
+/** Why a vial may not be given. The words are part of the API (../shared/API.md). */
+public enum Block {
+    BARCODE_INVALID, UNKNOWN_VIAL, LABEL_MISMATCH, LOT_QUARANTINED, LOT_REJECTED, LOT_RECALLED, EXPIRED, ALREADY_USED, ROUTE_NOT_ALLOWED
+}
