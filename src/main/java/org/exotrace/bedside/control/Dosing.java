@@ -88,7 +88,7 @@ public class Dosing {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        requireProvisionFields(details);
+        requireProvisionFields(requiredFields, details);
         Map<UUID, String> barcodes = resolve(refs);
         List<UUID> order = barcodes.keySet().stream().sorted().toList();
         Map<UUID, Vial> locked = new LinkedHashMap<>();
@@ -205,8 +205,9 @@ public class Dosing {
         return vials;
     }
 
-    private void requireProvisionFields(Administration.Details d) {
-        for (String field : requiredFields.map(f -> f.split(",")).orElse(new String[0])) {
+    /** The provision-record fields this clinic requires ({@code exotrace.administration.required-fields}) are all given. */
+    static void requireProvisionFields(Optional<String> required, Administration.Details d) {
+        for (String field : required.map(f -> f.split(",")).orElse(new String[0])) {
             String value = switch (field.strip()) {
                 case "physician" -> d.physician();
                 case "consentRef" -> d.consentRef();

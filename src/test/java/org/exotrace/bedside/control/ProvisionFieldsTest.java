@@ -1,0 +1,36 @@
+package org.exotrace.bedside.control;
+
+import org.exotrace.bedside.entity.Administration;
+import org.exotrace.bedside.entity.Purpose;
+import org.exotrace.catalog.entity.Route;
+import org.exotrace.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ProvisionFieldsTest {
+
+    static Administration.Details dose(String physician, String consentRef) {
+        return new Administration.Details("P-1", Route.IV_DRIP, null, null, new BigDecimal("2.0"), Purpose.WELLNESS, null, null,
+                physician, consentRef, null, null, null);
+    }
+
+    @Test
+    void withNothingConfiguredNoProvisionFieldIsRequired() {
+        assertDoesNotThrow(() -> Dosing.requireProvisionFields(Optional.empty(), dose(null, null)));
+    }
+
+    @Test
+    void aConfiguredFieldThatIsMissingIsNamed() {
+        var e = assertThrows(ProblemException.class,
+                () -> Dosing.requireProvisionFields(Optional.of("physician, consentRef"), dose("Dr. Sato", " ")));
+        assertEquals(422, e.status());
+        assertEquals("consentRef", e.errors().get(0).field());
+        assertDoesNotThrow(() -> Dosing.requireProvisionFields(Optional.of("physician,consentRef"), dose("Dr. Sato", "C-17")));
+    }
+}
