@@ -9,7 +9,7 @@
   const langKey = 'exotrace.lang';
   const GS = '\u001d';
   const ROUTES = ['IV_DRIP', 'INJECTION', 'NASAL', 'EYE_DROP'];
-  const SITES = ['FACE', 'SCALP', 'JOINT', 'INTRAMUSCULAR', 'OTHER'];
+  const SITES = ['FACE', 'SCALP', 'JOINT', 'INTRAMUSCULAR', 'SUBCUTANEOUS', 'OTHER'];
   const PURPOSES = ['THERAPY', 'COSMETIC', 'WELLNESS'];
 
   // Every word the page shows, keyed by the API's reason word or a key of the page's own.
@@ -49,6 +49,7 @@
     SCALP: {en: 'Scalp', ja: '頭皮'},
     JOINT: {en: 'Joint', ja: '関節'},
     INTRAMUSCULAR: {en: 'Intramuscular', ja: '筋肉内'},
+    SUBCUTANEOUS: {en: 'Subcutaneous', ja: '皮下'},
     OTHER: {en: 'Other', ja: 'その他'},
     THERAPY: {en: 'Therapy', ja: '治療'},
     COSMETIC: {en: 'Cosmetic', ja: '美容'},
@@ -64,8 +65,8 @@
     patientId: {en: 'Patient ID', ja: '患者ID'},
     barcode: {en: 'Vial barcode', ja: 'バイアルのバーコード'},
     howTo: {
-      en: 'Enter or scan the patient ID, then scan the vial. To record: press the Record button, or press Enter again with the barcode field empty. Only a vial marked OK can be recorded.',
-      ja: '患者IDを入力またはスキャンしてから、バイアルをスキャンしてください。記録するには「記録」ボタンを押すか、バーコード欄が空のままもう一度Enterを押します。記録できるのは「投与可」のバイアルだけです。'
+      en: 'Enter or scan the patient ID, then scan the vial. To record: press Record dose (Dispense for a home-use product), or press Enter again with the barcode field empty. Only a vial marked OK can be recorded.',
+      ja: '患者IDを入力またはスキャンしてから、バイアルをスキャンしてください。記録するには「投与を記録」（在宅用製品は「払出を記録」）ボタンを押すか、バーコード欄が空のままもう一度Enterを押します。記録できるのは「投与可」のバイアルだけです。'
     },
     ok: {en: 'OK — may be given', ja: 'OK — 投与可'},
     okDispense: {en: 'OK — may be dispensed', ja: 'OK — 払出可'},
@@ -77,6 +78,7 @@
     serial: {en: 'Serial', ja: 'シリアル'},
     route: {en: 'Route', ja: '投与経路'},
     site: {en: 'Injection site', ja: '注射部位'},
+    siteDetail: {en: 'Site detail (e.g. left knee)', ja: '部位の詳細（例：左膝）'},
     volumeMl: {en: 'Volume (mL)', ja: '投与量（mL）'},
     purpose: {en: 'Purpose', ja: '目的'},
     indication: {en: 'Indication (required for therapy)', ja: '適応（治療の場合は必須）'},
@@ -90,6 +92,7 @@
     recordNo: {en: 'Record no. {id}', ja: '記録番号 {id}'},
     remainder: {en: 'Remainder in the vial: {ml} mL.', ja: 'バイアルの残量：{ml} mL'},
     notRecorded: {en: 'NOT recorded', ja: '記録されていません'},
+    notChecked: {en: 'The vial could not be checked: do not give it yet.', ja: 'バイアルを確認できませんでした。まだ投与しないでください。'},
     cannotRecord: {en: 'Only a vial scanned and marked OK can be recorded. Scan the vial.', ja: '記録できるのは、スキャンして「投与可」と表示されたバイアルだけです。バイアルをスキャンしてください。'},
     alreadyRecorded: {en: 'This vial has been recorded. Scan the next vial.', ja: 'このバイアルは記録済みです。次のバイアルをスキャンしてください。'},
     needPatient: {en: 'Enter the patient ID.', ja: '患者IDを入力してください。'},
@@ -267,6 +270,7 @@
     fillSelect($('site'), SITES, true);
     fillSelect($('purpose'), PURPOSES, true);
     $('site-field').hidden = $('route').value !== 'INJECTION';
+    $('site-detail-field').hidden = $('route').value !== 'INJECTION';
     $('indication-field').classList.toggle('required', $('purpose').value === 'THERAPY');
     $('record').textContent = t(station.busy ? 'recording' : (homeUse() ? 'dispense' : 'record'));
     $('record').disabled = !canRecord();
@@ -301,7 +305,7 @@
       for (const word of r.warnings || []) line(box, '⚠ ' + t(word), 'warning');
     } else if (m.kind === 'problem') {
       const p = m.problem;
-      line(box, '✕ ' + t('notRecorded'), 'headline');
+      line(box, '✕ ' + t(m.headline || 'notRecorded'), 'headline');
       const reasons = p.reasons && p.reasons.length ? p.reasons : (WORDS[p.code] ? [p.code] : []);
       for (const word of reasons) line(box, t(word), 'reason').dataset.word = word;
       for (const e of p.errors || []) line(box, (WORDS[e.field] ? t(e.field) : e.field) + ': ' + e.message, 'reason');
@@ -360,7 +364,7 @@
     const answer = await reply.json().catch(() => ({}));
     if (seq !== station.scanSeq) return;
     if (!reply.ok) {
-      station.message = {kind: 'problem', problem: answer, status: reply.status};
+      station.message = {kind: 'problem', problem: answer, status: reply.status, headline: 'notChecked'};
     } else {
       station.scan = {barcode, answer};
       if (answer.product && answer.product.volumeMl != null) $('volume').value = answer.product.volumeMl;
@@ -397,6 +401,7 @@
       purpose: $('purpose').value
     };
     if (route === 'INJECTION') body.site = $('site').value;
+    if (route === 'INJECTION' && $('site-detail').value.trim()) body.siteDetail = $('site-detail').value.trim();
     if ($('indication').value.trim()) body.indication = $('indication').value.trim();
     const path = homeUse() ? 'api/dispenses' : 'api/administrations';
     const text = JSON.stringify(body);
