@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,6 +157,40 @@ class ScanStationIT {
         assertEquals("Only a vial scanned and marked OK can be recorded. Scan the vial.", text("result"));
         Reply view = api.get("api/lots/" + lot, inventory);
         assertEquals(1, view.json().getJsonObject("counts").getInt("IN_STOCK"), view::toString);
+    }
+
+    @Test
+    void aDoseWhoseAnswerWasLostIsRecordedOnceWhenTheNurseRetries() {
+        String lot = receivedLot("R-0001");
+        release(lot);
+        signInAs(nurse, "P-" + Api.unique());
+        page.findElement(By.id("lang-en")).click();
+        scan(label(lot, "R-0001"));
+        assertEquals("OK — may be given", text("headline"));
+        choose("route", "IV_DRIP");
+        choose("purpose", "WELLNESS");
+        // The first answer is lost on the way back: the server recorded the dose, the page sees a network error.
+        ((JavascriptExecutor) page).executeScript("""
+                const realFetch = window.fetch;
+                window.doseKeys = [];
+                window.fetch = async (url, options) => {
+                  const reply = await realFetch(url, options);
+                  if (String(url).endsWith('api/administrations')) {
+                    window.doseKeys.push(options.headers['Idempotency-Key']);
+                    if (window.doseKeys.length === 1) throw new TypeError('Failed to fetch');
+                  }
+                  return reply;
+                };""");
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("the retry notice", () -> has("result", "notice"));
+        assertTrue(text("result").startsWith("No answer from the server"), text("result"));
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("the confirmation", () -> has("result", "recorded"));
+        List<?> doseKeys = (List<?>) ((JavascriptExecutor) page).executeScript("return window.doseKeys;");
+        assertEquals(2, doseKeys.size(), doseKeys::toString);
+        assertEquals(doseKeys.get(0), doseKeys.get(1), "the retry sends the same Idempotency-Key");
+        Reply view = api.get("api/lots/" + lot, inventory);
+        assertEquals(1, view.json().getJsonObject("counts").getInt("ADMINISTERED"), view::toString);
     }
 
     private static void created(Reply reply) {
