@@ -13,10 +13,11 @@ import java.util.Map;
  * The staff's web pages: static HTML with a script of its own that signs in through
  * {@code /api/auth/token} and calls the API, served with a strict Content-Security-Policy.
  */
-@WebServlet({"", "/stock"})
+@WebServlet({"", "/stock", "/scan"})
 public class Pages extends HttpServlet {
 
-    private static final Map<String, String> PAGES = Map.of("", "/WEB-INF/pages/home.html", "/stock", "/WEB-INF/pages/stock.html");
+    private static final Map<String, String> PAGES = Map.of("", "/WEB-INF/pages/home.html", "/stock", "/WEB-INF/pages/stock.html",
+            "/scan", "/WEB-INF/pages/scan.html");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
