@@ -113,7 +113,7 @@ class TraceIT {
     }
 
     private JsonObject trace() {
-        Reply reply = api.get("api/lots/" + lot + "/trace", integration);
+        Reply reply = api.get("api/lots/" + lot + "/trace?history=true", integration);
         assertEquals(200, reply.status(), reply::toString);
         return reply.json();
     }
@@ -152,6 +152,9 @@ class TraceIT {
         assertEquals("SCALP", doses.getJsonObject(2).getString("site"));
         assertFalse(doses.getJsonObject(1).getBoolean("scanned"));
         assertEquals(3, trace.getInt("doseCount"));
+        JsonObject brief = api.get("api/lots/" + lot + "/trace", qa.token()).json();
+        assertEquals(List.of(), brief.getJsonArray("vials").getJsonObject(0).getJsonArray("history"), "history only when asked for");
+        assertEquals(3, brief.getJsonArray("doses").size());
         assertEquals(2, trace.getInt("patientCount"));
         assertEquals(2, trace.getInt("patientsToReach"));
     }

@@ -81,9 +81,11 @@ public class TraceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "Forward trace: every vial of the lot with its history, every dose given or dispensed from it, "
-            + "and each patient's recall follow-up", description = "Accept: text/csv gives the notification list, one row per dose and vial.")
-    public TraceView trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
-        Traces.LotTrace t = traces.lot(lotNumber, productCode);
+            + "and each patient's recall follow-up", description = "?history=true adds each vial's ledger rows (GET /api/vials/{vialId} has one "
+            + "vial's). Accept: text/csv gives the notification list, one row per dose and vial.")
+    public TraceView trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                           @QueryParam("history") boolean history) {
+        Traces.LotTrace t = traces.lot(lotNumber, productCode, history);
         var lot = t.lot();
         long toReach = t.recipients().stream().filter(r -> !r.reached()).count();
         return new TraceView(lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(), lot.expiresOn(),
@@ -98,7 +100,7 @@ public class TraceResource {
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "The recall notification list as CSV: one row per dose and vial, with whether the patient was reached")
     public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
-        Traces.LotTrace t = traces.lot(lotNumber, productCode);
+        Traces.LotTrace t = traces.lot(lotNumber, productCode, false);
         Map<String, Traces.Recipient> recipients = t.recipients().stream()
                 .collect(Collectors.toMap(Traces.Recipient::patientId, Function.identity()));
         Csv csv = new Csv().row("lotNumber", "productCode", "patientId", "administeredAt", "kind", "route", "site", "volumeMl", "nurse",
