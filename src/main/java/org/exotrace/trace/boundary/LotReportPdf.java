@@ -164,8 +164,8 @@ final class LotReportPdf {
         if (doses.isEmpty()) {
             text(regular, TEXT_SIZE, "No vial of this lot has been given or dispensed.");
         } else {
-            table(List.of(new Column("Administration", 0.15f), new Column("Patient", 0.11f), new Column("Time", 0.1f),
-                    new Column("Route", 0.09f), new Column("Site", 0.08f), new Column("ml (vial of dose)", 0.09f), new Column("Nurse", 0.1f),
+            table(List.of(new Column("Administration", 0.15f), new Column("Patient", 0.13f), new Column("Time", 0.1f),
+                    new Column("Route", 0.09f), new Column("Site", 0.07f), new Column("ml (vial of dose)", 0.08f), new Column("Nurse", 0.1f),
                     new Column("Purpose", 0.09f), new Column("Serial", 0.11f), new Column("Scanned", 0.08f)), doses, true);
         }
         out.close();
