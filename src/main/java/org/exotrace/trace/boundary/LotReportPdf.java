@@ -306,7 +306,7 @@ final class LotReportPdf {
     }
 
     /** The text in lines no wider than {@code width}: broken at spaces, and inside a word only when the word alone is too wide. */
-    List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
+    private List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : safe(text).split(" ", -1)) {
@@ -337,7 +337,7 @@ final class LotReportPdf {
     }
 
     /** The text with every character the font cannot draw replaced by '?', and control characters by spaces. */
-    String safe(String text) {
+    private String safe(String text) {
         StringBuilder safe = new StringBuilder();
         Objects.requireNonNullElse(text, "").codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
