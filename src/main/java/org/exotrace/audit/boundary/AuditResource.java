@@ -15,14 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.exotrace.audit.control.AuditLog;
 import org.exotrace.audit.entity.AuditEntry;
+import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Page;
 import org.exotrace.platform.boundary.PageRequest;
-import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.security.entity.Role;
 
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** The append-only audit trail, for QA and administrators. */
 @Path("audit")
@@ -57,7 +56,7 @@ public class AuditResource {
                                   @QueryParam("actor") String actor, @QueryParam("action") String action,
                                   @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
         var filter = new AuditLog.Filter(blankToNull(subjectType), blankToNull(subjectId), blankToNull(actor), blankToNull(action),
-                instant("from", from), instant("to", to));
+                Instants.parse("from", from), Instants.parse("to", to));
         return Page.of(log.search(filter, page.page(), page.size()).stream().map(EntryView::of).toList(), page, log.count(filter));
     }
 
@@ -71,16 +70,5 @@ public class AuditResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "'" + text + "' is not a UTC instant such as 2026-11-24T00:00:00Z");
-        }
     }
 }

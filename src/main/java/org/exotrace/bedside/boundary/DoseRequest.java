@@ -12,12 +12,12 @@ import org.exotrace.bedside.entity.Administration;
 import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Patterns;
 import org.exotrace.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -92,14 +92,7 @@ public class DoseRequest {
         if (!dispensing && volumeMl == null) {
             throw ProblemException.invalid("volumeMl", "give the volume administered in ml");
         }
-        Instant at = null;
-        if (administeredAt != null) {
-            try {
-                at = Instant.parse(administeredAt);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("administeredAt", "'" + administeredAt + "' is not a UTC instant such as 2026-11-24T10:15:30Z");
-            }
-        }
+        Instant at = Instants.parse("administeredAt", administeredAt);
         return new Administration.Details(patientId, route, site, siteDetail, volumeMl, purpose, indication, sessionRef, physician,
                 consentRef, provisionPlanNumber, at, lateEntryReason);
     }

@@ -78,6 +78,12 @@ public class Lots {
         return counts;
     }
 
+    /** The lot's vials still on a shelf, by location: what must be set aside physically after a recall or rejection. */
+    public List<Vial> inStock(Lot lot) {
+        return em.createQuery("SELECT v FROM Vial v WHERE v.lot = :lot AND v.state = :state ORDER BY v.location, v.serial", Vial.class)
+                .setParameter("lot", lot).setParameter("state", VialState.IN_STOCK).getResultList();
+    }
+
     public List<Vial> vials(Lot lot, int page, int size) {
         return em.createQuery("SELECT v FROM Vial v WHERE v.lot = :lot ORDER BY v.serial", Vial.class)
                 .setParameter("lot", lot).setFirstResult(page * size).setMaxResults(size).getResultList();

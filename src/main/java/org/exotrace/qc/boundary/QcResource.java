@@ -27,6 +27,7 @@ import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Patterns;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.platform.problem.ProblemException;
@@ -41,12 +42,12 @@ import org.exotrace.qc.entity.ReleasePolicy;
 import org.exotrace.qc.entity.ReleaseSignature;
 import org.exotrace.qc.entity.ResultSource;
 import org.exotrace.security.entity.Role;
+import org.exotrace.vial.boundary.VialsResource.VialSummary;
 import org.exotrace.vial.entity.VialState;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,9 @@ public class QcResource {
                            SignatureView signature) {
     }
 
-    public record Decided(String lotNumber, String productCode, LotStatus status, DecisionView decision, Map<VialState, Long> vials) {
+    /** A decision, the lot's vials by state, and those still on a shelf, to be set aside physically. */
+    public record Decided(String lotNumber, String productCode, LotStatus status, DecisionView decision, Map<VialState, Long> vials,
+                          List<VialSummary> onHand) {
     }
 
     @Inject
@@ -178,7 +181,7 @@ public class QcResource {
             throw ProblemException.invalid("unit", "a qualitative outcome has no unit");
         }
         Reading reading = request.value != null ? new Reading.Quantity(request.value, request.unit) : new Reading.Outcome(request.outcome);
-        AssayEntry entry = new AssayEntry(request.assay, reading, request.method, instant("performedAt", request.performedAt),
+        AssayEntry entry = new AssayEntry(request.assay, reading, request.method, Instants.parse("performedAt", request.performedAt),
                 request.performer, request.supersedes == null ? null : UUID.fromString(request.supersedes), request.reason);
         return entered(lotNumber, productCode, List.of(entry), ResultSource.API);
     }
@@ -253,7 +256,8 @@ public class QcResource {
     @Path("{lotNumber}/recall")
     @RolesAllowed(Role.QA_NAME)
     @Operation(summary = "Recall a released lot, with a reason: every vial of it is blocked at once",
-            description = "Answers with the lot's vials by state (how many were administered or dispensed). 409 LOT_STATUS_CONFLICT.")
+            description = "From the commit on, every scan and dose of the lot's vials is blocked (LOT_RECALLED). Answers with the lot's "
+                    + "vials by state and the list of those on hand, by location, to be set aside. 409 LOT_STATUS_CONFLICT.")
     public Decided recall(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @Valid @Required Decision request) {
         return decided(decisions.recall(lotNumber, productCode, request.reason, caller.getUserPrincipal().getName()), lotNumber, productCode);
@@ -261,22 +265,12 @@ public class QcResource {
 
     private Decided decided(LotDecision decision, String lotNumber, String productCode) {
         Lot lot = lots.find(lotNumber, productCode).orElseThrow();
-        return new Decided(lot.lotNumber(), lot.product().code(), decision.to(), DecisionView.of(decision), lots.vialCounts(lot));
+        return new Decided(lot.lotNumber(), lot.product().code(), decision.to(), DecisionView.of(decision), lots.vialCounts(lot),
+                lots.inStock(lot).stream().map(VialSummary::of).toList());
     }
 
     private static Map<UUID, UUID> supersededBy(List<AssayResult> history) {
         return history.stream().filter(r -> r.supersedes().isPresent())
                 .collect(Collectors.toMap(r -> r.supersedes().get(), AssayResult::id));
-    }
-
-    private static Instant instant(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "'" + text + "' is not a UTC instant such as 2026-11-20T09:30:00Z");
-        }
     }
 }

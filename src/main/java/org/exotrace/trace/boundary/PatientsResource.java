@@ -1,0 +1,80 @@
+package org.exotrace.trace.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.bedside.entity.DoseKind;
+import org.exotrace.bedside.entity.InjectionSite;
+import org.exotrace.bedside.entity.Purpose;
+import org.exotrace.catalog.entity.DonorSource;
+import org.exotrace.catalog.entity.Route;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.qc.entity.AssayResult;
+import org.exotrace.qc.entity.Judgement;
+import org.exotrace.security.entity.Role;
+import org.exotrace.trace.control.Traces;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Backward trace: what a patient received, and everything behind each dose. */
+@Path("patients")
+@Produces(MediaType.APPLICATION_JSON)
+public class PatientsResource {
+
+    private static final java.util.regex.Pattern PATIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public record AssayLine(String assay, String reading, String specification, Judgement judgement) {
+        static AssayLine of(AssayResult r) {
+            return new AssayLine(r.assay(), r.reading(), r.specification(), r.judgement());
+        }
+    }
+
+    public record QcSummary(boolean passed, List<String> missing, List<String> failing, List<AssayLine> assays) {
+    }
+
+    public record Signer(String signer, Instant signedAt, String meaning) {
+    }
+
+    public record DoseLine(UUID administrationId, DoseKind kind, Instant administeredAt, Route route, InjectionSite site, String siteDetail,
+                           BigDecimal volumeMl, Purpose purpose, String nurse, UUID vialId, String serial, boolean scanned,
+                           String lotNumber, LotStatus lotStatus, LocalDate expiresOn, String productCode, String productName,
+                           DonorSource donorSource, String cpcCode, String cpcName, QcSummary qc, List<Signer> releasedBy) {
+    }
+
+    public record PatientDoses(String patientId, int doses, boolean anyRecalled, List<DoseLine> items) {
+    }
+
+    @Inject
+    Traces traces;
+
+    @GET
+    @Path("{patientId}/doses")
+    @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
+    @Operation(summary = "Every dose a patient received, newest first, with vial, lot, product, donor source, CPC, QC summary and release signers",
+            description = "anyRecalled says whether any of those lots has been recalled. An unknown patient has no doses (200, empty).")
+    public PatientDoses doses(@PathParam("patientId") String patientId) {
+        if (!PATIENT_ID.matcher(patientId).matches()) {
+            throw ProblemException.invalid("patientId", "1-64 letters, digits, '.', '_' or '-'");
+        }
+        List<DoseLine> lines = traces.patient(patientId).stream().map(p -> {
+            Traces.Dose d = p.dose();
+            return new DoseLine(d.administrationId(), d.kind(), d.administeredAt(), d.route(), d.site(), d.siteDetail(), d.volumeMl(),
+                    d.purpose(), d.nurse(), d.vialId(), d.serial(), d.scanned(), p.lotNumber(), p.lotStatus(), p.expiresOn(), p.productCode(),
+                    p.productName(), p.donorSource(), p.cpcCode(), p.cpcName(),
+                    new QcSummary(p.qc().passed(), p.qc().missing(), p.qc().failing(), p.qc().current().stream().map(AssayLine::of).toList()),
+                    p.signatures().stream().map(s -> new Signer(s.signer(), s.signedAt(), s.meaning())).toList());
+        }).toList();
+        return new PatientDoses(patientId, (int) lines.stream().map(DoseLine::administrationId).distinct().count(),
+                lines.stream().anyMatch(l -> l.lotStatus() == LotStatus.RECALLED), lines);
+    }
+}

@@ -1,0 +1,131 @@
+package org.exotrace.trace.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.boundary.Csv;
+import org.exotrace.platform.boundary.Instants;
+import org.exotrace.platform.boundary.Required;
+import org.exotrace.security.entity.Role;
+import org.exotrace.trace.control.Traces;
+import org.exotrace.trace.entity.NotificationChannel;
+import org.exotrace.trace.entity.NotificationOutcome;
+import org.exotrace.trace.entity.RecallNotification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Forward trace of a lot, and the recall follow-up of its patients. */
+@Path("lots")
+public class TraceResource {
+
+    public static class Notification {
+        @NotNull
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "1-64 letters, digits, '.', '_' or '-'")
+        public String patientId;
+        @NotNull
+        public NotificationChannel channel;
+        @NotNull
+        public NotificationOutcome outcome;
+        @Size(max = 40)
+        public String notifiedAt;
+        @Size(min = 1, max = 500)
+        public String note;
+    }
+
+    public record RecallView(Instant recalledAt, String recalledBy, String reason) {
+    }
+
+    public record NotificationView(String patientId, NotificationChannel channel, NotificationOutcome outcome, Instant notifiedAt,
+                                   String note, String recordedBy, Instant recordedAt) {
+        static NotificationView of(RecallNotification n) {
+            return new NotificationView(n.patientId(), n.channel(), n.outcome(), n.notifiedAt(), n.note().orElse(null), n.recordedBy(),
+                    n.recordedAt());
+        }
+    }
+
+    public record TraceView(String lotNumber, String productCode, String productName, String cpcCode, LotStatus status,
+                            LocalDate expiresOn, RecallView recall, int vialCount, int doseCount, int patientCount, int patientsToReach,
+                            List<Traces.Recipient> patients, List<Traces.Dose> doses, List<Traces.VialLine> vials,
+                            List<NotificationView> notifications) {
+    }
+
+    @Inject
+    Traces traces;
+
+    @Context
+    SecurityContext caller;
+
+    @GET
+    @Path("{lotNumber}/trace")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
+    @Operation(summary = "Forward trace: every vial of the lot with its history, every dose given or dispensed from it, "
+            + "and each patient's recall follow-up", description = "Accept: text/csv gives the notification list, one row per dose and vial.")
+    public TraceView trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
+        Traces.LotTrace t = traces.lot(lotNumber, productCode);
+        var lot = t.lot();
+        long toReach = t.recipients().stream().filter(r -> !r.reached()).count();
+        return new TraceView(lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(), lot.expiresOn(),
+                t.recall().map(d -> new RecallView(d.decidedAt(), d.decidedBy(), d.reason())).orElse(null), t.vials().size(),
+                t.doses().size(), t.recipients().size(), lot.status() == LotStatus.RECALLED ? (int) toReach : 0, t.recipients(), t.doses(),
+                t.vials(), t.notifications().stream().map(NotificationView::of).toList());
+    }
+
+    @GET
+    @Path("{lotNumber}/trace")
+    @Produces("text/csv")
+    @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
+    @Operation(summary = "The recall notification list as CSV: one row per dose and vial, with whether the patient was reached")
+    public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
+        Traces.LotTrace t = traces.lot(lotNumber, productCode);
+        Map<String, Traces.Recipient> recipients = t.recipients().stream()
+                .collect(Collectors.toMap(Traces.Recipient::patientId, Function.identity()));
+        Csv csv = new Csv().row("lotNumber", "productCode", "patientId", "administeredAt", "kind", "route", "site", "volumeMl", "nurse",
+                "purpose", "serial", "vialId", "administrationId", "scanned", "reached", "lastAttemptAt", "lastOutcome");
+        for (Traces.Dose d : t.doses()) {
+            Traces.Recipient r = recipients.get(d.patientId());
+            csv.row(t.lot().lotNumber(), t.lot().product().code(), d.patientId(), d.administeredAt(), d.kind(), d.route(), d.site(),
+                    d.volumeMl(), d.nurse(), d.purpose(), d.serial(), d.vialId(), d.administrationId(), d.scanned(), r.reached(),
+                    r.lastAttemptAt(), r.lastOutcome());
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"trace-" + t.lot().lotNumber() + ".csv\"").build();
+    }
+
+    @POST
+    @Path("{lotNumber}/notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "Record an attempt to tell a patient of the recall",
+            description = "{patientId, channel (PHONE, EMAIL, LETTER, SMS, IN_PERSON), outcome (REACHED, NOT_REACHED), notifiedAt?, note?}. "
+                    + "409 LOT_STATUS_CONFLICT unless the lot is RECALLED; 422 NOT_A_RECIPIENT.")
+    public Response notify(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                           @Valid @Required Notification request) {
+        Instant at = Instants.parse("notifiedAt", request.notifiedAt);
+        RecallNotification n = traces.notify(lotNumber, productCode, request.patientId, request.channel, request.outcome, at, request.note,
+                caller.getUserPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(NotificationView.of(n)).build();
+    }
+}

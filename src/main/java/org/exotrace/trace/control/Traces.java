@@ -1,0 +1,203 @@
+package org.exotrace.trace.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.bedside.entity.DoseKind;
+import org.exotrace.bedside.entity.InjectionSite;
+import org.exotrace.bedside.entity.Purpose;
+import org.exotrace.catalog.entity.DonorSource;
+import org.exotrace.catalog.entity.Route;
+import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.Lot;
+import org.exotrace.lot.entity.LotDecision;
+import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.qc.control.QcResults;
+import org.exotrace.qc.entity.QcReview;
+import org.exotrace.qc.entity.ReleaseSignature;
+import org.exotrace.trace.entity.NotificationChannel;
+import org.exotrace.trace.entity.NotificationOutcome;
+import org.exotrace.trace.entity.RecallNotification;
+import org.exotrace.vial.entity.MovementKind;
+import org.exotrace.vial.entity.VialState;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tracing a lot forward (every vial, its history, and every dose given or dispensed from it, with
+ * who of the patients has been told of a recall) and a patient backward (every dose with its vial,
+ * lot, product, CPC, QC and release). Each is a few indexed queries, not one per vial.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Traces {
+
+    public record Movement(long seq, MovementKind kind, String from, String to, VialState stateAfter, String reason, Instant at, String actor) {
+    }
+
+    public record VialLine(UUID vialId, String serial, VialState state, String location, List<Movement> history) {
+    }
+
+    /** One vial of one dose. */
+    public record Dose(UUID administrationId, DoseKind kind, String patientId, Instant administeredAt, Route route, InjectionSite site,
+                       String siteDetail, BigDecimal volumeMl, String nurse, Purpose purpose, UUID vialId, String serial, boolean scanned) {
+    }
+
+    /** A patient who received the lot, and where the recall follow-up stands. */
+    public record Recipient(String patientId, int vials, Instant lastDoseAt, int attempts, Instant lastAttemptAt,
+                            NotificationOutcome lastOutcome, boolean reached) {
+    }
+
+    public record LotTrace(Lot lot, Optional<LotDecision> recall, List<VialLine> vials, List<Dose> doses, List<Recipient> recipients,
+                           List<RecallNotification> notifications) {
+    }
+
+    /** One vial of a patient's dose, with everything behind it. */
+    public record PatientDose(Dose dose, String lotNumber, LotStatus lotStatus, LocalDate expiresOn, DonorSource donorSource,
+                              String productCode, String productName, String cpcCode, String cpcName, QcReview qc,
+                              List<ReleaseSignature> signatures) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Lots lots;
+
+    @Inject
+    QcResults qc;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public LotTrace lot(String lotNumber, String productCode) {
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        Map<UUID, List<Movement>> history = new LinkedHashMap<>();
+        for (Object[] r : rows("""
+                SELECT m.vial_id, m.seq, m.kind, m.from_location, m.to_location, m.state_after, m.reason, m.at, m.actor
+                  FROM stock_movement m JOIN vial v ON v.id = m.vial_id WHERE v.lot_id = ?1 ORDER BY m.vial_id, m.seq""", lot.id())) {
+            history.computeIfAbsent(uuid(r[0]), k -> new ArrayList<>()).add(new Movement(((Number) r[1]).longValue(),
+                    MovementKind.valueOf(r[2].toString()), text(r[3]), text(r[4]), VialState.valueOf(r[5].toString()), text(r[6]),
+                    instant(r[7]), r[8].toString()));
+        }
+        List<VialLine> vials = rows("SELECT id, serial, state, location FROM vial WHERE lot_id = ?1 ORDER BY serial", lot.id()).stream()
+                .map(r -> new VialLine(uuid(r[0]), r[1].toString(), VialState.valueOf(r[2].toString()), r[3].toString(),
+                        history.getOrDefault(uuid(r[0]), List.of())))
+                .toList();
+        List<Dose> doses = rows(DOSES + " WHERE av.lot_id = ?1 ORDER BY a.administered_at, v.serial", lot.id()).stream()
+                .map(Traces::dose).toList();
+        List<RecallNotification> notifications = em.createQuery(
+                        "SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
+                .setParameter("lot", lot.id()).getResultList();
+        Optional<LotDecision> recall = qc.decisions(lot).stream().filter(d -> d.to() == LotStatus.RECALLED).findFirst();
+        return new LotTrace(lot, recall, vials, doses, recipients(doses, notifications), notifications);
+    }
+
+    static List<Recipient> recipients(List<Dose> doses, List<RecallNotification> notifications) {
+        Map<String, List<Dose>> byPatient = new LinkedHashMap<>();
+        doses.forEach(d -> byPatient.computeIfAbsent(d.patientId(), k -> new ArrayList<>()).add(d));
+        List<Recipient> recipients = new ArrayList<>();
+        byPatient.forEach((patient, ds) -> {
+            List<RecallNotification> tries = notifications.stream().filter(n -> n.patientId().equals(patient)).toList();
+            Optional<RecallNotification> last = tries.stream().reduce((a, b) -> b);
+            recipients.add(new Recipient(patient, ds.size(), ds.get(ds.size() - 1).administeredAt(), tries.size(),
+                    last.map(RecallNotification::notifiedAt).orElse(null), last.map(RecallNotification::outcome).orElse(null),
+                    tries.stream().anyMatch(n -> n.outcome() == NotificationOutcome.REACHED)));
+        });
+        return recipients;
+    }
+
+    /** Records an attempt to tell a recipient of a recalled lot. */
+    @Transactional
+    public RecallNotification notify(String lotNumber, String productCode, String patientId, NotificationChannel channel,
+                                     NotificationOutcome outcome, Instant notifiedAt, String note, String actor) {
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        if (lot.status() != LotStatus.RECALLED) {
+            throw ProblemException.wrongState("LOT_STATUS_CONFLICT", "lot " + lot.lotNumber() + " is " + lot.status()
+                    + ": patients are notified of a RECALLED lot", lot.status().name());
+        }
+        Object received = em.createNativeQuery("""
+                        SELECT EXISTS (SELECT 1 FROM administration_vial av JOIN administration a ON a.id = av.administration_id
+                                        WHERE av.lot_id = ?1 AND a.patient_id = ?2)""")
+                .setParameter(1, lot.id()).setParameter(2, patientId).getSingleResult();
+        if (!Boolean.TRUE.equals(received)) {
+            throw ProblemException.unprocessable("NOT_A_RECIPIENT", "patientId", "patient " + patientId + " received no vial of lot "
+                    + lot.lotNumber());
+        }
+        Instant now = clock.instant();
+        RecallNotification n;
+        try {
+            n = new RecallNotification(lot.id(), patientId, channel, outcome, notifiedAt == null ? now : notifiedAt, note, actor, now);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("notifiedAt", e.getMessage());
+        }
+        em.persist(n);
+        audit.record(actor, "RECALL_NOTIFICATION_RECORDED", "lot", lot.lotNumber(), Json.createObjectBuilder()
+                .add("product", lot.product().code()).add("patientId", patientId).add("channel", channel.name())
+                .add("outcome", outcome.name()).add("notifiedAt", n.notifiedAt().toString()).build());
+        return n;
+    }
+
+    public List<PatientDose> patient(String patientId) {
+        Map<UUID, Lot> lotsById = new LinkedHashMap<>();
+        Map<UUID, QcReview> reviews = new LinkedHashMap<>();
+        Map<UUID, List<ReleaseSignature>> signatures = new LinkedHashMap<>();
+        List<PatientDose> result = new ArrayList<>();
+        for (Object[] r : rows(DOSES + " WHERE a.patient_id = ?1 ORDER BY a.administered_at DESC, v.serial", patientId)) {
+            UUID lotId = uuid(r[13]);
+            Lot lot = lotsById.computeIfAbsent(lotId, id -> em.find(Lot.class, id));
+            QcReview review = reviews.computeIfAbsent(lotId, id -> QcReview.of(lot.product().requiredAssays(), qc.history(lot)));
+            List<ReleaseSignature> signed = signatures.computeIfAbsent(lotId, id -> qc.signatures(lot));
+            result.add(new PatientDose(dose(r), lot.lotNumber(), lot.status(), lot.expiresOn(), lot.donorSource(), lot.product().code(),
+                    lot.product().name(), lot.cpc().code(), lot.cpc().name(), review, signed));
+        }
+        return result;
+    }
+
+    private static final String DOSES = """
+            SELECT a.id, a.kind, a.patient_id, a.administered_at, a.route, a.site, a.site_detail, av.volume_ml, a.nurse, a.purpose,
+                   av.vial_id, v.serial, av.scanned, av.lot_id
+              FROM administration_vial av JOIN administration a ON a.id = av.administration_id JOIN vial v ON v.id = av.vial_id
+            """;
+
+    private static Dose dose(Object[] r) {
+        return new Dose(uuid(r[0]), DoseKind.valueOf(r[1].toString()), r[2].toString(), instant(r[3]), Route.valueOf(r[4].toString()),
+                r[5] == null ? null : InjectionSite.valueOf(r[5].toString()), text(r[6]), (BigDecimal) r[7], r[8].toString(),
+                Purpose.valueOf(r[9].toString()), uuid(r[10]), r[11].toString(), (Boolean) r[12]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object parameter) {
+        return em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
+    }
+
+    private static UUID uuid(Object o) {
+        return o instanceof UUID u ? u : UUID.fromString(o.toString());
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static Instant instant(Object o) {
+        return ((Timestamp) o).toInstant();
+    }
+}
