@@ -10,26 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LotReportCsvTest {
 
     @Test
-    void plainFieldsStayAsTheyAre() {
-        assertEquals("P-1001", LotReportCsv.field("P-1001"));
-        assertEquals("", LotReportCsv.field(null));
-        assertEquals("2.000", LotReportCsv.field("2.000"));
-    }
-
-    @Test
-    void fieldsWithCommasQuotesOrLineBreaksAreQuotedWithQuotesDoubled() {
-        assertEquals("\"max NFC, 2cc\"", LotReportCsv.field("max NFC, 2cc"));
-        assertEquals("\"the \"\"good\"\" one\"", LotReportCsv.field("the \"good\" one"));
-        assertEquals("\"two\r\nlines\"", LotReportCsv.field("two\r\nlines"));
-        assertEquals("\"one\nline feed\"", LotReportCsv.field("one\nline feed"));
-    }
-
-    @Test
-    void textASpreadsheetWouldRunAsAFormulaIsDefused() {
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", LotReportCsv.field("=HYPERLINK(\"x\")"));
-        assertEquals("'+81", LotReportCsv.field("+81"));
-        assertEquals("'@SUM(A1)", LotReportCsv.field("@SUM(A1)"));
-        assertEquals("'-1", LotReportCsv.field("-1"));
+    void aProductNameWithACommaIsQuotedAndAFormulaIsDefused() {
+        String csv = LotReportCsv.render(LotReportFixtures.report("=max NFC, \"2cc\"", "Tokyo CPC", 1));
+        assertTrue(csv.contains(",MAXNFC-2,\"'=max NFC, \"\"2cc\"\"\",04912345000019,"), csv);
     }
 
     @Test
