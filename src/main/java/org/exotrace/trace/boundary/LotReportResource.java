@@ -1,0 +1,62 @@
+package org.exotrace.trace.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.Variant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.security.entity.Role;
+import org.exotrace.trace.control.LotReports;
+import org.exotrace.trace.control.LotReports.LotReport;
+
+import java.util.List;
+
+/** QA's lot report, in the form the {@code Accept} header asks for: JSON (the default), CSV or PDF. */
+@Path("lots")
+public class LotReportResource {
+
+    private static final List<Variant> FORMS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf("text/csv"),
+            MediaType.valueOf(LotReportPdf.MEDIA_TYPE)).add().build();
+
+    @Inject
+    LotReports reports;
+
+    @Context
+    SecurityContext caller;
+
+    @GET
+    @Path("{lotNumber}/report")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", LotReportPdf.MEDIA_TYPE})
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "The lot report: identity, CPC, QC against specification, signatures, decisions, vial counts and every dose",
+            description = "By Accept: application/json (default), text/csv (the dose list, one row per vial used, lot columns on every "
+                    + "row), application/pdf (A4). ?productCode= when several products share the lot number. 404 NOT_FOUND, "
+                    + "406 NOT_ACCEPTABLE.")
+    public Response report(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                           @Context Request request) {
+        Variant form = request.selectVariant(FORMS);
+        if (form == null) {
+            throw new NotAcceptableException();
+        }
+        LotReport report = reports.report(lotNumber, productCode, caller.getUserPrincipal().getName());
+        String file = "lot-" + report.lot().lotNumber() + "-report";
+        return switch (form.getMediaType().getSubtype()) {
+            case "csv" -> Response.ok(LotReportCsv.render(report), LotReportCsv.MEDIA_TYPE)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"").build();
+            case "pdf" -> Response.ok(LotReportPdf.render(report), LotReportPdf.MEDIA_TYPE)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + file + ".pdf\"").build();
+            default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        };
+    }
+}

@@ -1,0 +1,282 @@
+package org.exotrace.trace;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.exotrace.bedside.barcode.Gtin;
+import org.exotrace.testing.Api;
+import org.exotrace.testing.Api.Reply;
+import org.exotrace.testing.Api.Role;
+import org.exotrace.testing.Api.Staff;
+import org.exotrace.testing.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * QA's lot report through REST, over a history built through the API: a released lot of six vials,
+ * one moved, one wasted, three doses to two patients (one vial chosen by hand), in JSON, CSV and PDF.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LotReportIT {
+
+    static final ZoneId CLINIC = ZoneId.of("Asia/Tokyo");
+    static final char GS = '\u001d';
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.exotrace();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    /** Staff are shared by the tests of this class (each password hash costs the server ~0.5 s); data is not. */
+    static Staff qa;
+    static String inventory;
+    static String nurse;
+
+    String product;
+    String gtin;
+    String cpc;
+    String lot;
+    LocalDate expires;
+    List<String> serials;
+    List<String> vialIds;
+    String patientA;
+    String patientB;
+
+    @BeforeEach
+    void aLotWithAHistory() {
+        api = new Api(base);
+        if (qa == null) {
+            qa = api.newUser(Role.QA);
+            inventory = api.tokenFor(Role.INVENTORY);
+            nurse = api.tokenFor(Role.NURSE);
+        }
+        cpc = "CPC-" + Api.unique();
+        created(api.post("api/cpcs", qa.token(), """
+                {"code":"%s","name":"Osaka CPC","licenceNumber":"FA5190002","country":"JP"}""".formatted(cpc)));
+        product = "NFC-" + Api.unique();
+        gtin = newGtin();
+        created(api.post("api/products", qa.token(), """
+                {"code":"%s","name":"max NFC 2cc","gtin":"%s","donorSources":["CORD_BLOOD","DENTAL_PULP"],
+                 "volumeMl":2.0,"particlesPerVial":780000000000,"routes":["IV_DRIP","INJECTION"],
+                 "requiredAssays":[{"assay":"STERILITY","expected":"NEGATIVE"},{"assay":"ENDOTOXIN","max":0.5,"unit":"EU/mL"}]}"""
+                .formatted(product, gtin)));
+        lot = "L" + Api.unique();
+        expires = LocalDate.now(CLINIC).plusDays(180);
+        serials = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            serials.add(lot + "-" + i);
+        }
+        receive(lot, product);
+        created(api.post("api/lots/" + lot + "/qc-results", qa.token(), "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}"));
+        created(api.post("api/lots/" + lot + "/qc-results", qa.token(), "{\"assay\":\"ENDOTOXIN\",\"value\":0.12,\"unit\":\"EU/mL\","
+                + "\"method\":\"LAL\",\"performedAt\":\"" + Instant.now().minus(1, ChronoUnit.DAYS) + "\"}"));
+        Reply released = api.post("api/lots/" + lot + "/release", qa.token(),
+                "{\"password\":\"" + qa.password() + "\",\"meaning\":\"Released for clinical use: QC reviewed against specification\"}");
+        assertEquals(200, released.status(), released::toString);
+
+        JsonArray vials = api.get("api/lots/" + lot + "?size=50", inventory).json().getJsonArray("vials");
+        vialIds = serials.stream().map(serial -> vials.stream().map(JsonObject.class::cast)
+                .filter(v -> v.getString("serial").equals(serial)).findFirst().orElseThrow().getString("vialId")).toList();
+        created(api.post("api/vials/" + vialIds.get(5) + "/moves", inventory, "{\"location\":\"FRIDGE-2\"}"));
+        created(api.post("api/vials/" + vialIds.get(4) + "/waste", inventory, "{\"reason\":\"BROKEN\"}"));
+
+        patientA = "PA" + Api.unique().substring(0, 6);
+        patientB = "PB" + Api.unique().substring(0, 6);
+        dose("\"barcode\":" + Json.createValue(barcode(0)), patientA, "2.0");
+        dose("\"vialId\":\"" + vialIds.get(1) + "\"", patientB, "2.0");
+        dose("\"barcode\":" + Json.createValue(barcode(2)), patientA, "1.5");
+    }
+
+    private void receive(String number, String productCode) {
+        created(api.post("api/lots", inventory, """
+                {"lotNumber":"%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
+                 "expiresOn":"%s","location":"FREEZER-1","serials":[%s]}""".formatted(number, productCode, cpc,
+                LocalDate.now(CLINIC).minusDays(20), expires, String.join(",", serials.stream().map(s -> "\"" + s + "\"").toList()))));
+    }
+
+    private static String newGtin() {
+        String first13 = "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        return first13 + Gtin.checkDigit(first13);
+    }
+
+    private String barcode(int i) {
+        return "]d201" + gtin + "17" + expires.format(DateTimeFormatter.ofPattern("yyMMdd")) + "10" + lot + GS + "21" + serials.get(i);
+    }
+
+    private void dose(String vial, String patient, String volumeMl) {
+        created(api.post("api/administrations", nurse, "{" + vial + ",\"patientId\":\"" + patient
+                + "\",\"route\":\"IV_DRIP\",\"volumeMl\":" + volumeMl + ",\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    private static void created(Reply reply) {
+        assertEquals(201, reply.status(), reply::toString);
+    }
+
+    private Reply report(String token, String accept) {
+        return api.send("GET", "api/lots/" + lot + "/report", token, null, null, "Accept", accept);
+    }
+
+    private static void assertProblem(Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.isProblem(), reply::toString);
+        assertEquals(code, reply.code(), reply::toString);
+    }
+
+    @Test
+    void theJsonReportCountsEveryVialAndListsEveryDoseOfTheLot() {
+        Reply reply = report(qa.token(), "application/json");
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/json"), reply::toString);
+        JsonObject r = reply.json();
+        assertEquals("ExoTrace clinic", r.getString("clinic"));
+        assertEquals(qa.username(), r.getString("generatedBy"));
+        assertTrue(Instant.parse(r.getString("generatedAt")).isAfter(Instant.now().minusSeconds(60)));
+
+        JsonObject identity = r.getJsonObject("lot");
+        assertEquals(lot, identity.getString("lotNumber"));
+        assertEquals(product, identity.getString("productCode"));
+        assertEquals("max NFC 2cc", identity.getString("productName"));
+        assertEquals(gtin, identity.getString("gtin"));
+        assertEquals(expires.toString(), identity.getString("expiresOn"));
+        assertEquals("RELEASED", identity.getString("status"));
+        JsonObject source = r.getJsonObject("source");
+        assertEquals(cpc, source.getString("cpcCode"));
+        assertEquals("FA5190002", source.getString("cpcLicenceNumber"));
+        assertEquals("CORD_BLOOD", source.getString("donorSource"));
+
+        List<String> assays = r.getJsonArray("assays").stream().map(JsonObject.class::cast)
+                .map(a -> a.getString("assay") + "=" + a.getString("judgement") + " " + a.getString("reading")).toList();
+        assertEquals(List.of("ENDOTOXIN=PASS 0.12 EU/mL", "STERILITY=PASS NEGATIVE"), assays);
+        assertTrue(r.getBoolean("qcPassed"));
+        JsonObject signature = r.getJsonArray("signatures").getJsonObject(0);
+        assertEquals(qa.username(), signature.getString("signer"));
+        assertTrue(signature.getString("contentDigest").matches("[0-9a-f]{64}"), signature::toString);
+        assertTrue(signature.getBoolean("coversCurrentResults"));
+        JsonObject decision = r.getJsonArray("decisions").getJsonObject(0);
+        assertEquals("QUARANTINED", decision.getString("from"));
+        assertEquals("RELEASED", decision.getString("to"));
+        assertEquals(qa.username(), decision.getString("decidedBy"));
+
+        JsonObject counts = r.getJsonObject("counts");
+        assertEquals(6, counts.getInt("received"));
+        assertEquals(2, counts.getInt("onHand"));
+        assertEquals(3, counts.getInt("administered"));
+        assertEquals(0, counts.getInt("dispensed"));
+        assertEquals(1, counts.getInt("wasted"));
+        assertEquals(0, counts.getInt("expired"));
+        assertTrue(counts.getBoolean("balanced"));
+        assertTrue(counts.getString("check").startsWith("received 6 = on hand 2 + administered 3 + dispensed 0 + wasted 1 (= 6): true"),
+                counts::toString);
+
+        List<JsonObject> doses = r.getJsonArray("doses").stream().map(JsonObject.class::cast).toList();
+        assertEquals(List.of(patientA, patientB, patientA), doses.stream().map(d -> d.getString("patientId")).toList());
+        assertEquals(List.of(serials.get(0), serials.get(1), serials.get(2)), doses.stream().map(d -> d.getString("serial")).toList());
+        assertEquals(List.of(true, false, true), doses.stream().map(d -> d.getBoolean("scanned")).toList(), "the hand-picked vial is not scanned");
+        assertEquals(1.5, doses.get(2).getJsonNumber("doseVolumeMl").doubleValue());
+        assertEquals("IV_DRIP", doses.get(0).getString("route"));
+        assertEquals("WELLNESS", doses.get(0).getString("purpose"));
+        assertFalse(doses.get(0).getString("nurse").isBlank());
+        assertFalse(doses.get(0).getString("administrationId").isBlank());
+    }
+
+    @Test
+    void theCsvIsTheDoseListWithOneRowPerDoseVialAndTheLotOnEveryRow() {
+        Reply reply = report(qa.token(), "text/csv");
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("text/csv"), reply::toString);
+        assertTrue(reply.header("Content-Disposition").contains("lot-" + lot + "-report.csv"), reply::toString);
+        String[] lines = reply.body().split("\r\n");
+        assertEquals(4, lines.length, reply::body);
+        assertTrue(lines[0].startsWith("lotNumber,productCode,productName,gtin,cpcCode,"), lines[0]);
+        assertTrue(lines[0].contains(",patientId,") && lines[0].contains(",scanned"), lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].startsWith(lot + "," + product + ",max NFC 2cc," + gtin + "," + cpc + ","), lines[i]);
+        }
+        assertTrue(lines[1].contains("," + patientA + ",") && lines[1].endsWith("," + serials.get(0) + ",true"), lines[1]);
+        assertTrue(lines[2].contains("," + patientB + ",") && lines[2].endsWith("," + serials.get(1) + ",false"), lines[2]);
+        assertTrue(lines[3].contains("," + patientA + ","), lines[3]);
+    }
+
+    @Test
+    void thePdfReadsBackWithTheLotBothPatientsTheQcTheSignerAndPageNumbers() throws IOException, InterruptedException, URISyntaxException {
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("api/lots/" + lot + "/report"))
+                .header("Authorization", "Bearer " + qa.token()).header("Accept", "application/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Lot report " + lot), text);
+            assertTrue(text.contains(patientA) && text.contains(patientB), text);
+            assertTrue(text.contains("PASS"), text);
+            assertTrue(text.contains(qa.username()), text);
+            assertTrue(text.contains("page 1 of " + document.getNumberOfPages()), text);
+            assertTrue(text.contains("received 6 = on hand 2 + administered 3 + dispensed 0 + wasted 1"), text);
+        }
+    }
+
+    @Test
+    void theReportIsForQaOnlyAndRefusesUnknownLotsAndFormsAsProblems() {
+        assertProblem(report(nurse, "application/json"), 403, "FORBIDDEN");
+        assertProblem(report(inventory, "application/json"), 403, "FORBIDDEN");
+        assertProblem(report(null, "application/json"), 401, "UNAUTHENTICATED");
+        assertProblem(report(qa.token(), "text/html"), 406, "NOT_ACCEPTABLE");
+        assertProblem(api.send("GET", "api/lots/NO-SUCH-" + Api.unique() + "/report", qa.token(), null, null, "Accept", "application/json"),
+                404, "NOT_FOUND");
+        assertProblem(api.send("GET", "api/lots/NO-SUCH-" + Api.unique() + "/report", qa.token(), null, null, "Accept", "application/pdf"),
+                404, "NOT_FOUND");
+        Reply any = report(qa.token(), "*/*");
+        assertEquals(200, any.status(), any::toString);
+        assertTrue(any.contentType().startsWith("application/json"), "JSON by default: " + any.contentType());
+        assertEquals(200, api.get("/openapi", null).status(), "the OpenAPI document still builds");
+    }
+
+    @Test
+    void twoProductsSharingTheLotNumberAreToldApartByProductCode() {
+        String other = "NFC-" + Api.unique();
+        created(api.post("api/products", qa.token(), """
+                {"code":"%s","name":"EXO Pure P","gtin":"%s","donorSources":["CORD_BLOOD"],"volumeMl":4.0,"particlesPerVial":10000000000,"routes":["NASAL"],
+                 "requiredAssays":[{"assay":"STERILITY","expected":"NEGATIVE"}]}""".formatted(other, newGtin())));
+        serials = List.of(lot + "-X");
+        receive(lot, other);
+        assertProblem(report(qa.token(), "application/json"), 409, "LOT_AMBIGUOUS");
+        Reply mine = api.send("GET", "api/lots/" + lot + "/report?productCode=" + product, qa.token(), null, null, "Accept", "application/json");
+        assertEquals(200, mine.status(), mine::toString);
+        assertEquals(6, mine.json().getJsonObject("counts").getInt("received"));
+        Reply theirs = api.send("GET", "api/lots/" + lot + "/report?productCode=" + other, qa.token(), null, null, "Accept", "text/csv");
+        assertEquals(200, theirs.status(), theirs::toString);
+        assertEquals(1, theirs.body().split("\r\n").length, "no doses of the other product's lot: " + theirs.body());
+    }
+}

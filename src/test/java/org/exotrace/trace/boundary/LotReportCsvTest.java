@@ -1,0 +1,34 @@
+package org.exotrace.trace.boundary;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LotReportCsvTest {
+
+    @Test
+    void aProductNameWithACommaIsQuotedAndAFormulaIsDefused() {
+        String csv = LotReportCsv.render(LotReportFixtures.report("=max NFC, \"2cc\"", "Tokyo CPC", 1));
+        assertTrue(csv.contains(",MAXNFC-2,\"'=max NFC, \"\"2cc\"\"\",04912345000019,"), csv);
+    }
+
+    @Test
+    void theCsvIsAHeaderRowThenOneRowPerDoseVialWithTheLotOnEveryRowAndCrlfLineEnds() {
+        String csv = LotReportCsv.render(LotReportFixtures.report("max NFC, 2cc", "Tokyo CPC", 3));
+        assertTrue(csv.endsWith("\r\n"));
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertEquals(4, lines.size(), csv);
+        assertEquals(String.join(",", LotReportCsv.HEADER), lines.get(0));
+        assertTrue(lines.get(1).startsWith("NFC2611A,MAXNFC-2,\"max NFC, 2cc\",04912345000019,CPC-TOKYO-1,Tokyo CPC,RELEASED,"), lines.get(1));
+        assertTrue(lines.get(1).contains(",P-1000,2026-11-25T01:30:00Z,INJECTION,FACE,2.000,2.000,nurse-0,WELLNESS,NFC2611A-0,false"), lines.get(1));
+        assertTrue(lines.get(2).endsWith(",P-1001,2026-11-25T01:31:00Z,IV_DRIP,,2.000,2.000,nurse-1,WELLNESS,NFC2611A-1,true"), lines.get(2));
+    }
+
+    @Test
+    void aLotWithoutDosesIsTheHeaderRowAlone() {
+        assertEquals(String.join(",", LotReportCsv.HEADER) + "\r\n", LotReportCsv.render(LotReportFixtures.report("n", "c", 0)));
+    }
+}
