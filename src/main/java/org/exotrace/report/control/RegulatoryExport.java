@@ -18,7 +18,7 @@ import java.util.UUID;
  * route, with the patient, purpose, how it was given, where the product came from (lot, CPC), the
  * physician, consent, provision plan number and nurse, and a count and volume per product and route.
  */
-public record RegulatoryExport(ReportPeriod period, ZoneId timeZone, int doseCount, List<Summary> summary, List<Dose> doses) {
+public record RegulatoryExport(ReportPeriod period, String timeZone, int doseCount, List<Summary> summary, List<Dose> doses) {
 
     /**
      * One dose. A dose of several vials names each distinct product, lot and CPC once ({@code +} between
@@ -44,6 +44,6 @@ public record RegulatoryExport(ReportPeriod period, ZoneId timeZone, int doseCou
         Map<String, Summary> summary = new LinkedHashMap<>();
         doses.forEach(d -> summary.merge(d.productCode() + "\n" + d.route(), new Summary(d.productCode(), d.productName(), d.route(), 1,
                 d.vials(), d.volumeMl(), d.particles()), Summary::plus));
-        return new RegulatoryExport(period, zone, doses.size(), List.copyOf(summary.values()), doses);
+        return new RegulatoryExport(period, zone.getId(), doses.size(), List.copyOf(summary.values()), doses);
     }
 }

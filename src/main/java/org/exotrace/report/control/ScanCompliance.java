@@ -16,7 +16,7 @@ import java.util.function.Function;
  * The share of vials recorded without a bedside scan (a vial id typed or picked by hand), overall,
  * by nurse and by ISO week, from one nurse's figures per clinic day.
  */
-public record ScanCompliance(ReportPeriod period, ZoneId timeZone, Figures overall, List<ByNurse> byNurse, List<ByWeek> byWeek) {
+public record ScanCompliance(ReportPeriod period, String timeZone, Figures overall, List<ByNurse> byNurse, List<ByWeek> byWeek) {
 
     /** Doses, vials, and of those vials the ones recorded without a scan, on one day by one nurse. */
     public record Day(String nurse, LocalDate day, long doses, long vials, long unscannedVials) {
@@ -52,7 +52,7 @@ public record ScanCompliance(ReportPeriod period, ZoneId timeZone, Figures overa
         List<ByNurse> byNurse = sum(days, Day::nurse).entrySet().stream().map(e -> new ByNurse(e.getKey(), e.getValue())).toList();
         List<ByWeek> byWeek = sum(days, d -> weekStart(d.day())).entrySet().stream()
                 .map(e -> new ByWeek(isoWeek(e.getKey()), e.getKey(), e.getValue())).toList();
-        return new ScanCompliance(period, zone, overall, byNurse, byWeek);
+        return new ScanCompliance(period, zone.getId(), overall, byNurse, byWeek);
     }
 
     private static <K extends Comparable<? super K>> Map<K, Figures> sum(List<Day> days, Function<Day, K> key) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * QA's view of stock on hand: by product and location, with the earliest expiry and how many vials
  * are in stock past their lot's expiry date (they may not be given and must be wasted).
  */
-public record StockSummary(LocalDate asOf, ZoneId timeZone, long vials, long expiredVials, List<Line> lines, List<Stock.Line> expired) {
+public record StockSummary(LocalDate asOf, String timeZone, long vials, long expiredVials, List<Line> lines, List<Stock.Line> expired) {
 
     /** Vials of one product at one location, over all its lots there. */
     public record Line(String productCode, String productName, String location, long vials, int lots, LocalDate earliestExpiry,
@@ -36,7 +36,7 @@ public record StockSummary(LocalDate asOf, ZoneId timeZone, long vials, long exp
         }
         List<Line> sorted = lines.values().stream()
                 .sorted(Comparator.comparing(Line::productCode).thenComparing(Line::location)).toList();
-        return new StockSummary(today, zone, sorted.stream().mapToLong(Line::vials).sum(), sorted.stream().mapToLong(Line::expiredVials).sum(),
+        return new StockSummary(today, zone.getId(), sorted.stream().mapToLong(Line::vials).sum(), sorted.stream().mapToLong(Line::expiredVials).sum(),
                 sorted, expired);
     }
 

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * patient (wasted, or missing at a count) with their volume, and the remainders of vials a dose used
  * only in part ({@code partialVials}, counted under PARTIAL_USE_REMAINDER with the ml left in them).
  */
-public record Wastage(ReportPeriod period, ZoneId timeZone, long vials, long partialVials, BigDecimal ml, List<ByReason> byReason,
+public record Wastage(ReportPeriod period, String timeZone, long vials, long partialVials, BigDecimal ml, List<ByReason> byReason,
                       List<Line> lines) {
 
     public record Line(WasteReason reason, String productCode, String productName, long vials, long partialVials, BigDecimal ml) {
@@ -35,7 +35,7 @@ public record Wastage(ReportPeriod period, ZoneId timeZone, long vials, long par
         List<ByReason> byReason = merge(merged, l -> l.reason().name()).stream()
                 .sorted(Comparator.comparing(Line::reason))
                 .map(l -> new ByReason(l.reason(), l.vials(), l.partialVials(), l.ml())).toList();
-        return new Wastage(period, zone, merged.stream().mapToLong(Line::vials).sum(), merged.stream().mapToLong(Line::partialVials).sum(),
+        return new Wastage(period, zone.getId(), merged.stream().mapToLong(Line::vials).sum(), merged.stream().mapToLong(Line::partialVials).sum(),
                 merged.stream().map(Line::ml).reduce(BigDecimal.ZERO.setScale(3), BigDecimal::add), byReason, merged);
     }
 
