@@ -1,0 +1,72 @@
+package org.exotrace.report.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.exotrace.report.control.RegulatoryExport;
+import org.exotrace.report.control.Reports;
+import org.exotrace.report.control.ScanCompliance;
+import org.exotrace.report.control.StockSummary;
+import org.exotrace.report.control.Wastage;
+import org.exotrace.security.entity.Role;
+
+/** QA's reports; integrations may read them too. Periods are dates in the clinic's time zone, both inclusive. */
+@Path("reports")
+@RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+
+    @Inject
+    Reports reports;
+
+    @GET
+    @Path("stock")
+    @Operation(summary = "Vials on hand by product and location with the earliest expiry, and the vials in stock past expiry",
+            description = "expiredVials: in stock after their lot's expiry date; they may not be given and must be wasted. "
+                    + "expired lists them by lot and location.")
+    public StockSummary stock() {
+        return reports.stock();
+    }
+
+    @GET
+    @Path("wastage")
+    @Operation(summary = "Vials wasted in a period (?from&to, default the last 30 days, at most 3 years) by reason and product",
+            description = "vials: whole vials wasted or missing at a count, ml their volume; partialVials: vials a dose used in part, "
+                    + "under PARTIAL_USE_REMAINDER with the ml left in them. 422 VALIDATION_FAILED naming from or to.")
+    public Wastage wastage(@Valid @BeanParam Periods.Span span) {
+        return reports.wastage(span.period(reports.today()));
+    }
+
+    @GET
+    @Path("scan-compliance")
+    @Operation(summary = "The share of vials recorded without a bedside scan in a period, overall, by nurse and by ISO week",
+            description = "unscannedPercent has one decimal and is null when no vial was recorded. Doses given and dispensed count.")
+    public ScanCompliance scanCompliance(@Valid @BeanParam Periods.Span span) {
+        return reports.scanCompliance(span.period(reports.today()));
+    }
+
+    @GET
+    @Path("regulatory-export")
+    @Operation(summary = "Provision records of a year (?year) or period (?from&to): every dose by product and route, with a summary",
+            description = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.")
+    public RegulatoryExport regulatoryExport(@Valid @BeanParam Periods.YearOrSpan period) {
+        return reports.regulatory(period.period(reports.today()));
+    }
+
+    @GET
+    @Path("regulatory-export")
+    @Produces("text/csv")
+    @Operation(summary = "Provision records of a year or period as CSV, one row per dose, by product and route")
+    public Response regulatoryExportCsv(@Valid @BeanParam Periods.YearOrSpan period) {
+        RegulatoryExport export = reports.regulatory(period.period(reports.today()));
+        return Response.ok(RegulatoryCsv.of(export), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + RegulatoryCsv.filename(export) + "\"").build();
+    }
+}
