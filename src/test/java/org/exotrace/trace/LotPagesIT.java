@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -91,6 +92,7 @@ class LotPagesIT {
         browser.waitUntil("the lot alone in the search result", () -> page.findElements(By.cssSelector("#lots tr")).size() == 1
                 && !page.findElements(By.cssSelector("#lots tr[data-lot='" + lot + "']")).isEmpty());
         assertEquals("1 lot", text("count"));
+        screenshot("search");
         assertTrue(text("lots").contains("QUARANTINED"), text("lots"));
         page.findElement(By.linkText(lot)).click();
 
@@ -120,9 +122,12 @@ class LotPagesIT {
         assertTrue(text("doses").contains(dose.getString("nurse")), text("doses"));
 
         page.findElement(By.id("act-recall")).click();
-        page.findElement(By.id("decision-reason")).sendKeys("CPC notice: sterility re-test positive");
+        page.findElement(By.id("decision-reason")).sendKeys("CPC notice: <b>sterility</b> re-test positive");
         page.findElement(By.id("decision-confirm")).click();
         browser.waitUntil("the vials to set aside", () -> page.findElement(By.id("on-hand")).isDisplayed());
+        assertTrue(text("action-result").startsWith("Recalled. Reason: CPC notice: <b>sterility</b> re-test positive"),
+                "what the API returns is shown as text, never as markup: " + text("action-result"));
+        assertTrue(text("recall").endsWith(": CPC notice: <b>sterility</b> re-test positive"), text("recall"));
         assertTrue(text("lot-status").startsWith("RECALLED"), text("lot-status"));
         assertEquals("FREEZER-1: 2 vials — " + lot + "-2, " + lot + "-3", text("on-hand"));
         assertEquals("1", text("to-reach"));
@@ -135,6 +140,8 @@ class LotPagesIT {
         browser.waitUntil("the patient reached", () -> "0".equals(text("to-reach")));
         assertTrue(text("patients").contains("yes"), text("patients"));
         assertEquals(0, api.get("api/lots/" + lot + "/trace", qa.token()).json().getInt("patientsToReach"));
+        ((JavascriptExecutor) page).executeScript("document.getElementById('trace-summary').scrollIntoView()");
+        screenshot("trace");
 
         page.findElement(By.id("pdf")).click();
         browser.waitUntil("the PDF or word that it is not there yet",
