@@ -119,9 +119,11 @@ public class LotsResource {
 
     @GET
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME})
-    @Operation(summary = "Lots, newest first")
-    public Page<LotSummary> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(lots.list(page.page(), page.size()).stream().map(LotSummary::of).toList(), page, lots.count());
+    @Operation(summary = "Lots, newest first", description = "Optional filters, all of which must hold: lotNumber (part of it, any case), "
+            + "productCode, status, expiresBefore (a date; lots expiring before it).")
+    public Page<LotSummary> list(@Valid @BeanParam PageRequest page, @Valid @BeanParam LotSearch search) {
+        Lots.Filter filter = search.filter();
+        return Page.of(lots.list(filter, page.page(), page.size()).stream().map(LotSummary::of).toList(), page, lots.count(filter));
     }
 
     @GET
@@ -138,7 +140,7 @@ public class LotsResource {
                 l.receivedAt(), l.receivedBy(), lots.vialCounts(l), vials, page.page(), page.size());
     }
 
-    private static LocalDate date(String field, String text) {
+    static LocalDate date(String field, String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

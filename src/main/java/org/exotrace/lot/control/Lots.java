@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.exotrace.catalog.entity.Product;
 import org.exotrace.lot.entity.Lot;
+import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.vial.entity.Vial;
 import org.exotrace.vial.entity.VialState;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,13 +63,51 @@ public class Lots {
         return lot;
     }
 
-    public List<Lot> list(int page, int size) {
-        return em.createQuery("SELECT l FROM Lot l ORDER BY l.receivedAt DESC, l.lotNumber", Lot.class)
+    /** What a search of lots asks for; a null field does not narrow it. */
+    public record Filter(String lotNumberPart, String productCode, LotStatus status, LocalDate expiresBefore) {
+
+        private String where() {
+            List<String> conditions = new ArrayList<>();
+            if (lotNumberPart != null) {
+                conditions.add("UPPER(l.lotNumber) LIKE :lotNumber");
+            }
+            if (productCode != null) {
+                conditions.add("l.product.code = :productCode");
+            }
+            if (status != null) {
+                conditions.add("l.status = :status");
+            }
+            if (expiresBefore != null) {
+                conditions.add("l.expiresOn < :expiresBefore");
+            }
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        private <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            if (lotNumberPart != null) {
+                // the part is letters, digits and '-' only, so it holds no LIKE wildcard
+                query.setParameter("lotNumber", "%" + lotNumberPart.toUpperCase(Locale.ROOT) + "%");
+            }
+            if (productCode != null) {
+                query.setParameter("productCode", productCode);
+            }
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+            if (expiresBefore != null) {
+                query.setParameter("expiresBefore", expiresBefore);
+            }
+            return query;
+        }
+    }
+
+    public List<Lot> list(Filter filter, int page, int size) {
+        return filter.bind(em.createQuery("SELECT l FROM Lot l" + filter.where() + " ORDER BY l.receivedAt DESC, l.lotNumber", Lot.class))
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
-    public long count() {
-        return em.createQuery("SELECT COUNT(l) FROM Lot l", Long.class).getSingleResult();
+    public long count(Filter filter) {
+        return filter.bind(em.createQuery("SELECT COUNT(l) FROM Lot l" + filter.where(), Long.class)).getSingleResult();
     }
 
     public Map<VialState, Long> vialCounts(Lot lot) {

@@ -12,16 +12,30 @@ import java.util.Map;
 /**
  * The staff's web pages: static HTML with a script of its own that signs in through
  * {@code /api/auth/token} and calls the API, served with a strict Content-Security-Policy.
+ * {@code /lots/{lotNumber}} is one page for every lot: its script reads the lot number from the address.
  */
-@WebServlet({"", "/stock", "/scan"})
+@WebServlet({"", "/stock", "/scan", "/lots", "/lots/*"})
 public class Pages extends HttpServlet {
 
     private static final Map<String, String> PAGES = Map.of("", "/WEB-INF/pages/home.html", "/stock", "/WEB-INF/pages/stock.html",
-            "/scan", "/WEB-INF/pages/scan.html");
+            "/scan", "/WEB-INF/pages/scan.html", "/lots", "/WEB-INF/pages/lots.html");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String page = PAGES.get(request.getServletPath());
+        String lot = request.getPathInfo();
+        if ("/lots".equals(request.getServletPath()) && lot != null) {
+            if ("/".equals(lot)) {
+                response.sendRedirect("../lots");
+                return;
+            }
+            if (lot.indexOf('/', 1) >= 0) {
+                // the page's relative links (../assets, ../api) hold one level below /lots only
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            page = "/WEB-INF/pages/lot.html";
+        }
         response.setHeader("Content-Security-Policy",
                 "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         response.setHeader("X-Content-Type-Options", "nosniff");

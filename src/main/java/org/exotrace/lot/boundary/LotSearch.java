@@ -1,0 +1,39 @@
+package org.exotrace.lot.boundary;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.LotStatus;
+
+import java.time.LocalDate;
+
+/**
+ * {@code GET /api/lots?lotNumber&productCode&status&expiresBefore}: every one optional, all of them must hold.
+ * A {@code @BeanParam}, not method parameters: constrained query parameters break Payara's OpenAPI (ADR 0003).
+ */
+public class LotSearch {
+
+    /** Part of the lot number, any case. */
+    @QueryParam("lotNumber")
+    @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "1-20 letters, digits or '-'")
+    String lotNumber;
+
+    @QueryParam("productCode")
+    @Size(min = 1, max = 32)
+    String productCode;
+
+    @QueryParam("status")
+    @Pattern(regexp = "QUARANTINED|RELEASED|REJECTED|RECALLED", message = "QUARANTINED, RELEASED, REJECTED or RECALLED")
+    String status;
+
+    /** Lots expiring before this day (not on it). */
+    @QueryParam("expiresBefore")
+    @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "a date such as 2027-05-31")
+    String expiresBefore;
+
+    Lots.Filter filter() {
+        return new Lots.Filter(lotNumber, productCode, status == null ? null : LotStatus.valueOf(status),
+                expiresBefore == null ? null : LotsResource.date("expiresBefore", expiresBefore));
+    }
+}
