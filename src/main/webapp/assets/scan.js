@@ -82,6 +82,10 @@
     volumeMl: {en: 'Volume (mL)', ja: '投与量（mL）'},
     purpose: {en: 'Purpose', ja: '目的'},
     indication: {en: 'Indication (required for therapy)', ja: '適応（治療の場合は必須）'},
+    physician: {en: 'Physician', ja: '担当医師'},
+    consentRef: {en: 'Consent reference', ja: '同意書番号'},
+    provisionPlanNumber: {en: 'Provision plan number', ja: '提供計画番号'},
+    needProvision: {en: 'This clinic records {field} with every dose: enter it.', ja: 'この施設では投与ごとに「{field}」を記録します。入力してください。'},
     choose: {en: '— choose —', ja: '— 選択 —'},
     record: {en: 'Record dose', ja: '投与を記録'},
     dispense: {en: 'Dispense', ja: '払出を記録'},
@@ -163,6 +167,7 @@
     $('signout').hidden = !signedIn;
     $('who').textContent = signedIn ? userName(token()) : '';
     if (signedIn) {
+      loadSettings();
       if ($('patient').value) focusBarcode(); else $('patient').focus();
     } else {
       $('username').focus();
@@ -373,6 +378,22 @@
     focusBarcode();
   }
 
+  // Provision-record fields this clinic requires with every dose (GET api/scans/settings).
+  const provisionInputs = {physician: 'physician', consentRef: 'consent-ref', provisionPlanNumber: 'plan-number'};
+  const provisionLabels = {physician: 'physician-field', consentRef: 'consent-field', provisionPlanNumber: 'plan-field'};
+  let requiredProvision = [];
+
+  async function loadSettings() {
+    try {
+      const reply = await fetch('api/scans/settings', {headers: {Authorization: 'Bearer ' + token()}});
+      if (!reply.ok) return;
+      requiredProvision = ((await reply.json()).requiredFields || []).filter(f => provisionInputs[f]);
+    } catch (e) {
+      requiredProvision = [];
+    }
+    Object.keys(provisionLabels).forEach(f => $(provisionLabels[f]).classList.toggle('required', requiredProvision.includes(f)));
+  }
+
   function missingField() {
     const route = $('route').value;
     const purpose = $('purpose').value;
@@ -383,6 +404,8 @@
     if (!(volume > 0)) return ['needVolume', 'volume'];
     if (!purpose) return ['needPurpose', 'purpose'];
     if (purpose === 'THERAPY' && !$('indication').value.trim()) return ['needIndication', 'indication'];
+    const provision = requiredProvision.find(f => !$(provisionInputs[f]).value.trim());
+    if (provision) return ['needProvision', provisionInputs[provision], {field: t(provision)}];
     return null;
   }
 
@@ -391,7 +414,7 @@
     if (!station.scan || station.scan.answer.verdict !== 'OK') { say('cannotRecord'); focusBarcode(); return; }
     if (station.recorded) { say('alreadyRecorded'); focusBarcode(); return; }
     const missing = missingField();
-    if (missing) { say(missing[0]); $(missing[1]).focus(); return; }
+    if (missing) { say(missing[0], missing[2]); $(missing[1]).focus(); return; }
     const route = $('route').value;
     const body = {
       barcode: station.scan.barcode,
@@ -403,6 +426,10 @@
     if (route === 'INJECTION') body.site = $('site').value;
     if (route === 'INJECTION' && $('site-detail').value.trim()) body.siteDetail = $('site-detail').value.trim();
     if ($('indication').value.trim()) body.indication = $('indication').value.trim();
+    Object.keys(provisionInputs).forEach(f => {
+      const value = $(provisionInputs[f]).value.trim();
+      if (value) body[f] = value;
+    });
     const path = homeUse() ? 'api/dispenses' : 'api/administrations';
     const text = JSON.stringify(body);
     // The same dose retried after a network error keeps its key, so the server records it once.

@@ -364,6 +364,17 @@ class BedsideIT {
     }
 
     @Test
+    void aScanStationLearnsTheClinicsBedsideRules() {
+        Reply settings = api.get("api/scans/settings", nurse);
+        assertEquals(200, settings.status(), settings::toString);
+        assertEquals(List.of(), words(settings.json().getJsonArray("requiredFields")), "none configured in the tests");
+        assertEquals(30, settings.json().getInt("expiresSoonDays"));
+        assertEquals("PT12H", settings.json().getString("lateEntryWindow"));
+        assertEquals("Asia/Tokyo", settings.json().getString("clinicTimeZone"));
+        assertEquals(403, api.get("api/scans/settings", inventory).status());
+    }
+
+    @Test
     void onlyNursesScanAndRecordDoses() {
         assertEquals(403, api.post("api/scans", inventory, "{\"barcode\":\"x\"}").status());
         assertEquals(403, api.post("api/administrations", qa.token(), dose("x", ""), "Idempotency-Key", "k").status());

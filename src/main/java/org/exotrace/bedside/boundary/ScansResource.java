@@ -6,12 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.exotrace.bedside.barcode.Gs1Label;
+import org.exotrace.bedside.control.Dosing;
 import org.exotrace.bedside.control.Scanning;
 import org.exotrace.bedside.entity.Block;
 import org.exotrace.bedside.entity.Caution;
@@ -24,6 +26,7 @@ import org.exotrace.security.entity.Role;
 import org.exotrace.vial.entity.VialState;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -68,8 +71,27 @@ public class ScansResource {
                            LotView lot, ProductView product) {
     }
 
+    /** What a scan station needs to know of this clinic's rules. */
+    public record Settings(List<String> requiredFields, int expiresSoonDays, String lateEntryWindow, String clinicTimeZone, LocalDate today) {
+    }
+
     @Inject
     Scanning scanning;
+
+    @Inject
+    Dosing dosing;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("settings")
+    @Operation(summary = "This clinic's bedside rules: provision-record fields every dose must carry, the EXPIRES_SOON window, "
+            + "how far back a dose may be entered late, and the clinic's time zone and date")
+    public Settings settings() {
+        return new Settings(dosing.requiredFields(), scanning.expiresSoonDays(), dosing.lateEntryWindow().toString(),
+                clock.getZone().getId(), scanning.today());
+    }
 
     @POST
     @Operation(summary = "The bedside verdict for a scanned vial: OK or BLOCKED with every reason, and warnings",

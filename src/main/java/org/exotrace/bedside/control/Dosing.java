@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -203,6 +204,16 @@ public class Dosing {
             vials.put(vial.vialId(), ref.barcode());
         }
         return vials;
+    }
+
+    /** The provision-record fields every dose must carry in this clinic ({@code exotrace.administration.required-fields}). */
+    public List<String> requiredFields() {
+        return requiredFields.map(f -> Arrays.stream(f.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    public Duration lateEntryWindow() {
+        return lateEntryWindow;
     }
 
     /** The provision-record fields this clinic requires ({@code exotrace.administration.required-fields}) are all given. */

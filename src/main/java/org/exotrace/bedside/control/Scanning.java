@@ -68,6 +68,10 @@ public class Scanning {
         parser = new Gs1BarcodeParser(clock);
     }
 
+    public int expiresSoonDays() {
+        return soonDays;
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
