@@ -175,7 +175,7 @@ public class LotReports {
     private List<Dose> doses(Lot lot) {
         return em.createQuery("""
                         SELECT a, av, v.serial FROM Administration a, AdministeredVial av, Vial v
-                        WHERE av.administrationId = a.id AND v.id = av.vialId AND av.lotId = :lot
+                        WHERE av.administrationId = a.id AND v.id = av.vialId AND av.lotId = :lot AND v.lot.id = :lot
                         ORDER BY a.administeredAt, a.id, av.position""", Object[].class)
                 .setParameter("lot", lot.id()).getResultList().stream()
                 .map(row -> dose((Administration) row[0], (AdministeredVial) row[1], (String) row[2]))

@@ -106,7 +106,7 @@ public class Traces {
                 .map(r -> new VialLine(uuid(r[0]), r[1].toString(), VialState.valueOf(r[2].toString()), r[3].toString(),
                         history.getOrDefault(uuid(r[0]), List.of())))
                 .toList();
-        List<Dose> doses = rows(DOSES + " WHERE av.lot_id = ?1 ORDER BY a.administered_at, v.serial", lot.id()).stream()
+        List<Dose> doses = rows(DOSES + " WHERE av.lot_id = ?1 AND v.lot_id = ?1 ORDER BY a.administered_at, v.serial", lot.id()).stream()
                 .map(Traces::dose).toList();
         List<RecallNotification> notifications = em.createQuery(
                         "SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
