@@ -24,7 +24,6 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Arrays;
 import java.util.List;

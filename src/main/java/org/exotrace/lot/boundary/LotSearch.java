@@ -6,7 +6,6 @@ import jakarta.ws.rs.QueryParam;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.LotStatus;
 
-import java.time.LocalDate;
 
 /**
  * {@code GET /api/lots?lotNumber&productCode&status&expiresBefore}: every one optional, all of them must hold.
