@@ -1,6 +1,8 @@
 -- Generates a dose history for the trace benchmark, consistent with the domain rules: released lots
 -- of one product at one CPC, each vial received (one RECEIVED movement) and administered once
 -- (one ADMINISTERED movement, one administration, one administration_vial row), to distinct patients.
+-- Vials are written lot by lot (as receiving does) and doses in time order (as the bedside does), so
+-- a lot's doses are spread over the tables as they would be after months of use. Needs V9 applied.
 -- Run against a service's database after start-up (the schema exists):
 --   psql "$DB" -v lots=1000 -v vials=10000 -f bench/generate-doses.sql      # 10 M doses
 -- Lot numbers are GEN000001 ...; patients GEN-P<n>. Re-running adds lots after the existing GEN ones.
@@ -30,14 +32,18 @@ SELECT gen_random_uuid() AS vial_id, gen_random_uuid() AS dose_id, l.id AS lot_i
   FROM gen_lot l, generate_series(1, :vials) AS v;
 INSERT INTO vial (id, lot_id, gtin, serial, state, location)
 SELECT vial_id, lot_id, '04999999000008', 'G' || lpad(lot_n::text, 6, '0') || lpad(k::text, 6, '0'), 'ADMINISTERED', 'FREEZER-GEN'
-  FROM gen_vial;
+  FROM gen_vial ORDER BY lot_n, k;
 INSERT INTO stock_movement (vial_id, kind, from_location, to_location, state_after, at, actor)
 SELECT vial_id, 'RECEIVED', NULL, 'FREEZER-GEN', 'IN_STOCK', now() - interval '29 days', 'generator' FROM gen_vial;
 INSERT INTO administration (id, kind, patient_id, route, volume_ml, particles, purpose, administered_at, recorded_at, nurse, warnings)
 SELECT dose_id, 'ADMINISTERED', 'GEN-P' || (lot_n * 100000 + k), 'IV_DRIP', 2.000, 780000000000, 'WELLNESS', at, at, 'gen.nurse', ''
-  FROM gen_vial;
-INSERT INTO administration_vial (administration_id, vial_id, position, lot_id, volume_ml, remainder_ml, scanned, barcode)
-SELECT dose_id, vial_id, 0, lot_id, 2.000, 0.000, true, 'generated' FROM gen_vial;
+  FROM gen_vial ORDER BY at;
+INSERT INTO administration_vial (administration_id, vial_id, position, lot_id, volume_ml, remainder_ml, scanned, barcode,
+                                 kind, patient_id, administered_at, route, nurse, purpose, serial)
+SELECT dose_id, vial_id, 0, lot_id, 2.000, 0.000, true, 'generated',
+       'ADMINISTERED', 'GEN-P' || (lot_n * 100000 + k), at, 'IV_DRIP', 'gen.nurse', 'WELLNESS',
+       'G' || lpad(lot_n::text, 6, '0') || lpad(k::text, 6, '0')
+  FROM gen_vial ORDER BY at;
 INSERT INTO stock_movement (vial_id, kind, from_location, to_location, state_after, note, at, actor)
 SELECT vial_id, 'ADMINISTERED', 'FREEZER-GEN', NULL, 'ADMINISTERED', 'dose ' || dose_id, at, 'gen.nurse' FROM gen_vial;
 COMMIT;

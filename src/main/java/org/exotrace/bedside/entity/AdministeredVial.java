@@ -1,13 +1,18 @@
 package org.exotrace.bedside.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import org.exotrace.catalog.entity.Route;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,11 +56,56 @@ public class AdministeredVial {
     @Column(updatable = false)
     private String barcode;
 
+    // Copies of the dose's own columns and the vial's serial, for the lot's trace (V9): a dose never changes.
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private DoseKind kind;
+
+    @Column(name = "patient_id", nullable = false, updatable = false)
+    private String patientId;
+
+    @Column(name = "administered_at", nullable = false, updatable = false)
+    private Instant administeredAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Route route;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private InjectionSite site;
+
+    @Column(name = "site_detail", updatable = false)
+    private String siteDetail;
+
+    @Column(nullable = false, updatable = false)
+    private String nurse;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Purpose purpose;
+
+    @Column(nullable = false, updatable = false)
+    private String serial;
+
     protected AdministeredVial() {
     }
 
-    AdministeredVial(UUID administrationId, UUID vialId, int position, UUID lotId, BigDecimal volumeMl, BigDecimal remainderMl,
-                     String barcode) {
+    AdministeredVial(Administration dose, VialFacts vial, int position, BigDecimal volumeMl, BigDecimal remainderMl, String barcode) {
+        this(dose.id(), vial.vialId(), position, vial.lotId(), volumeMl, remainderMl, barcode);
+        this.kind = dose.kind();
+        this.patientId = dose.patientId();
+        this.administeredAt = dose.administeredAt();
+        this.route = dose.route();
+        this.site = dose.site().orElse(null);
+        this.siteDetail = dose.siteDetail().orElse(null);
+        this.nurse = dose.nurse();
+        this.purpose = dose.purpose();
+        this.serial = vial.serial();
+    }
+
+    private AdministeredVial(UUID administrationId, UUID vialId, int position, UUID lotId, BigDecimal volumeMl, BigDecimal remainderMl,
+                             String barcode) {
         this.administrationId = Objects.requireNonNull(administrationId);
         this.vialId = Objects.requireNonNull(vialId);
         this.position = position;

@@ -194,7 +194,7 @@ public class Administration {
             }
             BigDecimal drawn = left.min(v.volumeMl()).setScale(ML_SCALE, RoundingMode.UNNECESSARY);
             left = left.subtract(drawn);
-            used.add(new AdministeredVial(a.id, v.vialId(), i, v.lotId(), drawn, v.volumeMl().subtract(drawn).setScale(ML_SCALE, RoundingMode.UNNECESSARY),
+            used.add(new AdministeredVial(a, v, i, drawn, v.volumeMl().subtract(drawn).setScale(ML_SCALE, RoundingMode.UNNECESSARY),
                     uses.get(i).barcode()));
             particles = particles.add(BigDecimal.valueOf(v.particlesPerVial()).multiply(drawn).divide(v.volumeMl(), 0, RoundingMode.DOWN));
         }
