@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.boundary.Csv;
 import org.exotrace.platform.boundary.Instants;
@@ -83,15 +86,17 @@ public class TraceResource {
     @Operation(summary = "Forward trace: every vial of the lot with its history, every dose given or dispensed from it, "
             + "and each patient's recall follow-up", description = "?history=true adds each vial's ledger rows (GET /api/vials/{vialId} has one "
             + "vial's). Accept: text/csv gives the notification list, one row per dose and vial.")
-    public TraceView trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
-                           @QueryParam("history") boolean history) {
+    @APIResponse(responseCode = "200", description = "the trace",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TraceView.class)))
+    public Response trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
+                          @QueryParam("history") boolean history) {
         Traces.LotTrace t = traces.lot(lotNumber, productCode, history);
         var lot = t.lot();
         long toReach = t.recipients().stream().filter(r -> !r.reached()).count();
-        return new TraceView(lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(), lot.expiresOn(),
+        return Response.ok(new TraceJson(new TraceView(lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(), lot.expiresOn(),
                 t.recall().map(d -> new RecallView(d.decidedAt(), d.decidedBy(), d.reason())).orElse(null), t.vials().size(),
                 t.doses().size(), t.recipients().size(), lot.status() == LotStatus.RECALLED ? (int) toReach : 0, t.recipients(), t.doses(),
-                t.vials(), t.notifications().stream().map(NotificationView::of).toList());
+                t.vials(), t.notifications().stream().map(NotificationView::of).toList())), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
