@@ -11,10 +11,10 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import javax.sql.DataSource;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,8 +31,19 @@ public class DatabaseMigrations {
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
     private static final long RETRY_MILLIS = 5_000;
 
-    @Resource(lookup = DatabaseConfig.JNDI_NAME)
-    DataSource dataSource;
+    // Flyway gets its own connection, not one of the pool's: those have a 60 s socket timeout, and a
+    // migration that rewrites a large table (V9) runs longer than that.
+    @Inject
+    @ConfigProperty(name = "exotrace.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.db.user")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.db.password")
+    String password;
 
     @Resource
     TimerService timers;
@@ -60,7 +71,7 @@ public class DatabaseMigrations {
         try {
             long started = System.nanoTime();
             Flyway flyway = Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(url, user, password)
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load();
