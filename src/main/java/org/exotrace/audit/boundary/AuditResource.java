@@ -23,6 +23,8 @@ import org.exotrace.security.entity.Role;
 import java.io.StringReader;
 import java.time.Instant;
 
+import static org.exotrace.platform.entity.Texts.blankToNull;
+
 /** The append-only audit trail, for QA and administrators. */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,9 +68,5 @@ public class AuditResource {
             description = "intact=false names the first broken entry (firstBrokenSeq) and what does not match. Always 200: the answer is the report.")
     public AuditLog.Verification verify() {
         return log.verify();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package org.exotrace.bedside.control;
 
+import org.exotrace.platform.control.NativeRows;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -178,7 +179,7 @@ public class Dosing {
             throw ProblemException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
                     "this key already recorded a different dose: send a new key for a new dose");
         }
-        UUID id = rows.get(0)[1] instanceof UUID u ? u : UUID.fromString(rows.get(0)[1].toString());
+        UUID id = NativeRows.uuid(rows.get(0)[1]);
         return find(id).map(r -> new Recorded(r.dose(), r.vials(), true));
     }
 

@@ -31,6 +31,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.exotrace.platform.control.NativeRows.uuid;
+
 /**
  * The bedside verdict for a scanned label or a chosen vial. Reads one row (vial, lot, product, CPC and
  * routes in one query) and asks one more question (is an earlier-expiring vial on the same shelf?).
@@ -135,10 +137,6 @@ public class Scanning {
                 uuid(r[5]), r[6].toString(), LotStatus.valueOf(r[7].toString()), ((Date) r[8]).toLocalDate(), r[9].toString(),
                 DonorSource.valueOf(r[10].toString()), uuid(r[11]), r[12].toString(), r[13].toString(), (BigDecimal) r[14],
                 ((Number) r[15]).longValue(), routes);
-    }
-
-    private static UUID uuid(Object o) {
-        return o instanceof UUID u ? u : UUID.fromString(o.toString());
     }
 
     /** Is a usable vial of the same product, expiring earlier, in stock at the same location? */

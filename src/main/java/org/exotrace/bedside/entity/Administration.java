@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.exotrace.platform.entity.Texts.blankToNull;
+
 /**
  * A dose: one or more vials given to (or dispensed for) one patient by one nurse. The dose is kept in
  * millilitres and in particles (the product's stated particles per ml times the volume). Never
@@ -205,10 +207,6 @@ public class Administration {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return blank(s) ? null : s.strip();
     }
 
     /** Attaches the vial rows read back from the database. */

@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.exotrace.platform.entity.Texts.blankToNull;
+
 /**
  * One QC assay result of a lot, judged against the product's specification when it was entered; both
  * the reading and the judgement are kept, with the specification's wording at that time. Never
@@ -144,10 +146,6 @@ public class AssayResult {
         r.enteredBy = Objects.requireNonNull(enteredBy);
         r.enteredAt = Objects.requireNonNull(at);
         return r;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public UUID id() {

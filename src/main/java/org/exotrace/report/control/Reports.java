@@ -21,7 +21,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+
+import static org.exotrace.platform.control.NativeRows.instant;
+import static org.exotrace.platform.control.NativeRows.text;
+import static org.exotrace.platform.control.NativeRows.uuid;
 
 /**
  * QA's reports. Each is one or two aggregate queries over a period's rows (found by the indexes of
@@ -99,8 +102,8 @@ public class Reports {
                  WHERE a.administered_at >= ?1 AND a.administered_at < ?2
                  GROUP BY a.id
                  ORDER BY 5, a.route, a.administered_at, a.id""", period).stream()
-                .map(r -> new RegulatoryExport.Dose(r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
-                        DoseKind.valueOf(r[1].toString()), ((Timestamp) r[2]).toInstant(), r[3].toString(), r[4].toString(), r[5].toString(),
+                .map(r -> new RegulatoryExport.Dose(uuid(r[0]),
+                        DoseKind.valueOf(r[1].toString()), instant(r[2]), r[3].toString(), r[4].toString(), r[5].toString(),
                         r[6].toString(), r[7].toString(), (int) count(r[8]), Route.valueOf(r[9].toString()),
                         r[10] == null ? null : InjectionSite.valueOf(r[10].toString()), text(r[11]), (BigDecimal) r[12], count(r[13]),
                         Purpose.valueOf(r[14].toString()), text(r[15]), text(r[16]), text(r[17]), text(r[18]), r[19].toString(),
@@ -127,9 +130,5 @@ public class Reports {
 
     private static BigDecimal ml(Object o) {
         return ((BigDecimal) o).setScale(3);
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
     }
 }

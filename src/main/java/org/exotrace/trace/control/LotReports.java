@@ -6,8 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.exotrace.bedside.entity.AdministeredVial;
-import org.exotrace.bedside.entity.Administration;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
@@ -33,6 +31,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.exotrace.platform.control.NativeRows.instant;
+import static org.exotrace.platform.control.NativeRows.uuid;
 
 /**
  * The lot report QA hands to a regulator or a CPC: what came in, what QC showed and who signed it,
@@ -171,19 +172,22 @@ public class LotReports {
                 .setParameter("lot", lot).setParameter("kind", MovementKind.RECEIVED).getSingleResult();
     }
 
-    /** Every vial of the lot that went into a dose, in the order the doses were given. */
+    /**
+     * Every vial of the lot that went into a dose, in the order the doses were given: the lot's rows of
+     * {@code administration_vial_trace_idx} (V9), each with its dose's total volume by primary key.
+     */
+    @SuppressWarnings("unchecked")
     private List<Dose> doses(Lot lot) {
-        return em.createQuery("""
-                        SELECT a, av, v.serial FROM Administration a, AdministeredVial av, Vial v
-                        WHERE av.administrationId = a.id AND v.id = av.vialId AND av.lotId = :lot AND v.lot.id = :lot
-                        ORDER BY a.administeredAt, a.id, av.position""", Object[].class)
-                .setParameter("lot", lot.id()).getResultList().stream()
-                .map(row -> dose((Administration) row[0], (AdministeredVial) row[1], (String) row[2]))
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT av.administration_id, av.kind, av.patient_id, av.administered_at, av.route, av.site, a.volume_ml,
+                               av.volume_ml, av.nurse, av.purpose, av.serial, av.scanned
+                          FROM administration_vial av JOIN administration a ON a.id = av.administration_id
+                         WHERE av.lot_id = ?1 ORDER BY av.administered_at, av.serial""")
+                .setParameter(1, lot.id()).getResultList();
+        return rows.stream()
+                .map(r -> new Dose(uuid(r[0]), DoseKind.valueOf(r[1].toString()), r[2].toString(), instant(r[3]),
+                        Route.valueOf(r[4].toString()), r[5] == null ? null : InjectionSite.valueOf(r[5].toString()), (BigDecimal) r[6],
+                        (BigDecimal) r[7], r[8].toString(), Purpose.valueOf(r[9].toString()), r[10].toString(), (Boolean) r[11]))
                 .toList();
-    }
-
-    private static Dose dose(Administration a, AdministeredVial av, String serial) {
-        return new Dose(a.id(), a.kind(), a.patientId(), a.administeredAt(), a.route(), a.site().orElse(null), a.volumeMl(),
-                av.volumeMl(), a.nurse(), a.purpose(), serial, av.scanned());
     }
 }

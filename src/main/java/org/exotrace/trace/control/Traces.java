@@ -27,7 +27,6 @@ import org.exotrace.vial.entity.MovementKind;
 import org.exotrace.vial.entity.VialState;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static org.exotrace.platform.control.NativeRows.instant;
+import static org.exotrace.platform.control.NativeRows.text;
+import static org.exotrace.platform.control.NativeRows.uuid;
 
 /**
  * Tracing a lot forward (every vial, its history, and every dose given or dispensed from it, with
@@ -197,17 +200,5 @@ public class Traces {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object parameter) {
         return em.createNativeQuery(sql).setParameter(1, parameter).getResultList();
-    }
-
-    private static UUID uuid(Object o) {
-        return o instanceof UUID u ? u : UUID.fromString(o.toString());
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    private static Instant instant(Object o) {
-        return ((Timestamp) o).toInstant();
     }
 }
