@@ -2,11 +2,13 @@ package org.exotrace.trace.boundary;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.exotrace.trace.control.Traces;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * Writes a {@link TraceResource.TraceView} straight to the response with a JSON-P generator: a lot of
@@ -14,6 +16,9 @@ import java.math.BigDecimal;
  * than the database does. Member names and rules are those of the record under JSON-B (nulls left out).
  */
 final class TraceJson implements StreamingOutput {
+
+    /** Made once: {@code Json.createGenerator} looks the provider up again on every call. */
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
     private final TraceResource.TraceView trace;
 
@@ -23,7 +28,7 @@ final class TraceJson implements StreamingOutput {
 
     @Override
     public void write(OutputStream out) {
-        try (JsonGenerator g = Json.createGenerator(out)) {
+        try (JsonGenerator g = GENERATORS.createGenerator(out)) {
             TraceResource.TraceView t = trace;
             g.writeStartObject();
             text(g, "lotNumber", t.lotNumber());
