@@ -1,0 +1,131 @@
+package org.exotrace.security;
+
+import org.exotrace.testing.Api;
+import org.exotrace.testing.Api.Reply;
+import org.exotrace.testing.Api.Role;
+import org.exotrace.testing.Api.Staff;
+import org.exotrace.testing.Deployments;
+import org.exotrace.testing.Fixtures;
+import org.exotrace.testing.RoleMatrix;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every cell of README.md's role matrix, called on the running service: each endpoint without a
+ * token, and with a token of each role. See README "Role matrix" for what a passing cell is.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RoleMatrixIT {
+
+    private static final String NO_TOKEN = "no token";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.exotrace();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    /** One user per role and a history to point the paths at; made once for the class (password hashes are slow). */
+    static Map<String, String> tokens;
+    static Map<String, String> pathValues;
+    /** A failed set-up fails every cell at once, instead of being tried again for each. */
+    static AssertionError setUpFailure;
+
+    @BeforeEach
+    void staffAndHistory() {
+        api = new Api(base);
+        if (setUpFailure != null) {
+            throw setUpFailure;
+        }
+        if (tokens != null) {
+            return;
+        }
+        try {
+            setUp();
+        } catch (AssertionError | RuntimeException e) {
+            setUpFailure = new AssertionError("setting up the role matrix's history failed", e);
+            throw setUpFailure;
+        }
+    }
+
+    private void setUp() {
+        Map<String, String> t = new LinkedHashMap<>();
+        Staff qa = api.newUser(Role.QA);
+        t.put("QA", qa.token());
+        for (Role role : Set.of(Role.NURSE, Role.INVENTORY, Role.INTEGRATION)) {
+            t.put(role.name(), api.newUserToken(role));
+        }
+        t.put("ADMIN", api.adminToken());
+        Fixtures fixtures = new Fixtures(api, qa, t.get("INVENTORY"));
+        Fixtures.Product product = fixtures.product("\"IV_DRIP\"");
+        Fixtures.Lot lot = fixtures.releasedLot(product, 200, "FREEZER-RM", 2);
+        String patient = "RM-" + Api.unique();
+        Reply dose = api.post("api/administrations", t.get("NURSE"), "{\"vialId\":\"" + lot.vialIds().get(0) + "\",\"patientId\":\"" + patient
+                + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, dose.status(), dose::toString);
+        pathValues = Map.of("lotNumber", lot.number(), "vialId", lot.vialIds().get(1), "patientId", patient,
+                "administrationId", dose.json().getString("administrationId"), "cpcs/{code}", "cpcs/" + fixtures.cpc(),
+                "products/{code}", "products/" + product.code());
+        tokens = t;
+    }
+
+    static Stream<Arguments> cells() {
+        return RoleMatrix.fromReadme().allowed().entrySet().stream().flatMap(row -> Stream.concat(Stream.of(NO_TOKEN), RoleMatrix.ROLES.stream())
+                .map(role -> Arguments.of(row.getKey(), role, role.equals(NO_TOKEN) ? null : row.getValue().contains(role))));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cells")
+    void everyEndpointAnswersEachRoleAsTheMatrixSays(String endpoint, String role, Boolean allowed) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = path(endpoint.substring(endpoint.indexOf(' ') + 1));
+        String token = role.equals(NO_TOKEN) ? null : tokens.get(role);
+        boolean read = method.equals("GET");
+        Reply reply = api.send(method, path, token, read ? null : "application/json", read ? null : "{}");
+        if (allowed == null) {
+            assertEquals(401, reply.status(), reply::toString);
+        } else if (!allowed) {
+            assertEquals(403, reply.status(), reply::toString);
+        } else if (read) {
+            assertTrue(reply.status() >= 200 && reply.status() < 300, reply::toString);
+        } else {
+            assertTrue(Set.of(400, 404, 409, 422).contains(reply.status()), () -> "passed authorization and refused the empty body? " + reply);
+        }
+        if (allowed == null || !allowed || !read) {
+            assertTrue(reply.isProblem(), () -> "not problem+json: " + reply);
+        }
+    }
+
+    /** The endpoint's path with this class's history in it. */
+    private static String path(String template) {
+        String path = template.substring(1);
+        for (Map.Entry<String, String> value : pathValues.entrySet()) {
+            path = path.replace(value.getKey().contains("/") ? value.getKey() : "{" + value.getKey() + "}", value.getValue());
+        }
+        if (path.contains("{")) {
+            throw new IllegalStateException("no value for a parameter of " + template);
+        }
+        return path;
+    }
+}
