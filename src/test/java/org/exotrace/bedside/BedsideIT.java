@@ -4,12 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
 import org.exotrace.testing.Deployments;
+import org.exotrace.testing.Fixtures;
+import org.exotrace.testing.Fixtures.Lot;
+import org.exotrace.testing.Fixtures.Product;
 import org.exotrace.testing.TestDatabase;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,7 +29,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import static org.exotrace.testing.Fixtures.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class BedsideIT {
 
-    static final ZoneId CLINIC = ZoneId.of("Asia/Tokyo");
     static final char GS = '\u001d';
 
     @Deployment(testable = false)
@@ -65,19 +65,7 @@ class BedsideIT {
     static String inventory;
     static String nurse;
     static String otherNurse;
-    String cpc;
-
-    /** A product of the test, with its GTIN. */
-    record Product(String code, String gtin) {
-    }
-
-    /** A lot of the test: its number, expiry and the serials on its labels. */
-    record Lot(Product product, String number, LocalDate expiresOn, List<String> serials) {
-        String barcode(int i) {
-            return "]d201" + product.gtin + "17" + expiresOn.format(DateTimeFormatter.ofPattern("yyMMdd")) + "10" + number + GS
-                    + "21" + serials.get(i);
-        }
-    }
+    Fixtures history;
 
     @BeforeEach
     void staff() {
@@ -88,40 +76,15 @@ class BedsideIT {
             nurse = api.tokenFor(Role.NURSE);
             otherNurse = api.newUserToken(Role.NURSE);
         }
-        cpc = "CPC-" + Api.unique();
-        assertEquals(201, api.post("api/cpcs", qa.token(), """
-                {"code":"%s","name":"Osaka CPC","licenceNumber":"FA5190002","country":"JP"}""".formatted(cpc)).status());
+        history = new Fixtures(api, qa, inventory);
     }
 
     Product product(String routes, String volumeMl) {
-        String first13 = "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        Product p = new Product("P-" + Api.unique(), first13 + Gtin.checkDigit(first13));
-        Reply created = api.post("api/products", qa.token(), """
-                {"code":"%s","name":"max NFC","gtin":"%s","donorSources":["CORD_BLOOD"],"volumeMl":%s,"particlesPerVial":780000000000,
-                 "routes":[%s],"requiredAssays":[{"assay":"STERILITY","expected":"NEGATIVE"}]}""".formatted(p.code, p.gtin, volumeMl, routes));
-        assertEquals(201, created.status(), created::toString);
-        return p;
+        return history.newProduct(routes).volumeMl(volumeMl).create();
     }
 
-    Lot lot(Product product, int daysToExpiry, String location, int vials, boolean release) {
-        String number = "L" + Api.unique();
-        List<String> serials = new ArrayList<>();
-        for (int i = 0; i < vials; i++) {
-            serials.add(number + "-" + i);
-        }
-        LocalDate expires = LocalDate.now(CLINIC).plusDays(daysToExpiry);
-        Reply received = api.post("api/lots", inventory, """
-                {"lotNumber":"%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
-                 "expiresOn":"%s","location":"%s","serials":[%s]}""".formatted(number, product.code, cpc, LocalDate.now(CLINIC).minusDays(20),
-                expires, location, String.join(",", serials.stream().map(s -> "\"" + s + "\"").toList())));
-        assertEquals(201, received.status(), received::toString);
-        if (release) {
-            assertEquals(201, api.post("api/lots/" + number + "/qc-results", qa.token(), "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}").status());
-            Reply released = api.post("api/lots/" + number + "/release", qa.token(),
-                    "{\"password\":\"" + qa.password() + "\",\"meaning\":\"Released for clinical use\"}");
-            assertEquals(200, released.status(), released::toString);
-        }
-        return new Lot(product, number, expires, serials);
+    Lot lot(Product product, int daysToExpiry, String location, int vials) {
+        return history.releasedLot(product, daysToExpiry, location, vials);
     }
 
     JsonObject scan(String barcode, String route) {
@@ -147,24 +110,24 @@ class BedsideIT {
     @Test
     void aReleasedVialScansOkWithProductLotAndVolume() {
         Product p = product("\"IV_DRIP\",\"INJECTION\"", "2.0");
-        Lot lot = lot(p, 180, "FREEZER-1", 2, true);
+        Lot lot = lot(p, 180, "FREEZER-1", 2);
         JsonObject verdict = scan(lot.barcode(0), "IV_DRIP");
         assertEquals("OK", verdict.getString("verdict"), verdict::toString);
         assertEquals(List.of(), words(verdict.getJsonArray("reasons")));
-        assertEquals(lot.number, verdict.getJsonObject("lot").getString("lotNumber"));
+        assertEquals(lot.number(), verdict.getJsonObject("lot").getString("lotNumber"));
         assertEquals("RELEASED", verdict.getJsonObject("lot").getString("status"));
-        assertEquals(p.code, verdict.getJsonObject("product").getString("code"));
+        assertEquals(p.code(), verdict.getJsonObject("product").getString("code"));
         assertEquals(2.0, verdict.getJsonObject("product").getJsonNumber("volumeMl").doubleValue());
-        assertEquals(lot.serials.get(0), verdict.getJsonObject("vial").getString("serial"));
-        JsonObject bracketed = scan("(01)" + p.gtin + "(17)" + lot.expiresOn.format(DateTimeFormatter.ofPattern("yyMMdd")) + "(10)" + lot.number
-                + "(21)" + lot.serials.get(1), null);
+        assertEquals(lot.serials().get(0), verdict.getJsonObject("vial").getString("serial"));
+        JsonObject bracketed = scan("(01)" + p.gtin() + "(17)" + lot.expiresOn().format(DateTimeFormatter.ofPattern("yyMMdd")) + "(10)" + lot.number()
+                + "(21)" + lot.serials().get(1), null);
         assertEquals("OK", bracketed.getString("verdict"), bracketed::toString);
     }
 
     @Test
     void everyBlockingReasonIsNamed() {
         Product p = product("\"IV_DRIP\"", "2.0");
-        Lot quarantined = lot(p, 180, "FREEZER-1", 1, false);
+        Lot quarantined = history.receivedLot(p, 180, "FREEZER-1", 1);
         JsonObject both = scan(quarantined.barcode(0), "NASAL");
         assertEquals("BLOCKED", both.getString("verdict"));
         assertEquals(List.of("LOT_QUARANTINED", "ROUTE_NOT_ALLOWED"), words(both.getJsonArray("reasons")));
@@ -172,33 +135,33 @@ class BedsideIT {
         JsonObject garbage = scan("\u0000\u00ffnot a barcode" + "x".repeat(100_000), null);
         assertEquals(List.of("BARCODE_INVALID"), words(garbage.getJsonArray("reasons")));
         assertTrue(garbage.containsKey("detail"), garbage::toString);
-        assertEquals(List.of("UNKNOWN_VIAL"), words(scan("]d201" + p.gtin + "21NOSUCH" + Api.unique().replaceAll("[0-9]", "Q"), null).getJsonArray("reasons")));
+        assertEquals(List.of("UNKNOWN_VIAL"), words(scan("]d201" + p.gtin() + "21NOSUCH" + Api.unique().replaceAll("[0-9]", "Q"), null).getJsonArray("reasons")));
 
-        Lot released = lot(p, 180, "FREEZER-1", 1, true);
-        String wrongLot = released.barcode(0).replace("10" + released.number + GS, "10OTHERLOT" + GS);
+        Lot released = lot(p, 180, "FREEZER-1", 1);
+        String wrongLot = released.barcode(0).replace("10" + released.number() + GS, "10OTHERLOT" + GS);
         assertEquals(List.of("LABEL_MISMATCH"), words(scan(wrongLot, null).getJsonArray("reasons")));
 
-        assertEquals(200, api.post("api/lots/" + released.number + "/recall", qa.token(), "{\"reason\":\"CPC notice\"}").status());
+        assertEquals(200, api.post("api/lots/" + released.number() + "/recall", qa.token(), "{\"reason\":\"CPC notice\"}").status());
         assertEquals(List.of("LOT_RECALLED"), words(scan(released.barcode(0), null).getJsonArray("reasons")));
     }
 
     @Test
     void anExpiredVialIsBlockedAndOneExpiringSoonWarns() throws SQLException {
         Product p = product("\"IV_DRIP\"", "2.0");
-        Lot soon = lot(p, 10, "FRIDGE-" + Api.unique(), 1, true);
+        Lot soon = lot(p, 10, "FRIDGE-" + Api.unique(), 1);
         JsonObject warned = scan(soon.barcode(0), null);
         assertEquals("OK", warned.getString("verdict"));
         assertEquals(List.of("EXPIRES_SOON"), words(warned.getJsonArray("warnings")));
 
-        Lot expired = lot(p, 180, "FREEZER-1", 1, true);
-        LocalDate yesterday = LocalDate.now(CLINIC).minusDays(1);
+        Lot expired = lot(p, 180, "FREEZER-1", 1);
+        LocalDate yesterday = today().minusDays(1);
         try (Connection db = TestDatabase.connect();
              PreparedStatement s = db.prepareStatement("UPDATE lot SET expires_on = ? WHERE lot_number = ?")) {
             s.setObject(1, yesterday);
-            s.setString(2, expired.number);
+            s.setString(2, expired.number());
             assertEquals(1, s.executeUpdate(), "time passes: the lot's expiry is now yesterday");
         }
-        Lot asLabelled = new Lot(p, expired.number, yesterday, expired.serials);
+        Lot asLabelled = new Lot(p, expired.number(), yesterday, expired.serials(), expired.vialIds());
         JsonObject verdict = scan(asLabelled.barcode(0), null);
         assertEquals(List.of("EXPIRED"), words(verdict.getJsonArray("reasons")));
         Reply refused = administer(nurse, dose(asLabelled.barcode(0), ""), UUID.randomUUID().toString());
@@ -210,8 +173,8 @@ class BedsideIT {
     void aLaterExpiringVialWarnsWhenAnEarlierOneIsOnTheSameShelf() {
         Product p = product("\"IV_DRIP\"", "2.0");
         String shelf = "FREEZER-" + Api.unique();
-        Lot earlier = lot(p, 60, shelf, 1, true);
-        Lot later = lot(p, 120, shelf, 1, true);
+        Lot earlier = lot(p, 60, shelf, 1);
+        Lot later = lot(p, 120, shelf, 1);
         assertEquals(List.of("NOT_FIRST_EXPIRY"), words(scan(later.barcode(0), null).getJsonArray("warnings")));
         assertEquals(List.of(), words(scan(earlier.barcode(0), null).getJsonArray("warnings")));
     }
@@ -219,7 +182,7 @@ class BedsideIT {
     @Test
     void aDoseIsRecordedOnceAndTheVialIsThenAlreadyUsed() {
         Product p = product("\"IV_DRIP\",\"INJECTION\"", "2.0");
-        Lot lot = lot(p, 180, "FREEZER-1", 1, true);
+        Lot lot = lot(p, 180, "FREEZER-1", 1);
         Reply given = administer(nurse, dose(lot.barcode(0), ""), UUID.randomUUID().toString());
         assertEquals(201, given.status(), given::toString);
         JsonObject dose = given.json();
@@ -227,8 +190,8 @@ class BedsideIT {
         assertEquals(780_000_000_000L, dose.getJsonNumber("particles").longValue());
         JsonObject vial = dose.getJsonArray("vials").getJsonObject(0);
         assertTrue(vial.getBoolean("scanned"));
-        assertEquals(lot.number, vial.getString("lotNumber"));
-        assertEquals(cpc, vial.getString("cpcCode"));
+        assertEquals(lot.number(), vial.getString("lotNumber"));
+        assertEquals(history.cpc(), vial.getString("cpcCode"));
         assertTrue(given.header("Location").endsWith("/api/administrations/" + dose.getString("administrationId")), given::toString);
         assertEquals(200, api.get("api/administrations/" + dose.getString("administrationId"), qa.token()).status());
 
@@ -244,7 +207,7 @@ class BedsideIT {
     @Test
     void aReplayWithTheSameKeyAnswersTheSameDoseAndAnotherBodyIsRefused() {
         Product p = product("\"IV_DRIP\"", "2.0");
-        Lot lot = lot(p, 180, "FREEZER-1", 2, true);
+        Lot lot = lot(p, 180, "FREEZER-1", 2);
         String key = UUID.randomUUID().toString();
         Reply first = administer(nurse, dose(lot.barcode(0), ""), key);
         assertEquals(201, first.status(), first::toString);
@@ -264,7 +227,7 @@ class BedsideIT {
     @Test
     void twoNursesOnOneVialAtOnceGiveOneDose() throws Exception {
         Product p = product("\"IV_DRIP\"", "2.0");
-        Lot lot = lot(p, 180, "FREEZER-1", 1, true);
+        Lot lot = lot(p, 180, "FREEZER-1", 1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Reply>> attempts = new ArrayList<>();
@@ -290,7 +253,7 @@ class BedsideIT {
     @Test
     void theDatabaseNotTheServerDecidesARaceWithAnotherServer() throws Exception {
         Product p = product("\"IV_DRIP\"", "2.0");
-        Lot lot = lot(p, 180, "FREEZER-1", 1, true);
+        Lot lot = lot(p, 180, "FREEZER-1", 1);
         String vialId = scan(lot.barcode(0), null).getJsonObject("vial").getString("vialId");
         try (Connection otherServer = TestDatabase.connect()) {
             otherServer.setAutoCommit(false);
@@ -316,7 +279,7 @@ class BedsideIT {
     @Test
     void aDripOfTwoVialsWithPartialUseWastesTheRemainder() {
         Product p = product("\"IV_DRIP\"", "2.0");
-        Lot lot = lot(p, 180, "FREEZER-1", 2, true);
+        Lot lot = lot(p, 180, "FREEZER-1", 2);
         String body = "{\"vials\":[{\"barcode\":" + Json.createValue(lot.barcode(0)) + "},{\"barcode\":"
                 + Json.createValue(lot.barcode(1)) + "}],\"patientId\":\"P-2002\",\"route\":\"IV_DRIP\",\"volumeMl\":3.5,"
                 + "\"purpose\":\"THERAPY\",\"indication\":\"chronic fatigue\",\"physician\":\"Dr. Sato\"}";
@@ -332,7 +295,7 @@ class BedsideIT {
     @Test
     void aHandChosenVialIsMarkedAndALateEntryKeepsItsReason() {
         Product p = product("\"INJECTION\"", "2.0");
-        Lot lot = lot(p, 180, "FREEZER-1", 1, true);
+        Lot lot = lot(p, 180, "FREEZER-1", 1);
         String vialId = scan(lot.barcode(0), null).getJsonObject("vial").getString("vialId");
         Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
         Reply noSite = administer(nurse, "{\"vialId\":\"" + vialId + "\",\"patientId\":\"P-3003\",\"route\":\"INJECTION\",\"volumeMl\":1.0,"
@@ -350,7 +313,7 @@ class BedsideIT {
     @Test
     void aHomeUseProductIsDispensedWholeAndNotByDrip() {
         Product nasal = product("\"NASAL\"", "4.0");
-        Lot lot = lot(nasal, 180, "FRIDGE-1", 2, true);
+        Lot lot = lot(nasal, 180, "FRIDGE-1", 2);
         Reply drip = api.post("api/dispenses", nurse, "{\"barcode\":" + Json.createValue(lot.barcode(0))
                 + ",\"patientId\":\"P-4004\",\"route\":\"IV_DRIP\",\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(409, drip.status(), drip::toString);

@@ -1,17 +1,18 @@
 package org.exotrace.trace;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
 import org.exotrace.testing.Deployments;
+import org.exotrace.testing.Fixtures;
+import org.exotrace.testing.Fixtures.Lot;
+import org.exotrace.testing.Fixtures.Product;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -27,15 +28,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
+import static org.exotrace.testing.Fixtures.CPC_LICENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,9 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class LotReportIT {
-
-    static final ZoneId CLINIC = ZoneId.of("Asia/Tokyo");
-    static final char GS = '\u001d';
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -64,13 +58,9 @@ class LotReportIT {
     static String inventory;
     static String nurse;
 
-    String product;
-    String gtin;
-    String cpc;
-    String lot;
-    LocalDate expires;
-    List<String> serials;
-    List<String> vialIds;
+    Fixtures history;
+    Product product;
+    Lot lot;
     String patientA;
     String patientB;
 
@@ -82,57 +72,23 @@ class LotReportIT {
             inventory = api.tokenFor(Role.INVENTORY);
             nurse = api.tokenFor(Role.NURSE);
         }
-        cpc = "CPC-" + Api.unique();
-        created(api.post("api/cpcs", qa.token(), """
-                {"code":"%s","name":"Osaka CPC","licenceNumber":"FA5190002","country":"JP"}""".formatted(cpc)));
-        product = "NFC-" + Api.unique();
-        gtin = newGtin();
-        created(api.post("api/products", qa.token(), """
-                {"code":"%s","name":"max NFC 2cc","gtin":"%s","donorSources":["CORD_BLOOD","DENTAL_PULP"],
-                 "volumeMl":2.0,"particlesPerVial":780000000000,"routes":["IV_DRIP","INJECTION"],
-                 "requiredAssays":[{"assay":"STERILITY","expected":"NEGATIVE"},{"assay":"ENDOTOXIN","max":0.5,"unit":"EU/mL"}]}"""
-                .formatted(product, gtin)));
-        lot = "L" + Api.unique();
-        expires = LocalDate.now(CLINIC).plusDays(180);
-        serials = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            serials.add(lot + "-" + i);
-        }
-        receive(lot, product);
-        created(api.post("api/lots/" + lot + "/qc-results", qa.token(), "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}"));
-        created(api.post("api/lots/" + lot + "/qc-results", qa.token(), "{\"assay\":\"ENDOTOXIN\",\"value\":0.12,\"unit\":\"EU/mL\","
-                + "\"method\":\"LAL\",\"performedAt\":\"" + Instant.now().minus(1, ChronoUnit.DAYS) + "\"}"));
-        Reply released = api.post("api/lots/" + lot + "/release", qa.token(),
-                "{\"password\":\"" + qa.password() + "\",\"meaning\":\"Released for clinical use: QC reviewed against specification\"}");
-        assertEquals(200, released.status(), released::toString);
+        history = new Fixtures(api, qa, inventory);
+        product = history.newProduct("\"IV_DRIP\",\"INJECTION\"").donorSources("CORD_BLOOD", "DENTAL_PULP")
+                .requiredAssays("{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"},{\"assay\":\"ENDOTOXIN\",\"max\":0.5,\"unit\":\"EU/mL\"}")
+                .create();
+        String endotoxin = "{\"assay\":\"ENDOTOXIN\",\"value\":0.12,\"unit\":\"EU/mL\",\"method\":\"LAL\",\"performedAt\":\""
+                + Instant.now().minus(1, ChronoUnit.DAYS) + "\"}";
+        lot = history.release(history.receivedLot(product, 180, "FREEZER-1", 6), endotoxin);
 
-        JsonArray vials = api.get("api/lots/" + lot + "?size=50", inventory).json().getJsonArray("vials");
-        vialIds = serials.stream().map(serial -> vials.stream().map(JsonObject.class::cast)
-                .filter(v -> v.getString("serial").equals(serial)).findFirst().orElseThrow().getString("vialId")).toList();
+        List<String> vialIds = lot.vialIds();
         created(api.post("api/vials/" + vialIds.get(5) + "/moves", inventory, "{\"location\":\"FRIDGE-2\"}"));
         created(api.post("api/vials/" + vialIds.get(4) + "/waste", inventory, "{\"reason\":\"BROKEN\"}"));
 
         patientA = "PA" + Api.unique().substring(0, 6);
         patientB = "PB" + Api.unique().substring(0, 6);
-        dose("\"barcode\":" + Json.createValue(barcode(0)), patientA, "2.0");
+        dose("\"barcode\":" + Json.createValue(lot.barcode(0)), patientA, "2.0");
         dose("\"vialId\":\"" + vialIds.get(1) + "\"", patientB, "2.0");
-        dose("\"barcode\":" + Json.createValue(barcode(2)), patientA, "1.5");
-    }
-
-    private void receive(String number, String productCode) {
-        created(api.post("api/lots", inventory, """
-                {"lotNumber":"%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
-                 "expiresOn":"%s","location":"FREEZER-1","serials":[%s]}""".formatted(number, productCode, cpc,
-                LocalDate.now(CLINIC).minusDays(20), expires, String.join(",", serials.stream().map(s -> "\"" + s + "\"").toList()))));
-    }
-
-    private static String newGtin() {
-        String first13 = "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        return first13 + Gtin.checkDigit(first13);
-    }
-
-    private String barcode(int i) {
-        return "]d201" + gtin + "17" + expires.format(DateTimeFormatter.ofPattern("yyMMdd")) + "10" + lot + GS + "21" + serials.get(i);
+        dose("\"barcode\":" + Json.createValue(lot.barcode(2)), patientA, "1.5");
     }
 
     private void dose(String vial, String patient, String volumeMl) {
@@ -145,7 +101,7 @@ class LotReportIT {
     }
 
     private Reply report(String token, String accept) {
-        return api.send("GET", "api/lots/" + lot + "/report", token, null, null, "Accept", accept);
+        return api.send("GET", "api/lots/" + lot.number() + "/report", token, null, null, "Accept", accept);
     }
 
     private static void assertProblem(Reply reply, int status, String code) {
@@ -165,15 +121,15 @@ class LotReportIT {
         assertTrue(Instant.parse(r.getString("generatedAt")).isAfter(Instant.now().minusSeconds(60)));
 
         JsonObject identity = r.getJsonObject("lot");
-        assertEquals(lot, identity.getString("lotNumber"));
-        assertEquals(product, identity.getString("productCode"));
+        assertEquals(lot.number(), identity.getString("lotNumber"));
+        assertEquals(product.code(), identity.getString("productCode"));
         assertEquals("max NFC 2cc", identity.getString("productName"));
-        assertEquals(gtin, identity.getString("gtin"));
-        assertEquals(expires.toString(), identity.getString("expiresOn"));
+        assertEquals(product.gtin(), identity.getString("gtin"));
+        assertEquals(lot.expiresOn().toString(), identity.getString("expiresOn"));
         assertEquals("RELEASED", identity.getString("status"));
         JsonObject source = r.getJsonObject("source");
-        assertEquals(cpc, source.getString("cpcCode"));
-        assertEquals("FA5190002", source.getString("cpcLicenceNumber"));
+        assertEquals(history.cpc(), source.getString("cpcCode"));
+        assertEquals(CPC_LICENCE, source.getString("cpcLicenceNumber"));
         assertEquals("CORD_BLOOD", source.getString("donorSource"));
 
         List<String> assays = r.getJsonArray("assays").stream().map(JsonObject.class::cast)
@@ -202,7 +158,8 @@ class LotReportIT {
 
         List<JsonObject> doses = r.getJsonArray("doses").stream().map(JsonObject.class::cast).toList();
         assertEquals(List.of(patientA, patientB, patientA), doses.stream().map(d -> d.getString("patientId")).toList());
-        assertEquals(List.of(serials.get(0), serials.get(1), serials.get(2)), doses.stream().map(d -> d.getString("serial")).toList());
+        assertEquals(List.of(lot.serials().get(0), lot.serials().get(1), lot.serials().get(2)),
+                doses.stream().map(d -> d.getString("serial")).toList());
         assertEquals(List.of(true, false, true), doses.stream().map(d -> d.getBoolean("scanned")).toList(), "the hand-picked vial is not scanned");
         assertEquals(1.5, doses.get(2).getJsonNumber("doseVolumeMl").doubleValue());
         assertEquals("IV_DRIP", doses.get(0).getString("route"));
@@ -216,28 +173,29 @@ class LotReportIT {
         Reply reply = report(qa.token(), "text/csv");
         assertEquals(200, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("text/csv"), reply::toString);
-        assertTrue(reply.header("Content-Disposition").contains("lot-" + lot + "-report.csv"), reply::toString);
+        assertTrue(reply.header("Content-Disposition").contains("lot-" + lot.number() + "-report.csv"), reply::toString);
         String[] lines = reply.body().split("\r\n");
         assertEquals(4, lines.length, reply::body);
         assertTrue(lines[0].startsWith("lotNumber,productCode,productName,gtin,cpcCode,"), lines[0]);
         assertTrue(lines[0].contains(",patientId,") && lines[0].contains(",scanned"), lines[0]);
         for (int i = 1; i < lines.length; i++) {
-            assertTrue(lines[i].startsWith(lot + "," + product + ",max NFC 2cc," + gtin + "," + cpc + ","), lines[i]);
+            assertTrue(lines[i].startsWith(lot.number() + "," + product.code() + ",max NFC 2cc," + product.gtin() + "," + history.cpc() + ","),
+                    lines[i]);
         }
-        assertTrue(lines[1].contains("," + patientA + ",") && lines[1].endsWith("," + serials.get(0) + ",true"), lines[1]);
-        assertTrue(lines[2].contains("," + patientB + ",") && lines[2].endsWith("," + serials.get(1) + ",false"), lines[2]);
+        assertTrue(lines[1].contains("," + patientA + ",") && lines[1].endsWith("," + lot.serials().get(0) + ",true"), lines[1]);
+        assertTrue(lines[2].contains("," + patientB + ",") && lines[2].endsWith("," + lot.serials().get(1) + ",false"), lines[2]);
         assertTrue(lines[3].contains("," + patientA + ","), lines[3]);
     }
 
     @Test
     void thePdfReadsBackWithTheLotBothPatientsTheQcTheSignerAndPageNumbers() throws IOException, InterruptedException, URISyntaxException {
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("api/lots/" + lot + "/report"))
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("api/lots/" + lot.number() + "/report"))
                 .header("Authorization", "Bearer " + qa.token()).header("Accept", "application/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
-            assertTrue(text.contains("Lot report " + lot), text);
+            assertTrue(text.contains("Lot report " + lot.number()), text);
             assertTrue(text.contains(patientA) && text.contains(patientB), text);
             assertTrue(text.contains("PASS"), text);
             assertTrue(text.contains(qa.username()), text);
@@ -264,17 +222,15 @@ class LotReportIT {
 
     @Test
     void twoProductsSharingTheLotNumberAreToldApartByProductCode() {
-        String other = "NFC-" + Api.unique();
-        created(api.post("api/products", qa.token(), """
-                {"code":"%s","name":"EXO Pure P","gtin":"%s","donorSources":["CORD_BLOOD"],"volumeMl":4.0,"particlesPerVial":10000000000,"routes":["NASAL"],
-                 "requiredAssays":[{"assay":"STERILITY","expected":"NEGATIVE"}]}""".formatted(other, newGtin())));
-        serials = List.of(lot + "-X");
-        receive(lot, other);
+        Product other = history.newProduct("\"NASAL\"").volumeMl("4.0").create();
+        history.receivedLot(other, 180, "FREEZER-1", lot.number(), List.of(lot.number() + "-X"));
         assertProblem(report(qa.token(), "application/json"), 409, "LOT_AMBIGUOUS");
-        Reply mine = api.send("GET", "api/lots/" + lot + "/report?productCode=" + product, qa.token(), null, null, "Accept", "application/json");
+        Reply mine = api.send("GET", "api/lots/" + lot.number() + "/report?productCode=" + product.code(), qa.token(), null, null,
+                "Accept", "application/json");
         assertEquals(200, mine.status(), mine::toString);
         assertEquals(6, mine.json().getJsonObject("counts").getInt("received"));
-        Reply theirs = api.send("GET", "api/lots/" + lot + "/report?productCode=" + other, qa.token(), null, null, "Accept", "text/csv");
+        Reply theirs = api.send("GET", "api/lots/" + lot.number() + "/report?productCode=" + other.code(), qa.token(), null, null,
+                "Accept", "text/csv");
         assertEquals(200, theirs.status(), theirs::toString);
         assertEquals(1, theirs.body().split("\r\n").length, "no doses of the other product's lot: " + theirs.body());
     }

@@ -4,12 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
 import org.exotrace.testing.Deployments;
+import org.exotrace.testing.Fixtures;
+import org.exotrace.testing.Fixtures.Lot;
+import org.exotrace.testing.Fixtures.Product;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -19,12 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Recall, forward trace with the notification follow-up, and a patient's doses, over a history built through REST. */
 @ExtendWith(ArquillianExtension.class)
 class TraceIT {
-
-    static final ZoneId CLINIC = ZoneId.of("Asia/Tokyo");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,11 +47,9 @@ class TraceIT {
     static String nurse;
     static String integration;
 
-    String gtin;
     String lot;
     String patientA;
     String patientB;
-    List<String> vialIds;
 
     /**
      * A released lot of five vials: 0 moved to another freezer, 1 broken, 2 given to A (scanned), 3 given to B
@@ -70,36 +64,21 @@ class TraceIT {
             nurse = api.tokenFor(Role.NURSE);
             integration = api.tokenFor(Role.INTEGRATION);
         }
-        String cpc = "CPC-" + Api.unique();
-        assertEquals(201, api.post("api/cpcs", qa.token(), """
-                {"code":"%s","name":"Kobe CPC","licenceNumber":"FA5190003","country":"JP"}""".formatted(cpc)).status());
-        String first13 = "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        gtin = first13 + Gtin.checkDigit(first13);
-        String product = "P-" + Api.unique();
-        assertEquals(201, api.post("api/products", qa.token(), """
-                {"code":"%s","name":"max NFC","gtin":"%s","donorSources":["DENTAL_PULP"],"volumeMl":2.0,"particlesPerVial":780000000000,
-                 "routes":["IV_DRIP","INJECTION"],"requiredAssays":[{"assay":"STERILITY","expected":"NEGATIVE"}]}""".formatted(product, gtin)).status());
-        lot = "L" + Api.unique();
-        LocalDate expires = LocalDate.now(CLINIC).plusDays(200);
-        Reply received = api.post("api/lots", inventory, """
-                {"lotNumber":"%s","productCode":"%s","cpcCode":"%s","donorSource":"DENTAL_PULP","manufacturedOn":"%s","expiresOn":"%s",
-                 "location":"FREEZER-1","serials":["S0","S1","S2","S3","S4"]}""".formatted(lot, product, cpc, LocalDate.now(CLINIC).minusDays(9), expires));
-        assertEquals(201, received.status(), received::toString);
-        assertEquals(201, api.post("api/lots/" + lot + "/qc-results", qa.token(), "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}").status());
-        assertEquals(200, api.post("api/lots/" + lot + "/release", qa.token(),
-                "{\"password\":\"" + qa.password() + "\",\"meaning\":\"QC reviewed, released\"}").status());
-        JsonArray vials = api.get("api/lots/" + lot, inventory).json().getJsonArray("vials");
-        vialIds = vials.stream().map(v -> v.asJsonObject().getString("vialId")).toList();
+        Fixtures history = new Fixtures(api, qa, inventory);
+        Product product = history.newProduct("\"IV_DRIP\",\"INJECTION\"").donorSources("DENTAL_PULP").create();
+        List<String> serials = List.of("S0", "S1", "S2", "S3", "S4");
+        Lot received = history.release(history.receivedLot(product, 200, "FREEZER-1", "L" + Api.unique(), serials));
+        lot = received.number();
+        List<String> vialIds = received.vialIds();
         assertEquals(201, api.post("api/vials/" + vialIds.get(0) + "/moves", inventory, "{\"location\":\"FREEZER-2\"}").status());
         assertEquals(201, api.post("api/vials/" + vialIds.get(1) + "/waste", inventory, "{\"reason\":\"BROKEN\"}").status());
         patientA = "PA-" + Api.unique();
         patientB = "PB-" + Api.unique();
-        String label = "]d201" + gtin + "17" + expires.format(DateTimeFormatter.ofPattern("yyMMdd")) + "10" + lot + "\u001d21";
-        give("{\"barcode\":" + Json.createValue(label + "S2") + ",\"patientId\":\"" + patientA + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,"
+        give("{\"barcode\":" + Json.createValue(received.barcode(2)) + ",\"patientId\":\"" + patientA + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,"
                 + "\"purpose\":\"THERAPY\",\"indication\":\"knee osteoarthritis\"}");
         give("{\"vialId\":\"" + vialIds.get(3) + "\",\"patientId\":\"" + patientB + "\",\"route\":\"INJECTION\",\"site\":\"FACE\","
                 + "\"volumeMl\":2.0,\"purpose\":\"COSMETIC\"}");
-        give("{\"barcode\":" + Json.createValue(label + "S4") + ",\"patientId\":\"" + patientA + "\",\"route\":\"INJECTION\",\"site\":\"SCALP\","
+        give("{\"barcode\":" + Json.createValue(received.barcode(4)) + ",\"patientId\":\"" + patientA + "\",\"route\":\"INJECTION\",\"site\":\"SCALP\","
                 + "\"volumeMl\":0.5,\"purpose\":\"COSMETIC\"}");
     }
 
