@@ -6,20 +6,35 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import org.exotrace.platform.boundary.Required;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.problem.Problems;
+import org.exotrace.platform.problem.RequestIds;
+import org.exotrace.security.control.LockOutRule;
+import org.exotrace.security.control.SignIns;
 import org.exotrace.security.control.TokenIssuer;
-import org.exotrace.security.control.Users;
 
-/** Sign-in: a username and password for a bearer token. */
+import java.time.Clock;
+
+/**
+ * Sign-in: a username and password for a bearer token. Repeated failures for one name or from one
+ * address lock sign-in for a while (429 {@code SIGN_IN_LOCKED} with {@code Retry-After}); during a lock
+ * even the right password is refused, and the answer does not say whether it was right.
+ */
 @Path("auth/token")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,18 +57,35 @@ public class AuthResource {
     }
 
     @Inject
-    Users users;
+    SignIns signIns;
 
     @Inject
     TokenIssuer tokens;
 
+    @Inject
+    Clock clock;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     @SecurityRequirements
-    @Operation(summary = "Sign in", description = "Answers a bearer token for the user; 401 INVALID_CREDENTIALS otherwise.")
-    public TokenResponse signIn(@Valid @Required TokenRequest request) {
-        var user = users.authenticate(request.username, request.password)
-                .orElseThrow(() -> new ProblemException(401, "INVALID_CREDENTIALS", "Unauthorized", "Unknown user or wrong password"));
-        TokenIssuer.Token token = tokens.issue(user);
-        return new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds());
+    @Operation(summary = "Sign in", description = "Answers a bearer token for the user; 401 INVALID_CREDENTIALS otherwise;"
+            + " 429 SIGN_IN_LOCKED with Retry-After (seconds) after repeated failures for the name or from the address.")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    public Response signIn(@Valid @Required TokenRequest request) {
+        SignIns.Outcome outcome = signIns.attempt(request.username, request.password, http.getRemoteAddr());
+        if (outcome instanceof SignIns.Granted granted) {
+            TokenIssuer.Token token = tokens.issue(granted.user());
+            return Response.ok(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds())).build();
+        }
+        if (outcome instanceof SignIns.Locked locked) {
+            long seconds = LockOutRule.retryAfterSeconds(locked.until(), clock.instant());
+            Response problem = Problems.response(429, "SIGN_IN_LOCKED", "Too many failed sign-ins",
+                    "Sign-in is locked after repeated failures for this user or from this address: try again in " + seconds + " s",
+                    RequestIds.of(http));
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
+        throw new ProblemException(401, "INVALID_CREDENTIALS", "Unauthorized", "Unknown user or wrong password");
     }
 }

@@ -13,15 +13,24 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Signs MicroProfile JWT bearer tokens (RS256) with the service's own key. */
+/**
+ * Signs MicroProfile JWT bearer tokens (RS256) with the service's own key. Each token carries the
+ * instant its user's credentials last changed ({@value #CREDENTIALS_CLAIM}, microseconds since the
+ * epoch), so that a password reset, role change or disable refuses it exactly.
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
     public record Token(String accessToken, long expiresInSeconds) {
     }
+
+    /** Private claim: the user's {@code credentials_changed_at} when the token was issued, in epoch microseconds. */
+    public static final String CREDENTIALS_CLAIM = "exotrace_credentials";
 
     @Inject
     Clock clock;
@@ -54,6 +63,7 @@ public class TokenIssuer {
                 .add("iat", now)
                 .add("exp", now + lifetime.toSeconds())
                 .add("jti", UUID.randomUUID().toString())
+                .add(CREDENTIALS_CLAIM, epochMicros(user.credentialsChangedAt()))
                 .build().toString();
         String signingInput = base64Url(header) + "." + base64Url(claims);
         try {
@@ -65,6 +75,10 @@ public class TokenIssuer {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
+    }
+
+    public static long epochMicros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private static String base64Url(String json) {

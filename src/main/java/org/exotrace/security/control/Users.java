@@ -3,6 +3,7 @@ package org.exotrace.security.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -12,14 +13,32 @@ import org.exotrace.security.entity.AppUser;
 import org.exotrace.security.entity.Role;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Staff accounts: creating them, finding them, checking a password. */
+/**
+ * Staff accounts: creating and administering them, finding them, checking a password. Every change is
+ * audited (never a password) and serialised across instances by {@link #ACCOUNTS_LOCK}, so that two
+ * ADMINs disabling each other at once cannot leave nobody to administer the service.
+ */
 @ApplicationScoped
 @Transactional
 public class Users {
+
+    /**
+     * Key of the transaction-scoped PostgreSQL advisory lock that every account change takes first, so
+     * the count of active ADMINs it reads is not changed by another transaction before it commits.
+     */
+    public static final long ACCOUNTS_LOCK = 0x4558555345525331L;
+
+    /** Whether a user may still use a token: active, and credentials last changed at this instant. */
+    public record Credentials(boolean active, Instant changedAt) {
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -31,30 +50,97 @@ public class Users {
     Clock clock;
 
     public AppUser create(String username, String password, Set<Role> roles, String actor) {
-        String name = username.toLowerCase();
+        String name = username.toLowerCase(Locale.ROOT);
         if (!AppUser.USERNAME.matcher(name).matches()) {
             throw ProblemException.invalid("username", "2-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        if (password.length() < Passwords.MIN_LENGTH) {
-            throw ProblemException.invalid("password", "at least " + Passwords.MIN_LENGTH + " characters");
-        }
+        requireLongEnough(password);
+        lockAccounts();
         if (find(name).isPresent()) {
             throw ProblemException.conflict("USERNAME_TAKEN", "A user named '" + name + "' already exists");
         }
         AppUser user = new AppUser(name, Passwords.hash(password), roles, actor, clock.instant());
         em.persist(user);
-        var rolesJson = Json.createArrayBuilder();
-        user.roles().stream().map(Role::name).sorted().forEach(rolesJson::add);
         audit.record(actor, "USER_CREATED", "user", name, Json.createObjectBuilder()
-                .add("username", name).add("roles", rolesJson).build());
+                .add("username", name).add("roles", names(user.roles())).build());
+        return user;
+    }
+
+    /** Disables the user: refused sign-in, every token refused. Disabling a disabled user changes nothing. */
+    public AppUser disable(String username, String actor) {
+        lockAccounts();
+        AppUser user = existing(username);
+        if (!user.active()) {
+            return user;
+        }
+        LastAdmin.refuseRemovingTheLast(user.isActiveAdmin(), false, activeAdmins(), user.username());
+        user.disable(clock.instant());
+        audit.record(actor, "USER_DISABLED", "user", user.username(), Json.createObjectBuilder().add("username", user.username()).build());
+        return user;
+    }
+
+    /** Lets a disabled user sign in again. Enabling an active user changes nothing. */
+    public AppUser enable(String username, String actor) {
+        lockAccounts();
+        AppUser user = existing(username);
+        if (user.active()) {
+            return user;
+        }
+        user.enable();
+        audit.record(actor, "USER_ENABLED", "user", user.username(), Json.createObjectBuilder().add("username", user.username()).build());
+        return user;
+    }
+
+    /** Sets a new password chosen by an ADMIN; the user's tokens are refused from now on. */
+    public AppUser resetPassword(String username, String password, String actor) {
+        requireLongEnough(password);
+        lockAccounts();
+        AppUser user = existing(username);
+        user.resetPassword(Passwords.hash(password), clock.instant());
+        audit.record(actor, "USER_PASSWORD_RESET", "user", user.username(), Json.createObjectBuilder().add("username", user.username()).build());
+        return user;
+    }
+
+    /** Gives the user exactly these roles; the user's tokens (which carry the old ones) are refused from now on. */
+    public AppUser changeRoles(String username, Set<Role> roles, String actor) {
+        if (roles == null || roles.isEmpty()) {
+            throw ProblemException.invalid("roles", "at least one role");
+        }
+        lockAccounts();
+        AppUser user = existing(username);
+        Set<Role> before = EnumSet.copyOf(user.roles());
+        if (before.equals(roles)) {
+            return user;
+        }
+        LastAdmin.refuseRemovingTheLast(user.isActiveAdmin(), user.active() && roles.contains(Role.ADMIN), activeAdmins(), user.username());
+        user.changeRoles(roles, clock.instant());
+        audit.record(actor, "USER_ROLES_CHANGED", "user", user.username(), Json.createObjectBuilder()
+                .add("username", user.username()).add("from", names(before)).add("to", names(roles)).build());
         return user;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AppUser> find(String username) {
+        String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
+        if (!AppUser.USERNAME.matcher(name).matches()) {
+            return Optional.empty(); // no such user can exist; and the name never reaches SQL
+        }
         return em.createQuery("SELECT u FROM AppUser u WHERE u.username = :name", AppUser.class)
-                .setParameter("name", username == null ? "" : username.toLowerCase())
+                .setParameter("name", name)
                 .getResultStream().findFirst();
+    }
+
+    /** One lookup by the unique username, without the roles: what every authenticated request checks. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Credentials> credentials(String username) {
+        String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
+        if (!AppUser.USERNAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT u.active, u.credentialsChangedAt FROM AppUser u WHERE u.username = :name", Object[].class)
+                .setParameter("name", name)
+                .getResultStream().findFirst()
+                .map(row -> new Credentials((Boolean) row[0], (Instant) row[1]));
     }
 
     /** The active user with this name and password; an unknown name costs as much time as a wrong password. */
@@ -77,5 +163,30 @@ public class Users {
     public List<AppUser> list(int page, int size) {
         return em.createQuery("SELECT u FROM AppUser u ORDER BY u.username", AppUser.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    private AppUser existing(String username) {
+        return find(username).orElseThrow(() -> ProblemException.notFound("User", username));
+    }
+
+    private long activeAdmins() {
+        return em.createQuery("SELECT COUNT(u) FROM AppUser u JOIN u.roles r WHERE u.active = TRUE AND r = :admin", Long.class)
+                .setParameter("admin", Role.ADMIN).getSingleResult();
+    }
+
+    private void lockAccounts() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ACCOUNTS_LOCK).getSingleResult();
+    }
+
+    private static void requireLongEnough(String password) {
+        if (password == null || password.length() < Passwords.MIN_LENGTH) {
+            throw ProblemException.invalid("password", "at least " + Passwords.MIN_LENGTH + " characters");
+        }
+    }
+
+    private static JsonArrayBuilder names(Collection<Role> roles) {
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        roles.stream().map(Role::name).sorted().forEach(names::add);
+        return names;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -19,7 +20,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** A member of staff (or an integration's account) who signs in. Equal by username. */
+/**
+ * A member of staff (or an integration's account) who signs in. Equal by username. An ADMIN disables
+ * and enables it, resets its password and changes its roles; each of those except enabling moves
+ * {@code credentialsChangedAt}, and a token issued before that instant is no longer honoured.
+ */
 @Entity
 @Table(name = "app_user")
 public class AppUser {
@@ -50,6 +55,9 @@ public class AppUser {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
+    @Column(name = "credentials_changed_at", nullable = false)
+    private Instant credentialsChangedAt;
+
     protected AppUser() {
     }
 
@@ -67,6 +75,48 @@ public class AppUser {
         this.active = true;
         this.createdBy = Objects.requireNonNull(createdBy);
         this.createdAt = Objects.requireNonNull(createdAt);
+        this.credentialsChangedAt = stored(createdAt);
+    }
+
+    /** Signs it out everywhere and refuses its sign-in until enabled again. */
+    public void disable(Instant at) {
+        if (!active) {
+            throw new IllegalStateException(username + " is already disabled");
+        }
+        active = false;
+        credentialsChangedAt = stored(at);
+    }
+
+    /** Lets it sign in again; tokens from before the disable stay refused. */
+    public void enable() {
+        if (active) {
+            throw new IllegalStateException(username + " is already active");
+        }
+        active = true;
+    }
+
+    public void resetPassword(String newPasswordHash, Instant at) {
+        passwordHash = Objects.requireNonNull(newPasswordHash);
+        credentialsChangedAt = stored(at);
+    }
+
+    public void changeRoles(Set<Role> newRoles, Instant at) {
+        if (newRoles == null || newRoles.isEmpty()) {
+            throw new IllegalArgumentException("a user needs at least one role");
+        }
+        roles.clear();
+        roles.addAll(newRoles);
+        credentialsChangedAt = stored(at);
+    }
+
+    /** An active ADMIN: one of those who can administer the others. */
+    public boolean isActiveAdmin() {
+        return active && roles.contains(Role.ADMIN);
+    }
+
+    /** PostgreSQL keeps microseconds: the instant as it will read back, so a token can carry it exactly. */
+    private static Instant stored(Instant at) {
+        return Objects.requireNonNull(at).truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID id() {
@@ -95,6 +145,10 @@ public class AppUser {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    public Instant credentialsChangedAt() {
+        return credentialsChangedAt;
     }
 
     @Override

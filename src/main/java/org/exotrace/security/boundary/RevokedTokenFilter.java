@@ -1,0 +1,48 @@
+package org.exotrace.security.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.exotrace.platform.problem.Problems;
+import org.exotrace.platform.problem.RequestIds;
+import org.exotrace.security.control.RevokedTokens;
+
+import java.security.Principal;
+
+/**
+ * Refuses, with 401 before any role is checked, a verified token that is no longer honoured: its user
+ * was disabled, or its password or roles changed after it was issued ({@link RevokedTokens}).
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class RevokedTokenFilter implements ContainerRequestFilter {
+
+    @Inject
+    RevokedTokens tokens;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        Principal caller = context.getSecurityContext().getUserPrincipal();
+        if (caller == null) {
+            return;
+        }
+        if (caller instanceof JsonWebToken token && !tokens.revoked(token)) {
+            return;
+        }
+        Response refused = Problems.response(401, "UNAUTHENTICATED", "Unauthorized",
+                "This token is no longer valid (the account was disabled, or its password or roles changed): sign in again",
+                RequestIds.of(request));
+        context.abortWith(Response.fromResponse(refused).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build());
+    }
+}

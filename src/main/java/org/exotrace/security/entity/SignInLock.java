@@ -1,0 +1,78 @@
+package org.exotrace.security.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A lock on signing in, as it began: on a user name or on an address, until when, and its level in
+ * the run (1 for the first). Never changed; a lock simply runs out.
+ */
+@Entity
+@Table(name = "sign_in_lock")
+public class SignInLock {
+
+    /** What is locked. */
+    public enum Subject { USER, ADDRESS }
+
+    @Id
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_type", nullable = false, updatable = false)
+    private Subject subjectType;
+
+    @Column(nullable = false, updatable = false)
+    private String subject;
+
+    @Column(name = "locked_at", nullable = false, updatable = false)
+    private Instant lockedAt;
+
+    @Column(nullable = false, updatable = false)
+    private Instant until;
+
+    @Column(nullable = false, updatable = false)
+    private int level;
+
+    protected SignInLock() {
+    }
+
+    public SignInLock(Subject subjectType, String subject, Instant lockedAt, Instant until, int level) {
+        if (level < 1 || !until.isAfter(lockedAt)) {
+            throw new IllegalArgumentException("a lock has a level from 1 and ends after it begins");
+        }
+        this.id = UUID.randomUUID();
+        this.subjectType = Objects.requireNonNull(subjectType);
+        this.subject = Objects.requireNonNull(subject);
+        this.lockedAt = lockedAt;
+        this.until = until;
+        this.level = level;
+    }
+
+    public Subject subjectType() {
+        return subjectType;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Instant lockedAt() {
+        return lockedAt;
+    }
+
+    public Instant until() {
+        return until;
+    }
+
+    public int level() {
+        return level;
+    }
+}

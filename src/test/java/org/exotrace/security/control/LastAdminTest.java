@@ -1,0 +1,42 @@
+package org.exotrace.security.control;
+
+import org.exotrace.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LastAdminTest {
+
+    @Test
+    void theOnlyActiveAdminCannotStopBeingOne() {
+        assertTrue(LastAdmin.removesTheLast(true, false, 1));
+    }
+
+    @Test
+    void oneOfTwoActiveAdminsMayStopBeingOne() {
+        assertFalse(LastAdmin.removesTheLast(true, false, 2));
+    }
+
+    @Test
+    void theOnlyActiveAdminMayKeepAdminWhileOtherRolesChange() {
+        assertFalse(LastAdmin.removesTheLast(true, true, 1));
+    }
+
+    @Test
+    void changesToUsersWhoAreNoActiveAdminNeverTouchTheRule() {
+        assertFalse(LastAdmin.removesTheLast(false, false, 1));
+        assertFalse(LastAdmin.removesTheLast(false, false, 0));
+    }
+
+    @Test
+    void theRefusalIsAConflictNamedLastAdmin() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> LastAdmin.refuseRemovingTheLast(true, false, 1, "admin"));
+        assertEquals(409, refused.status());
+        assertEquals("LAST_ADMIN", refused.code());
+        assertDoesNotThrow(() -> LastAdmin.refuseRemovingTheLast(true, false, 2, "admin"));
+    }
+}
