@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,19 +117,19 @@ public class Traces {
                 read(c, """
                         SELECT m.vial_id, m.seq, m.kind, m.from_location, m.to_location, m.state_after, m.reason, m.at, m.actor
                           FROM stock_movement m JOIN vial v ON v.id = m.vial_id WHERE v.lot_id = ? ORDER BY m.vial_id, m.seq""", lot.id(),
-                        r -> history.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Movement(r.getLong(2),
+                        r -> history.computeIfAbsent((UUID) r.getObject(1), k -> new ArrayList<>()).add(new Movement(r.getLong(2),
                                 MovementKind.valueOf(r.getString(3)), r.getString(4), r.getString(5), VialState.valueOf(r.getString(6)),
                                 r.getString(7), r.getTimestamp(8).toInstant(), r.getString(9))));
             }
             read(c, "SELECT id, serial, state, location FROM vial WHERE lot_id = ? ORDER BY serial", lot.id(), r -> {
-                UUID id = r.getObject(1, UUID.class);
+                UUID id = (UUID) r.getObject(1);
                 vials.add(new VialLine(id, r.getString(2), VialState.valueOf(r.getString(3)), r.getString(4),
                         history.getOrDefault(id, List.of())));
             });
-            read(c, LOT_DOSES, lot.id(), r -> doses.add(new Dose(r.getObject(1, UUID.class), DoseKind.valueOf(r.getString(2)),
+            read(c, LOT_DOSES, lot.id(), r -> doses.add(new Dose((UUID) r.getObject(1), DoseKind.valueOf(r.getString(2)),
                     r.getString(3), r.getTimestamp(4).toInstant(), Route.valueOf(r.getString(5)),
                     r.getString(6) == null ? null : InjectionSite.valueOf(r.getString(6)), r.getString(7), r.getBigDecimal(8),
-                    r.getString(9), Purpose.valueOf(r.getString(10)), r.getObject(11, UUID.class), r.getString(12), r.getBoolean(13))));
+                    r.getString(9), Purpose.valueOf(r.getString(10)), (UUID) r.getObject(11), r.getString(12), r.getBoolean(13))));
         } catch (SQLException e) {
             throw new PersistenceException("reading the trace of lot " + lot.lotNumber(), e);
         }
@@ -163,9 +164,11 @@ public class Traces {
     static List<Recipient> recipients(List<Dose> doses, List<RecallNotification> notifications) {
         Map<String, List<Dose>> byPatient = new LinkedHashMap<>();
         doses.forEach(d -> byPatient.computeIfAbsent(d.patientId(), k -> new ArrayList<>()).add(d));
+        Map<String, List<RecallNotification>> triesByPatient = new HashMap<>();
+        notifications.forEach(n -> triesByPatient.computeIfAbsent(n.patientId(), k -> new ArrayList<>()).add(n));
         List<Recipient> recipients = new ArrayList<>();
         byPatient.forEach((patient, ds) -> {
-            List<RecallNotification> tries = notifications.stream().filter(n -> n.patientId().equals(patient)).toList();
+            List<RecallNotification> tries = triesByPatient.getOrDefault(patient, List.of());
             Optional<RecallNotification> last = tries.stream().reduce((a, b) -> b);
             recipients.add(new Recipient(patient, ds.size(), ds.get(ds.size() - 1).administeredAt(), tries.size(),
                     last.map(RecallNotification::notifiedAt).orElse(null), last.map(RecallNotification::outcome).orElse(null),
