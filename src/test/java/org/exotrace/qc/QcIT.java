@@ -201,6 +201,23 @@ class QcIT {
     }
 
     @Test
+    void guessingTheSignaturePasswordLocksSigningAndSignInAlike() {
+        enterAllPassing();
+        Staff guessed = api.newUser(Role.QA);
+        for (int i = 1; i < 5; i++) {
+            assertProblem(release(guessed, "wrong-password-" + i), 403, "SIGNATURE_REFUSED");
+        }
+        assertProblem(release(guessed, "wrong-password-5"), 429, "SIGN_IN_LOCKED");
+        assertProblem(release(guessed, guessed.password()), 429, "SIGN_IN_LOCKED");
+        assertProblem(api.post("api/auth/token", null, "{\"username\":\"" + guessed.username() + "\",\"password\":\""
+                + guessed.password() + "\"}"), 429, "SIGN_IN_LOCKED");
+        assertEquals("QUARANTINED", status());
+        assertEquals(0, dossier().getJsonArray("signatures").size());
+        JsonArray failures = api.get("api/audit?action=AUTH_FAILED&subjectId=" + guessed.username(), qa.token()).json().getJsonArray("items");
+        assertEquals(5, failures.size(), failures::toString);
+    }
+
+    @Test
     void aSignedReleaseKeepsWhoWhenWhatItMeansAndTheResultsAsTheyStood() {
         enterAllPassing();
         Reply released = release(qa, qa.password());

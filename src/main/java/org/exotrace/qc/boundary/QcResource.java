@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -162,6 +163,9 @@ public class QcResource {
     @Context
     SecurityContext caller;
 
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Path("{lotNumber}/qc-results")
     @RolesAllowed(Role.QA_NAME)
@@ -230,12 +234,12 @@ public class QcResource {
     @RolesAllowed(Role.QA_NAME)
     @Operation(summary = "Sign the lot's release (electronic signature: re-enter the password, state the meaning)",
             description = "200 when the lot is RELEASED; 202 when exotrace.release.second-signer=true and a different QA user must co-sign. "
-                    + "403 SIGNATURE_REFUSED (wrong password, nothing signed); 409 QC_INCOMPLETE or QC_FAILED naming the assays, "
+                    + "403 SIGNATURE_REFUSED (wrong password, nothing signed; counted with failed sign-ins, 429 SIGN_IN_LOCKED once locked); 409 QC_INCOMPLETE or QC_FAILED naming the assays, "
                     + "LOT_STATUS_CONFLICT naming the current state, LOT_EXPIRED, SECOND_SIGNER_REQUIRED.")
     public Response release(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                             @Valid @Required Signature request) {
         QaDecisions.Signed signed = decisions.release(lotNumber, productCode, request.password, request.meaning,
-                caller.getUserPrincipal().getName());
+                caller.getUserPrincipal().getName(), http.getRemoteAddr());
         boolean released = signed.step() == ReleasePolicy.Step.RELEASE;
         Lot lot = signed.lot();
         return Response.status(released ? Response.Status.OK : Response.Status.ACCEPTED)

@@ -19,7 +19,7 @@ import org.exotrace.qc.entity.QcReview;
 import org.exotrace.qc.entity.QcRuleViolation;
 import org.exotrace.qc.entity.ReleasePolicy;
 import org.exotrace.qc.entity.ReleaseSignature;
-import org.exotrace.security.control.Users;
+import org.exotrace.security.control.SignIns;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public class QaDecisions {
     QcResults results;
 
     @Inject
-    Users users;
+    SignIns signIns;
 
     @Inject
     AuditTrail audit;
@@ -67,8 +67,13 @@ public class QaDecisions {
      * Signs the lot's release: the signer's password is checked again, the lot's QC must be complete
      * and passing, and the signature keeps exactly the results it was made over.
      */
-    public Signed release(String lotNumber, String productCode, String password, String meaning, String signer) {
-        if (users.authenticate(signer, password).isEmpty()) {
+    public Signed release(String lotNumber, String productCode, String password, String meaning, String signer, String address) {
+        SignIns.Outcome check = signIns.reauthenticate(signer, password, address);
+        if (check instanceof SignIns.Locked locked) {
+            throw new ProblemException(429, "SIGN_IN_LOCKED", "Too many failed sign-ins", "Signing is locked after repeated wrong "
+                    + "passwords for this user or from this address, as sign-in is: try again after " + locked.until() + "; nothing was signed");
+        }
+        if (!(check instanceof SignIns.Granted)) {
             LOG.warning(() -> "release signature of lot " + lotNumber + " refused: wrong password for " + signer);
             throw new ProblemException(403, "SIGNATURE_REFUSED", "Forbidden",
                     "The password does not match the signed-in user: nothing was signed");

@@ -114,6 +114,15 @@ public class SignIns {
                 .<Outcome>map(Locked::new).orElseGet(Refused::new);
     }
 
+    /**
+     * A password entered again to sign (a lot's release): counted, locked and audited as a sign-in is, in a
+     * transaction of its own, so that a refusal is recorded although the signing transaction rolls back.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome reauthenticate(String username, String password, String remoteAddress) {
+        return attempt(username, password, remoteAddress);
+    }
+
     LockOutRule userRule() {
         return new LockOutRule(maxFailuresPerUser, window, lockPeriod);
     }
