@@ -105,7 +105,9 @@ window.ExoTraceQa = (function () {
       return;
     }
     if (!reply.ok) {
-      $('signin-error').textContent = 'Sign-in failed: unknown user or wrong password.';
+      $('signin-error').textContent = reply.status === 429
+        ? `Sign-in is locked after repeated failures: try again in ${reply.headers.get('Retry-After') || 'a few'} s, or ask an ADMIN.`
+        : 'Sign-in failed: unknown user or wrong password.';
       return;
     }
     sessionStorage.setItem(tokenKey, (await reply.json()).access_token);

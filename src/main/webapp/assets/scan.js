@@ -60,6 +60,7 @@
     username: {en: 'User name', ja: 'ユーザー名'},
     password: {en: 'Password', ja: 'パスワード'},
     signInFailed: {en: 'Sign-in failed: unknown user or wrong password.', ja: 'サインインできません：ユーザー名またはパスワードが違います。'},
+    signInLocked: {en: 'Sign-in is locked after repeated failures: try again in {s} s, or ask an ADMIN.', ja: 'サインインの失敗が続いたためロックされています：{s}秒後に再試行するか、管理者に連絡してください。'},
     signInAgain: {en: 'Your session has ended. Sign in again.', ja: 'セッションが終了しました。もう一度サインインしてください。'},
     notNurse: {en: 'This account may not use the scan station (role NURSE needed).', ja: 'このアカウントはスキャンステーションを使えません（NURSE権限が必要です）。'},
     patientId: {en: 'Patient ID', ja: '患者ID'},
@@ -194,7 +195,9 @@
       return;
     }
     if (!reply.ok) {
-      $('signin-error').textContent = t('signInFailed');
+      $('signin-error').textContent = reply.status === 429
+        ? t('signInLocked').replace('{s}', reply.headers.get('Retry-After') || '?')
+        : t('signInFailed');
       return;
     }
     sessionStorage.setItem(tokenKey, (await reply.json()).access_token);
