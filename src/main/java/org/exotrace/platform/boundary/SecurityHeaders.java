@@ -14,7 +14,7 @@ import java.io.IOException;
  * Headers on every answer of the application, API and assets alike: no content sniffing, no referrer, no
  * framing, and a Content-Security-Policy that lets an answer load and run nothing (the pages replace it with
  * their own, which allows the service's own scripts and styles). API answers hold patients' records: no cache
- * keeps them. Over HTTPS browsers are told to keep to HTTPS. It runs again for the container's error pages
+ * keeps them, nor an error. Over HTTPS browsers are told to keep to HTTPS. It runs again for the container's error pages
  * (a refused bearer token is answered by {@link ContainerErrorServlet} after the container dropped the headers).
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
@@ -28,7 +28,7 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", NOTHING);
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (request.getDispatcherType() == DispatcherType.ERROR || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         if (request.isSecure()) {
