@@ -13,8 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * The error page for refusals the servlet container makes before JAX-RS sees the request (chiefly a
- * bearer token whose signature, issuer, audience or expiry is wrong, and a body over the HTTP listener's
- * {@code max-post-size-bytes}): problem+json like the rest.
+ * bearer token whose signature, issuer, audience or expiry is wrong): problem+json like the rest.
  */
 @WebServlet("/problem")
 public class ContainerErrorServlet extends HttpServlet {
@@ -40,11 +39,6 @@ public class ContainerErrorServlet extends HttpServlet {
                 problemCode = "FORBIDDEN";
                 title = "Forbidden";
                 detail = "Your role does not allow this";
-            }
-            case 413 -> {
-                problemCode = "BODY_TOO_LARGE";
-                title = "Content Too Large";
-                detail = "The body is larger than the server accepts; nothing was read or written";
             }
             case 404 -> {
                 problemCode = "NOT_FOUND";
