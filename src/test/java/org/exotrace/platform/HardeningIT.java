@@ -185,18 +185,20 @@ class HardeningIT {
     }
 
     @Test
-    void nulCharactersAreRefusedAtTheEdgeAndNothingIsWritten() throws SQLException {
+    void aNulCharacterIsRefusedWhereItWouldBeStoredOrLookedUpAndNothingIsWritten() throws SQLException {
         Writes before = Writes.now();
         assertProblem(post("api/cpcs", qa.token(), cpc("CPC-" + Api.unique(), "Kobe\\u0000CPC", "JP")), 400, "INVALID_CHARACTERS");
         assertProblem(post("api/auth/token", null, "{\"username\":\"adm\\u0000in\",\"password\":\"whatever-it-is\"}"), 400, "INVALID_CHARACTERS");
-        assertProblem(post("api/scans", nurse.token(), "{\"barcode\":\"]d2010\\u00001\"}"), 400, "INVALID_CHARACTERS");
         assertProblem(post("api/administrations", nurse.token(), "{\"vialId\":\"" + UUID.randomUUID() + "\",\"patientId\":\"P\\u0000-1\","
-                + "\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString()), 400, "INVALID_CHARACTERS");
+                + "\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString()), 400, "VALIDATION_FAILED");
         assertProblem(get("api/lots?lotNumber=A%00B", inventory), 400, "INVALID_CHARACTERS");
         assertProblem(get("api/audit?actor=A%00B", qa.token()), 400, "INVALID_CHARACTERS");
         Reply inPath = get("api/lots/A%00B", inventory);
         assertEquals(400, inPath.status(), "the HTTP listener refuses an encoded NUL in a path: " + inPath);
         assertNoInsides(inPath);
+        Reply scan = post("api/scans", nurse.token(), "{\"barcode\":\"\\u0000]d2010\"}");
+        assertEquals(200, scan.status(), "a scan answers any text with a verdict: " + scan);
+        assertEquals("BLOCKED", scan.json().getString("verdict"));
         before.assertNothingWritten();
     }
 

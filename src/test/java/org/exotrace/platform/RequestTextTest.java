@@ -31,16 +31,14 @@ class RequestTextTest {
     }
 
     @Test
-    void anEscapedNulInAJsonStringOrKeyIsRefused() {
-        refused(json("{\"name\":\"a\\u0000b\"}"), "INVALID_CHARACTERS", "body");
-        refused(json("{\"a\\u0000\":1}"), "INVALID_CHARACTERS", "body");
+    void aNulInsideAJsonStringIsLeftToTheResourcesAndTheDatabase() {
+        assertEquals(Optional.empty(), json("{\"barcode\":\"\\u0000\\u00ffnot a barcode\"}"), "a scan answers any text with a verdict");
+        assertEquals(Optional.empty(), RequestText.ofBody("assay,value\nA,\0".getBytes(StandardCharsets.UTF_8), false, StandardCharsets.UTF_8));
     }
 
     @Test
-    void aRawNulByteIsRefusedInJsonAndInText() {
-        refused(json("{\"name\":\"a\0b\"}"), "INVALID_CHARACTERS", "body");
-        refused(RequestText.ofBody("assay,value\nA,\0".getBytes(StandardCharsets.UTF_8), false, StandardCharsets.UTF_8),
-                "INVALID_CHARACTERS", "body");
+    void aRawControlCharacterInAJsonStringIsMalformedJson() {
+        refused(json("{\"name\":\"a\0b\"}"), "MALFORMED_JSON", "body");
     }
 
     @Test

@@ -15,11 +15,13 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Judges the text a request carries before anything reads it: bytes that are not of their charset, NUL
- * characters (PostgreSQL cannot store them in text) and lone surrogates, and JSON that is not well formed
- * or nests deeper than any request of the API does. A JSON body is parsed once here, completely: the JSON-B
- * binding skips unknown properties with a parser that loops for ever on an unclosed object or array
- * (eclipse-ee4j/parsson#23), so what reaches it must be closed.
+ * Judges the text a request carries before anything reads it. A body must be text in its charset, and JSON
+ * must be well formed, closed, no deeper than any request of the API, and hold no lone surrogate (which no
+ * charset can store): the JSON-B binding skips unknown properties with a parser that loops for ever on an
+ * unclosed object or array (eclipse-ee4j/parsson#23), so a JSON body is parsed here once, completely. What
+ * the strings say is the resources' business: a NUL in a scanned barcode is a verdict, not an error, and a
+ * NUL that reaches PostgreSQL is refused there (400 INVALID_CHARACTERS, nothing written). The path and query
+ * are addresses, not free text: a NUL there is refused here.
  */
 public final class RequestText {
 
@@ -46,10 +48,6 @@ public final class RequestText {
         } catch (CharacterCodingException e) {
             return Optional.of(new Refusal("INVALID_CHARACTERS", "body", "the body holds bytes that are not " + charset.name()));
         }
-        Optional<String> wrong = wrongCharacter(text);
-        if (wrong.isPresent()) {
-            return wrong.map(w -> new Refusal("INVALID_CHARACTERS", "body", "the body holds " + w));
-        }
         return json ? ofJson(text) : Optional.empty();
     }
 
@@ -66,9 +64,9 @@ public final class RequestText {
                     }
                     case END_OBJECT, END_ARRAY -> depth--;
                     case KEY_NAME, VALUE_STRING -> {
-                        Optional<String> wrong = wrongCharacter(parser.getString());
-                        if (wrong.isPresent()) {
-                            return wrong.map(w -> new Refusal("INVALID_CHARACTERS", "body", "a JSON string of the body holds " + w));
+                        if (loneSurrogate(parser.getString())) {
+                            return Optional.of(new Refusal("INVALID_CHARACTERS", "body",
+                                    "a JSON string of the body holds half of a UTF-16 surrogate pair"));
                         }
                     }
                     default -> {
@@ -107,23 +105,24 @@ public final class RequestText {
                 bytes.write(b, 0, b.length);
             }
         }
-        return ofBody(bytes.toByteArray(), false, StandardCharsets.UTF_8)
-                .map(r -> new Refusal(r.code(), field, r.message().replace("the body", "the " + field)));
+        Optional<Refusal> encoding = ofBody(bytes.toByteArray(), false, StandardCharsets.UTF_8)
+                .map(r -> new Refusal(r.code(), field, "the " + field + " holds bytes that are not UTF-8"));
+        if (encoding.isPresent() || bytes.toString(StandardCharsets.UTF_8).indexOf('\0') < 0) {
+            return encoding;
+        }
+        return Optional.of(new Refusal("INVALID_CHARACTERS", field, "the " + field + " holds a NUL character (%00)"));
     }
 
-    /** A NUL, or half of a surrogate pair without its other half (which no charset can encode). */
-    static Optional<String> wrongCharacter(String s) {
+    /** Half of a UTF-16 surrogate pair without its other half: no charset can encode it. */
+    static boolean loneSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\0') {
-                return Optional.of("a NUL character (U+0000)");
-            }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return Optional.of("half of a UTF-16 surrogate pair");
+                return true;
             }
         }
-        return Optional.empty();
+        return false;
     }
 }

@@ -4,8 +4,9 @@ import java.sql.SQLException;
 
 /**
  * Recognises PostgreSQL refusing text a client sent (SQL state 22021, a NUL or a byte sequence that is not
- * UTF-8; 22P05, a character the database encoding lacks). The edge ({@code RequestGuard}) refuses such text
- * in bodies, paths and queries; this is for any way in it does not see.
+ * UTF-8; 22P05, a character the database encoding lacks). The edge ({@code RequestGuard}) lets a NUL inside
+ * a JSON string pass, since it is valid text and a scan answers it with a verdict; wherever it would be
+ * stored or looked up it ends here, as a 400 with the transaction rolled back.
  */
 final class UnstorableText {
 
