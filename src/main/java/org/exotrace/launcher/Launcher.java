@@ -51,6 +51,7 @@ public final class Launcher {
         if (Files.isRegularFile(postBoot)) {
             payaraArgs.addAll(List.of("--postbootcommandfile", postBoot.toString()));
         }
+        payaraArgs.addAll(tls());
         payaraArgs.addAll(List.of(args));
         if (!payaraArgs.contains("--port")) {
             payaraArgs.addAll(List.of("--port", "8080"));
@@ -89,6 +90,28 @@ public final class Launcher {
         System.setProperty("exotrace.db.embedded", "true");
         LOG.info(() -> String.format("Embedded PostgreSQL up on port %d with data in %s (%d ms)",
                 port, pgData, (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /**
+     * HTTPS from configuration: with {@code exotrace.tls.port} set, Payara Micro also listens there with the
+     * key and certificate {@code exotrace.tls.key-alias} (default {@code exotrace}) of the keystore
+     * {@code exotrace.tls.keystore} (PKCS#12 or JKS), opened with {@code exotrace.tls.keystore-password}.
+     * Payara Micro reads its keystore from the JVM's {@code javax.net.ssl.keyStore} properties.
+     */
+    static List<String> tls() {
+        Optional<String> port = setting("exotrace.tls.port");
+        if (port.isEmpty()) {
+            return List.of();
+        }
+        String keystore = setting("exotrace.tls.keystore").orElseThrow(
+                () -> new IllegalStateException("exotrace.tls.port is set but exotrace.tls.keystore is not"));
+        if (!Files.isReadable(Path.of(keystore))) {
+            throw new IllegalStateException("exotrace.tls.keystore " + keystore + " cannot be read");
+        }
+        System.setProperty("javax.net.ssl.keyStore", Path.of(keystore).toAbsolutePath().toString());
+        System.setProperty("javax.net.ssl.keyStorePassword", setting("exotrace.tls.keystore-password").orElseThrow(
+                () -> new IllegalStateException("exotrace.tls.port is set but exotrace.tls.keystore-password is not")));
+        return List.of("--sslport", port.get(), "--sslcert", setting("exotrace.tls.key-alias").orElse("exotrace"));
     }
 
     /** A setting as a system property, else as its environment variable (MicroProfile Config's mapping). */

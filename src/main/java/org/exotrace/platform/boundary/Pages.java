@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The staff's web pages: static HTML with a script of its own that signs in through
- * {@code /api/auth/token} and calls the API, served with a strict Content-Security-Policy.
+ * {@code /api/auth/token} and calls the API, served with a strict Content-Security-Policy (no inline script or
+ * style, no framing; {@link SecurityHeaders} adds the rest). Without a token a page shows only its sign-in form:
+ * the HTML holds no data, every datum comes from the API with the bearer token.
  * {@code /lots/{lotNumber}} is one page for every lot: its script reads the lot number from the address.
  */
 @WebServlet({"", "/stock", "/scan", "/lots", "/lots/*"})
@@ -38,8 +40,6 @@ public class Pages extends HttpServlet {
         }
         response.setHeader("Content-Security-Policy",
                 "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         request.getRequestDispatcher(page).include(request, response);

@@ -6,7 +6,10 @@ import jakarta.ejb.Singleton;
 /**
  * The application's one datasource, a pooled JTA datasource whose URL and credentials come from
  * MicroProfile Config ({@code exotrace.db.*}, environment {@code EXOTRACE_DB_*}). Timeouts keep a
- * request from hanging when PostgreSQL is gone; validation lets the pool heal when it is back.
+ * request from hanging when PostgreSQL is gone; validation lets the pool heal when it is back. The driver
+ * leaves the server's error detail out of its exceptions ({@code logServerErrorDetail=false}): PostgreSQL
+ * quotes the offending row or key there ("Failing row contains (...)"), which may hold a patient id, and a
+ * 500 logs its exception.
  */
 @Singleton
 @DataSourceDefinition(
@@ -26,6 +29,7 @@ import jakarta.ejb.Singleton;
                 "reWriteBatchedInserts=true",
                 "ApplicationName=exotrace",
                 "stringtype=unspecified",
+                "logServerErrorDetail=false",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",

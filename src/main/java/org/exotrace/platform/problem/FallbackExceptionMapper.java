@@ -36,6 +36,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             return Problems.response(503, "DATABASE_UNAVAILABLE", "Service unavailable",
                     "The database is not reachable; nothing was written. Try again shortly.", requestId);
         }
+        if (UnstorableText.isCause(e)) {
+            LOG.warning(() -> "request " + requestId + ": the database refused characters of the request");
+            return Problems.response(400, "INVALID_CHARACTERS", "The request holds characters that cannot be kept",
+                    "The request holds a NUL character or text the database cannot store; nothing was written", requestId);
+        }
         LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
         return Problems.response(500, "INTERNAL_ERROR", "Internal error",
                 "The request failed; quote request id " + requestId + " to support", requestId);

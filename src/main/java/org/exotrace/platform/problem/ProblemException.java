@@ -38,9 +38,10 @@ public class ProblemException extends RuntimeException {
         this(status, code, title, detail, List.of(), List.of());
     }
 
-    /** 404: the thing named in the path does not exist. */
+    /** 404: the thing named in the path does not exist. A key longer than any real one is shown cut short. */
     public static ProblemException notFound(String what, String key) {
-        return new ProblemException(404, "NOT_FOUND", "Not found", what + " '" + key + "' does not exist");
+        String shown = key == null || key.length() <= 64 ? key : key.substring(0, Character.isHighSurrogate(key.charAt(63)) ? 63 : 64) + "...";
+        return new ProblemException(404, "NOT_FOUND", "Not found", what + " '" + shown + "' does not exist");
     }
 
     /** 409: the request is well formed but the current state forbids it. */

@@ -39,6 +39,12 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
         }
     }
 
+    /** The id of the request a JAX-RS filter is looking at. */
+    public static String of(ContainerRequestContext request) {
+        Object id = request.getProperty(PROPERTY);
+        return id == null ? UUID.randomUUID().toString() : id.toString();
+    }
+
     /** The id of the request being served (Jersey keeps request properties as servlet attributes). */
     public static String of(jakarta.servlet.http.HttpServletRequest request) {
         Object id = request == null ? null : request.getAttribute(PROPERTY);

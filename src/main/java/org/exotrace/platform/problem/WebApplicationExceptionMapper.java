@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +36,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (JsonProblems.isUnreadableBody(e)) {
             return JsonProblems.malformed(requestId);
         }
+        Optional<String> queryParameter = unconvertibleQueryParameter(e);
+        if (queryParameter.isPresent()) {
+            String field = queryParameter.get();
+            return Problems.response(400, "VALIDATION_FAILED", "The request is not valid", "Invalid fields: " + field, requestId,
+                    List.of(new Problem.FieldError(field, "not of the documented type")), null);
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Request refused" : type.getReasonPhrase();
         return switch (status) {
@@ -46,5 +54,20 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 415 -> Problems.response(415, "UNSUPPORTED_MEDIA_TYPE", title, "Send the body as application/json", requestId);
             default -> Problems.response(status, "REQUEST_REFUSED", title, title, requestId);
         };
+    }
+
+    /**
+     * A query parameter that cannot be converted to its type ({@code ?page=99999999999}): Jersey answers 404 as
+     * JAX-RS says, but the resource exists and the request is at fault. Jersey's class is not API, hence by name.
+     */
+    static Optional<String> unconvertibleQueryParameter(WebApplicationException e) {
+        if (!e.getClass().getName().equals("org.glassfish.jersey.server.ParamException$QueryParamException")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(String.valueOf(e.getClass().getMethod("getParameterName").invoke(e)));
+        } catch (ReflectiveOperationException | RuntimeException unknown) {
+            return Optional.of("query");
+        }
     }
 }

@@ -90,7 +90,7 @@ public class TraceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TraceView.class)))
     public Response trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @QueryParam("history") boolean history) {
-        Traces.LotTrace t = traces.lot(lotNumber, productCode, history);
+        Traces.LotTrace t = traces.lot(lotNumber, productCode, history, caller.getUserPrincipal().getName());
         var lot = t.lot();
         long toReach = t.recipients().stream().filter(r -> !r.reached()).count();
         return Response.ok(new TraceJson(new TraceView(lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(), lot.expiresOn(),
@@ -105,7 +105,7 @@ public class TraceResource {
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "The recall notification list as CSV: one row per dose and vial, with whether the patient was reached")
     public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
-        Traces.LotTrace t = traces.lot(lotNumber, productCode, false);
+        Traces.LotTrace t = traces.lot(lotNumber, productCode, false, caller.getUserPrincipal().getName());
         Map<String, Traces.Recipient> recipients = t.recipients().stream()
                 .collect(Collectors.toMap(Traces.Recipient::patientId, Function.identity()));
         Csv csv = new Csv().row("lotNumber", "productCode", "patientId", "administeredAt", "kind", "route", "site", "volumeMl", "nurse",

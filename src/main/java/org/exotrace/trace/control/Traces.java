@@ -104,10 +104,15 @@ public class Traces {
     Clock clock;
 
     /**
+     * The forward trace, read by {@code reader}: it names every patient of the lot, so the read is audited
+     * ({@code LOT_TRACE_READ}). The audit entry is appended last, so the audit chain's lock is held only from
+     * that one insert to the commit, not while the trace is read.
+     *
      * @param withHistory whether each vial carries its ledger rows (a lot of 10 000 vials has 20 000 and more;
      *                    without them the trace is the vials' state and location and the doses)
      */
-    public LotTrace lot(String lotNumber, String productCode, boolean withHistory) {
+    @Transactional
+    public LotTrace lot(String lotNumber, String productCode, boolean withHistory, String reader) {
         Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
         Map<UUID, List<Movement>> history = new LinkedHashMap<>();
         List<VialLine> vials = new ArrayList<>();
@@ -137,7 +142,10 @@ public class Traces {
                         "SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
                 .setParameter("lot", lot.id()).getResultList();
         Optional<LotDecision> recall = qc.decisions(lot).stream().filter(d -> d.to() == LotStatus.RECALLED).findFirst();
-        return new LotTrace(lot, recall, vials, doses, recipients(doses, notifications), notifications);
+        List<Recipient> recipients = recipients(doses, notifications);
+        audit.record(reader, "LOT_TRACE_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
+                .add("product", lot.product().code()).add("patients", recipients.size()).add("doses", doses.size()).build());
+        return new LotTrace(lot, recall, vials, doses, recipients, notifications);
     }
 
     /** One row of a JDBC result. */
@@ -208,7 +216,12 @@ public class Traces {
         return n;
     }
 
-    public List<PatientDose> patient(String patientId) {
+    /**
+     * Every dose of a patient, read by {@code reader}: audited as {@code PATIENT_DOSES_READ} (who looked at
+     * whom), with the audit entry appended after the reads, as for the forward trace.
+     */
+    @Transactional
+    public List<PatientDose> patient(String patientId, String reader) {
         Map<UUID, Lot> lotsById = new LinkedHashMap<>();
         Map<UUID, QcReview> reviews = new LinkedHashMap<>();
         Map<UUID, List<ReleaseSignature>> signatures = new LinkedHashMap<>();
@@ -221,6 +234,8 @@ public class Traces {
             result.add(new PatientDose(dose(r), lot.lotNumber(), lot.status(), lot.expiresOn(), lot.donorSource(), lot.product().code(),
                     lot.product().name(), lot.cpc().code(), lot.cpc().name(), review, signed));
         }
+        audit.record(reader, "PATIENT_DOSES_READ", "patient", patientId, Json.createObjectBuilder()
+                .add("vials", result.size()).add("lots", lotsById.size()).build());
         return result;
     }
 

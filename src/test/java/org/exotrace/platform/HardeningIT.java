@@ -1,0 +1,413 @@
+package org.exotrace.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.exotrace.testing.Api;
+import org.exotrace.testing.Api.Reply;
+import org.exotrace.testing.Api.Role;
+import org.exotrace.testing.Api.Staff;
+import org.exotrace.testing.Deployments;
+import org.exotrace.testing.Fixtures;
+import org.exotrace.testing.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The service under attack: forged and broken bearer tokens, hostile input in paths, queries and bodies, the
+ * headers of pages and API, and the audit of reads of patients' records. Every refusal is a 4xx problem with
+ * nothing of the server's insides in it, and nothing is written.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HardeningIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.exotrace();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    /** Staff are shared by the tests of this class (each password hash costs the server ~0.5 s); data is not. */
+    static Staff qa;
+    static Staff nurse;
+    static String inventory;
+
+    /** HTTP/1.1 only: Java's client otherwise upgrades to h2c, where an early 413 to a chunked upload ends the connection. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+        if (qa == null) {
+            qa = api.newUser(Role.QA);
+            nurse = api.newUser(Role.NURSE);
+            inventory = api.tokenFor(Role.INVENTORY);
+        }
+    }
+
+    // ---- tokens ----
+
+    @Test
+    void everyForgedOrBrokenBearerTokenIsUnauthenticated() throws Exception {
+        TokenForge forge = TokenForge.ofServerUnderTest();
+        assertEquals(200, getWithAuthorization("api/lots", "Bearer " + forge.signed(TokenForge.claims().build())).status(),
+                "a token the test signs with the service's key and right claims is accepted, so the refusals below are about what is wrong");
+        long now = Instant.now().getEpochSecond();
+        JsonObject good = TokenForge.claims().build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("alg none", "Bearer " + TokenForge.unsigned(good, true));
+        headers.put("alg none without the last dot", "Bearer " + TokenForge.unsigned(good, false));
+        headers.put("HS256 keyed with the public key PEM", "Bearer " + forge.hs256WithPublicKeyPem(good));
+        headers.put("HS256 keyed with the public key DER", "Bearer " + forge.hs256WithPublicKeyDer(good));
+        headers.put("ES256 header over an RS256 signature", "Bearer " + forge.es256HeaderOverRsaSignature(good));
+        headers.put("signed by another RSA key", "Bearer " + forge.signedBy(TokenForge.anotherKey(), good));
+        headers.put("one payload byte changed", "Bearer " + TokenForge.withPayloadByteChanged(api.adminToken()));
+        headers.put("wrong issuer", "Bearer " + forge.signed(TokenForge.claims().add("iss", "https://evil.example").build()));
+        headers.put("wrong audience", "Bearer " + forge.signed(TokenForge.claims().add("aud", "another-service").build()));
+        headers.put("no audience", "Bearer " + forge.signed(TokenForge.claims().remove("aud").build()));
+        headers.put("expired a minute ago", "Bearer " + forge.signed(TokenForge.claims().add("iat", now - 3600).add("exp", now - 60).build()));
+        headers.put("no exp", "Bearer " + forge.signed(TokenForge.claims().remove("exp").build()));
+        headers.put("garbage", "Bearer not-a-token");
+        headers.put("three garbage parts", "Bearer a.b.c");
+        headers.put("Bearer with no value", "Bearer");
+        headers.put("Basic credentials", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes()));
+        List<Executable> checks = new ArrayList<>();
+        headers.forEach((what, header) -> checks.add(() -> {
+            Reply reply = getWithAuthorization("api/lots", header);
+            assertProblem(reply, 401, "UNAUTHENTICATED");
+            assertFalse(reply.body().toLowerCase().contains("jwt"), () -> what + " leaks the verifier's words: " + reply);
+        }));
+        assertAll(checks);
+    }
+
+    // ---- hostile input ----
+
+    @Test
+    void overLongPathsAndQueriesAreRefusedWithoutInsides() throws SQLException {
+        Writes before = Writes.now();
+        Reply tooLongForTheServer = get("api/lots/" + "A".repeat(10_000), inventory);
+        assertEquals(400, tooLongForTheServer.status(), "the HTTP listener refuses a request line over 8 KiB: " + tooLongForTheServer);
+        assertNoInsides(tooLongForTheServer);
+        Reply longLot = get("api/lots/" + "A".repeat(5_000), inventory);
+        assertProblem(longLot, 404, "NOT_FOUND");
+        assertTrue(longLot.json().getString("detail").length() < 120, longLot::toString);
+        assertProblem(get("api/patients/" + "P".repeat(5_000) + "/doses", nurse.token()), 422, "VALIDATION_FAILED");
+        assertProblem(get("api/lots?lotNumber=" + "A".repeat(5_000), inventory), 400, "VALIDATION_FAILED");
+        assertProblem(get("api/lots?page=99999999999", inventory), 400, "VALIDATION_FAILED");
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void sqlFragmentsAreDataNeverSql() throws SQLException {
+        String drop = "'; DROP TABLE lot; --";
+        String always = "' OR 1=1 --";
+        Writes before = Writes.now();
+        assertProblem(get("api/lots/" + encode(always), inventory), 404, "NOT_FOUND");
+        assertProblem(get("api/lots/" + encode(drop), inventory), 404, "NOT_FOUND");
+        assertProblem(get("api/lots?lotNumber=" + encode(always), inventory), 400, "VALIDATION_FAILED");
+        Reply byProduct = get("api/lots?productCode=" + encode(drop), inventory);
+        assertEquals(200, byProduct.status(), byProduct::toString);
+        assertEquals(0, byProduct.json().getInt("total"), "the fragment matched no product: " + byProduct);
+        Reply audit = get("api/audit?actor=" + encode(always), qa.token());
+        assertEquals(200, audit.status(), audit::toString);
+        assertEquals(0, audit.json().getInt("total"), "the fragment matched no actor: " + audit);
+        assertProblem(post("api/cpcs", qa.token(), cpc(drop, "Kobe", "JP")), 400, "VALIDATION_FAILED");
+        assertProblem(post("api/lots", inventory, """
+                {"lotNumber":"%s","productCode":"X","cpcCode":"X","donorSource":"CORD_BLOOD","manufacturedOn":"2026-01-01",
+                 "expiresOn":"2027-01-01","location":"F","vialCount":1}""".formatted(always)), 400, "VALIDATION_FAILED");
+        before.assertNothingWritten();
+
+        String code = "CPC-" + Api.unique();
+        Reply created = post("api/cpcs", qa.token(), cpc(code, drop, "JP").replace("\"FA3190001\"", Json.createValue(always).toString()));
+        assertEquals(201, created.status(), created::toString);
+        JsonObject stored = get("api/cpcs/" + code, qa.token()).json();
+        assertEquals(drop, stored.getString("name"));
+        assertEquals(always, stored.getString("licenceNumber"));
+        try (Connection db = TestDatabase.connect(); ResultSet lot = db.createStatement().executeQuery("SELECT to_regclass('lot') IS NOT NULL")) {
+            assertTrue(lot.next() && lot.getBoolean(1), "the lot table is still there");
+        }
+    }
+
+    @Test
+    void scriptInStoredTextComesBackAsDataAndNoPageParsesTextAsHtml() {
+        String script = "<script>alert(1)</script>";
+        String image = "<img src=x onerror=alert(1)>";
+        String code = "CPC-" + Api.unique();
+        assertEquals(201, post("api/cpcs", qa.token(), cpc(code, script, "JP").replace("\"FA3190001\"", Json.createValue(image).toString())).status());
+        Reply stored = get("api/cpcs/" + code, qa.token());
+        assertTrue(stored.contentType().startsWith("application/json"), stored::toString);
+        assertEquals("nosniff", stored.header("X-Content-Type-Options"));
+        assertEquals(script, stored.json().getString("name"));
+        assertEquals(image, stored.json().getString("licenceNumber"));
+        for (String asset : List.of("qa.js", "lot.js", "lots.js", "scan.js", "stock.js")) {
+            Reply js = get("assets/" + asset, null);
+            assertEquals(200, js.status(), asset);
+            for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")) {
+                assertFalse(js.body().contains(sink), asset + " uses " + sink);
+            }
+        }
+    }
+
+    @Test
+    void aNulCharacterIsRefusedWhereItWouldBeStoredOrLookedUpAndNothingIsWritten() throws SQLException {
+        Writes before = Writes.now();
+        assertProblem(post("api/cpcs", qa.token(), cpc("CPC-" + Api.unique(), "Kobe\\u0000CPC", "JP")), 400, "INVALID_CHARACTERS");
+        assertProblem(post("api/auth/token", null, "{\"username\":\"adm\\u0000in\",\"password\":\"whatever-it-is\"}"), 400, "INVALID_CHARACTERS");
+        assertProblem(post("api/administrations", nurse.token(), "{\"vialId\":\"" + UUID.randomUUID() + "\",\"patientId\":\"P\\u0000-1\","
+                + "\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString()), 400, "VALIDATION_FAILED");
+        assertProblem(get("api/lots?lotNumber=A%00B", inventory), 400, "INVALID_CHARACTERS");
+        assertProblem(get("api/audit?actor=A%00B", qa.token()), 400, "INVALID_CHARACTERS");
+        Reply inPath = get("api/lots/A%00B", inventory);
+        assertEquals(400, inPath.status(), "the HTTP listener refuses an encoded NUL in a path: " + inPath);
+        assertNoInsides(inPath);
+        Reply scan = post("api/scans", nurse.token(), "{\"barcode\":\"\\u0000]d2010\"}");
+        assertEquals(200, scan.status(), "a scan answers any text with a verdict: " + scan);
+        assertEquals("BLOCKED", scan.json().getString("verdict"));
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefused() throws SQLException {
+        Writes before = Writes.now();
+        byte[] body = ("{\"code\":\"CPC-" + Api.unique() + "\",\"name\":\"X\",\"licenceNumber\":\"L\",\"country\":\"JP\"}").getBytes(StandardCharsets.UTF_8);
+        int x = new String(body, StandardCharsets.UTF_8).indexOf("\"X\"") + 1;
+        body[x] = (byte) 0xff;
+        assertProblem(sendBytes("api/cpcs", qa.token(), HttpRequest.BodyPublishers.ofByteArray(body)), 400, "INVALID_CHARACTERS");
+        assertProblem(get("api/lots?lotNumber=%C3%28", inventory), 400, "INVALID_CHARACTERS");
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void deepOrUnclosedJsonIsRefusedAtOnce() throws SQLException {
+        Writes before = Writes.now();
+        assertProblem(post("api/cpcs", qa.token(), "[".repeat(100_000)), 400, "MALFORMED_JSON");
+        assertProblem(post("api/cpcs", qa.token(), "{\"a\":".repeat(100_000)), 400, "MALFORMED_JSON");
+        // an unknown property whose object or array never closes once spun a request thread for ever (parsson#23)
+        for (String unclosed : List.of("{\"x\":{", "{\"x\":[", "{\"username\":\"admin\",\"x\":{\"y\":[1,")) {
+            Reply reply = post("api/auth/token", null, unclosed);
+            assertProblem(reply, 400, "MALFORMED_JSON");
+        }
+        assertProblem(post("api/cpcs", qa.token(), "{\"code\":\"CPC-1\""), 400, "MALFORMED_JSON");
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413WhetherItsLengthIsKnownOrNot() throws SQLException {
+        Writes before = Writes.now();
+        byte[] twelveMegabytes = ("{\"code\":\"CPC-" + Api.unique() + "\",\"name\":\"" + "x".repeat(12 * 1024 * 1024)
+                + "\",\"licenceNumber\":\"L\",\"country\":\"JP\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(sendBytes("api/cpcs", qa.token(), HttpRequest.BodyPublishers.ofByteArray(twelveMegabytes)),
+                413, "BODY_TOO_LARGE");
+        assertProblem(sendBytes("api/cpcs", qa.token(),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twelveMegabytes))), 413, "BODY_TOO_LARGE");
+        assertProblem(sendBytes("api/auth/token", null, HttpRequest.BodyPublishers.ofByteArray(twelveMegabytes)),
+                413, "BODY_TOO_LARGE");
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void wrongContentTypeAndMissingBodyAreRefused() throws SQLException {
+        Writes before = Writes.now();
+        String body = cpc("CPC-" + Api.unique(), "Kobe", "JP");
+        assertProblem(send("POST", "api/cpcs", qa.token(), "text/plain", body), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(send("POST", "api/cpcs", qa.token(), "application/xml", "<cpc/>"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(send("POST", "api/cpcs", qa.token(), "application/json; charset=no-such-charset", body), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(send("POST", "api/cpcs", qa.token(), "application/json", null), 400, "BAD_REQUEST");
+        assertProblem(send("POST", "api/cpcs", qa.token(), "application/json", "null"), 400, "VALIDATION_FAILED");
+        before.assertNothingWritten();
+    }
+
+    // ---- pages and headers ----
+
+    @Test
+    void pagesSendAStrictPolicyHoldNoDataAndNothingSetsACookie() {
+        for (String page : List.of("", "stock", "scan", "lots", "lots/L-1")) {
+            Reply reply = get(page, null);
+            assertEquals(200, reply.status(), page);
+            String csp = reply.header("Content-Security-Policy");
+            assertNotNull(csp, page);
+            assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+                    page + ": " + csp);
+            assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval") || csp.contains("*"), page + ": " + csp);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), page);
+            assertEquals("no-referrer", reply.header("Referrer-Policy"), page);
+            assertNull(reply.header("Set-Cookie"), page);
+            assertFalse(reply.body().matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), page + " has an inline script");
+            assertFalse(reply.body().matches("(?s).*\\son[a-z]+=.*") || reply.body().contains("style="), page + " has inline handlers or styles");
+            if (!page.isEmpty()) {
+                assertTrue(reply.body().contains("id=\"signin\""), page + " shows its sign-in form without a token");
+            }
+        }
+        String token = api.adminToken();
+        List<Reply> answers = List.of(get("api/lots", inventory), get("api/lots", null), getWithAuthorization("api/lots", "Bearer a.b.c"),
+                post("api/auth/token", null, "{\"username\":\"admin\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}"),
+                get("api/audit", token));
+        for (Reply reply : answers) {
+            assertNull(reply.header("Set-Cookie"), reply::toString);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
+            assertEquals("no-store", reply.header("Cache-Control"), reply::toString);
+            assertTrue(reply.header("Content-Security-Policy").startsWith("default-src 'none'"), reply::toString);
+        }
+    }
+
+    // ---- privacy ----
+
+    @Test
+    void readingAPatientsDosesAndALotsTraceIsAuditedWithWhoLookedAtWhom() {
+        Fixtures history = new Fixtures(api, qa, inventory);
+        Fixtures.Lot lot = history.releasedLot(history.product("\"IV_DRIP\""), 200, "FREEZER-1", 2);
+        String patient = "PH-" + Api.unique();
+        Reply given = api.post("api/administrations", nurse.token(), "{\"barcode\":" + Json.createValue(lot.barcode(0)) + ",\"patientId\":\""
+                + patient + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, given.status(), given::toString);
+
+        Reply doses = api.get("api/patients/" + patient + "/doses", nurse.token());
+        assertEquals(200, doses.status(), doses::toString);
+        assertEquals(1, doses.json().getInt("doses"));
+        JsonObject read = onlyEntry("api/audit?action=PATIENT_DOSES_READ&subjectId=" + patient);
+        assertEquals(nurse.username(), read.getString("actor"));
+        assertEquals("patient", read.getString("subjectType"));
+        assertEquals(1, read.getJsonObject("change").getInt("vials"));
+
+        assertEquals(200, api.get("api/lots/" + lot.number() + "/trace", qa.token()).status());
+        JsonObject trace = onlyEntry("api/audit?action=LOT_TRACE_READ&subjectId=" + lot.number());
+        assertEquals(qa.username(), trace.getString("actor"));
+        assertEquals(1, trace.getJsonObject("change").getInt("patients"));
+        Reply chain = api.get("api/audit/verify", qa.token());
+        assertTrue(chain.json().getBoolean("intact"), chain::toString);
+    }
+
+    private JsonObject onlyEntry(String query) {
+        Reply entries = api.get(query, qa.token());
+        assertEquals(200, entries.status(), entries::toString);
+        assertEquals(1, entries.json().getInt("total"), entries::toString);
+        return entries.json().getJsonArray("items").getJsonObject(0);
+    }
+
+    // ---- helpers ----
+
+    /** Rows that every change adds to: if none of these counts moved, nothing was written. */
+    private record Writes(long audit, long lots, long cpcs, long doses, long users) {
+
+        static Writes now() throws SQLException {
+            try (Connection db = TestDatabase.connect(); ResultSet r = db.createStatement().executeQuery(
+                    "SELECT (SELECT count(*) FROM audit_entry), (SELECT count(*) FROM lot), (SELECT count(*) FROM cpc),"
+                            + " (SELECT count(*) FROM administration), (SELECT count(*) FROM app_user)")) {
+                r.next();
+                return new Writes(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
+            }
+        }
+
+        void assertNothingWritten() throws SQLException {
+            assertEquals(this, now(), "nothing was written");
+        }
+    }
+
+    private static String cpc(String code, String name, String country) {
+        return """
+                {"code":"%s","name":"%s","licenceNumber":"FA3190001","country":"%s"}""".formatted(code, name, country);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Reply get(String path, String token) {
+        return h1("GET", path, token == null ? null : "Bearer " + token, null, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private Reply getWithAuthorization(String path, String authorization) {
+        return h1("GET", path, authorization, null, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private Reply post(String path, String token, String json, String... headers) {
+        return send("POST", path, token, "application/json", json, headers);
+    }
+
+    private Reply send(String method, String path, String token, String contentType, String body, String... headers) {
+        return h1(method, path, token == null ? null : "Bearer " + token, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    private Reply sendBytes(String path, String token, HttpRequest.BodyPublisher body) {
+        return h1("POST", path, token == null ? null : "Bearer " + token, "application/json", body);
+    }
+
+    private Reply h1(String method, String path, String authorization, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).method(method, body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return exchange(request);
+    }
+
+    private URI uri(String path) {
+        String root = base.toString();
+        return URI.create(root.endsWith("/") ? root : root + "/").resolve(path);
+    }
+
+    private Reply exchange(HttpRequest.Builder request) {
+        HttpResponse<String> response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(), response);
+    }
+
+    private static void assertProblem(Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.isProblem(), () -> "not problem+json: " + reply);
+        if (code != null) {
+            assertEquals(code, reply.code(), reply::toString);
+        }
+        assertEquals(status, reply.json().getInt("status"));
+        assertNotNull(reply.json().getString("requestId", null), reply::toString);
+        assertNoInsides(reply);
+    }
+
+    /** No stack trace, class name, SQL or server version in what a client sees. */
+    private static void assertNoInsides(Reply reply) {
+        String body = reply.body();
+        for (String inside : List.of("Exception", "at org.", "at java.", "org.exotrace", "org.postgresql", "eclipse", "SELECT ", "INSERT ",
+                "Payara", "Grizzly")) {
+            assertFalse(body.contains(inside), () -> "leaks '" + inside + "': " + reply);
+        }
+    }
+}
