@@ -287,7 +287,7 @@ class HardeningIT {
     // ---- privacy ----
 
     @Test
-    void readingAPatientsDosesAndALotsTraceIsAuditedWithWhoLookedAtWhom() {
+    void readingAPatientsDosesALotsTraceOrReportOrOneDoseIsAuditedWithWhoLookedAtWhom() {
         Fixtures history = new Fixtures(api, qa, inventory);
         Fixtures.Lot lot = history.releasedLot(history.product("\"IV_DRIP\""), 200, "FREEZER-1", 2);
         String patient = "PH-" + Api.unique();
@@ -307,6 +307,14 @@ class HardeningIT {
         JsonObject trace = onlyEntry("api/audit?action=LOT_TRACE_READ&subjectId=" + lot.number());
         assertEquals(qa.username(), trace.getString("actor"));
         assertEquals(1, trace.getJsonObject("change").getInt("patients"));
+
+        assertEquals(200, api.get("api/lots/" + lot.number() + "/report", qa.token()).status());
+        assertEquals(qa.username(), onlyEntry("api/audit?action=LOT_REPORT_READ&subjectId=" + lot.number()).getString("actor"));
+        String dose = given.json().getString("administrationId");
+        assertEquals(200, api.get("api/administrations/" + dose, nurse.token()).status());
+        JsonObject doseRead = onlyEntry("api/audit?action=DOSE_READ&subjectId=" + patient);
+        assertEquals(nurse.username(), doseRead.getString("actor"));
+        assertEquals(dose, doseRead.getJsonObject("change").getString("administrationId"));
         Reply chain = api.get("api/audit/verify", qa.token());
         assertTrue(chain.json().getBoolean("intact"), chain::toString);
     }

@@ -317,5 +317,9 @@ class ReportsIT {
         assertEquals(200, quarter.status(), quarter::toString);
         assertEquals("attachment; filename=\"regulatory-export-" + today() + "_" + today() + ".csv\"", quarter.header("Content-Disposition"));
         assertEquals(3, Arrays.stream(quarter.body().split("\r\n")).filter(r -> r.contains("," + p.code() + ",")).count());
+        JsonObject read = api.get("api/audit?action=REGULATORY_EXPORT_READ&size=100", qa.token()).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(e -> e.getJsonObject("change").getString("from").equals(today().toString())
+                        && e.getJsonObject("change").getString("to").equals(today().toString())).findFirst().orElseThrow();
+        assertEquals("report", read.getString("subjectType"), read::toString);
     }
 }

@@ -57,6 +57,6 @@ public class AdministrationsResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("administration", id);
         }
-        return dosing.find(uuid).map(DoseView::of).orElseThrow(() -> ProblemException.notFound("administration", id));
+        return dosing.read(uuid, caller.getUserPrincipal().getName()).map(DoseView::of).orElseThrow(() -> ProblemException.notFound("administration", id));
     }
 }

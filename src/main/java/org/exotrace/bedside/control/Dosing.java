@@ -154,6 +154,15 @@ public class Dosing {
         return new Recorded(dose, facts, false);
     }
 
+    /** One dose, read by {@code reader}: audited as {@code DOSE_READ}, since it names the patient. */
+    @Transactional
+    public Optional<Recorded> read(UUID administrationId, String reader) {
+        Optional<Recorded> found = find(administrationId);
+        found.ifPresent(r -> audit.record(reader, "DOSE_READ", "patient", r.dose().patientId(), Json.createObjectBuilder()
+                .add("administrationId", administrationId.toString()).build()));
+        return found;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Recorded> find(UUID administrationId) {
         Administration dose = em.find(Administration.class, administrationId);

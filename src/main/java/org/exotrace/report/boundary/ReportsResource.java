@@ -7,8 +7,10 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.exotrace.report.control.RegulatoryExport;
 import org.exotrace.report.control.Reports;
@@ -22,6 +24,9 @@ import org.exotrace.security.entity.Role;
 @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
+
+    @Context
+    SecurityContext caller;
 
     @Inject
     Reports reports;
@@ -57,7 +62,7 @@ public class ReportsResource {
     @Operation(summary = "Provision records of a year (?year) or period (?from&to): every dose by product and route, with a summary",
             description = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.")
     public RegulatoryExport regulatoryExport(@Valid @BeanParam Periods.YearOrSpan period) {
-        return reports.regulatory(period.period(reports.today()));
+        return reports.regulatory(period.period(reports.today()), caller.getUserPrincipal().getName());
     }
 
     @GET
@@ -65,7 +70,7 @@ public class ReportsResource {
     @Produces("text/csv")
     @Operation(summary = "Provision records of a year or period as CSV, one row per dose, by product and route")
     public Response regulatoryExportCsv(@Valid @BeanParam Periods.YearOrSpan period) {
-        RegulatoryExport export = reports.regulatory(period.period(reports.today()));
+        RegulatoryExport export = reports.regulatory(period.period(reports.today()), caller.getUserPrincipal().getName());
         return Response.ok(RegulatoryCsv.of(export), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + RegulatoryCsv.filename(export) + "\"").build();
     }

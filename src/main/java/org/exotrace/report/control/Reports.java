@@ -2,9 +2,11 @@ package org.exotrace.report.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
@@ -42,6 +44,9 @@ public class Reports {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -90,7 +95,9 @@ public class Reports {
         return ScanCompliance.of(period, zone(), days);
     }
 
-    public RegulatoryExport regulatory(ReportPeriod period) {
+    /** The period's provision records, read by {@code reader}: they name every patient dosed, so the read is audited. */
+    @Transactional
+    public RegulatoryExport regulatory(ReportPeriod period, String reader) {
         List<RegulatoryExport.Dose> doses = rows("""
                 SELECT a.id, a.kind, a.administered_at, a.patient_id,
                        string_agg(DISTINCT p.code, '+' ORDER BY p.code), string_agg(DISTINCT p.name, ' + ' ORDER BY p.name),
@@ -109,6 +116,8 @@ public class Reports {
                         Purpose.valueOf(r[14].toString()), text(r[15]), text(r[16]), text(r[17]), text(r[18]), r[19].toString(),
                         (Boolean) r[20]))
                 .toList();
+        audit.record(reader, "REGULATORY_EXPORT_READ", "report", "regulatory-export", Json.createObjectBuilder()
+                .add("from", period.from().toString()).add("to", period.to().toString()).add("doses", doses.size()).build());
         return RegulatoryExport.of(period, zone(), doses);
     }
 

@@ -18,12 +18,12 @@ public class SigningKeyConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(KEY);
+        return externalKeyLocation() ? Set.of() : Set.of(KEY);
     }
 
     @Override
     public String getValue(String propertyName) {
-        if (!KEY.equals(propertyName)) {
+        if (!KEY.equals(propertyName) || externalKeyLocation()) {
             return null;
         }
         try {
@@ -32,6 +32,14 @@ public class SigningKeyConfigSource implements ConfigSource {
             LOG.log(Level.SEVERE, "No token signing key: nobody can sign in", e);
             return null;
         }
+    }
+
+    /**
+     * MP JWT refuses to start when both {@code mp.jwt.verify.publickey} and {@code ...publickey.location}
+     * are set: an operator who points it at an external issuer's key location gets that key alone.
+     */
+    static boolean externalKeyLocation() {
+        return System.getProperty(KEY + ".location") != null || System.getenv("MP_JWT_VERIFY_PUBLICKEY_LOCATION") != null;
     }
 
     @Override

@@ -2,10 +2,12 @@ package org.exotrace.trace.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
@@ -38,7 +40,7 @@ import static org.exotrace.platform.control.NativeRows.uuid;
 /**
  * The lot report QA hands to a regulator or a CPC: what came in, what QC showed and who signed it,
  * what was decided, what is left, what was wasted, and every dose given or dispensed from the lot.
- * A read: it records nothing, not even in the audit trail.
+ * A read: it changes nothing, and is audited ({@code LOT_REPORT_READ}: it names the lot's patients).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -114,6 +116,9 @@ public class LotReports {
     Clock clock;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "exotrace.clinic.name", defaultValue = "ExoTrace clinic")
     String clinic;
 
@@ -122,16 +127,20 @@ public class LotReports {
      *
      * @throws org.exotrace.platform.problem.ProblemException 404 when there is no such lot
      */
+    @Transactional
     public LotReport report(String lotNumber, String productCode, String generatedBy) {
         QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
         Lot lot = dossier.lot();
         QcReview review = dossier.review();
         Counts counts = Counts.of(received(lot), lots.vialCounts(lot), lot.expiresOn(), LocalDate.now(clock));
+        List<Dose> doses = doses(lot);
+        audit.record(generatedBy, "LOT_REPORT_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
+                .add("product", lot.product().code()).add("doses", doses.size()).build());
         return new LotReport(clinic, clock.instant(), generatedBy, clock.getZone().getId(), identity(lot), source(lot),
                 assayLines(lot, review), review.passed(),
                 dossier.signatures().stream().map(s -> signature(s, review)).toList(),
                 dossier.decisions().stream().map(LotReports::decision).toList(),
-                counts, doses(lot));
+                counts, doses);
     }
 
     private static Identity identity(Lot l) {
