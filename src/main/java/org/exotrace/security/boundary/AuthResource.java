@@ -74,6 +74,11 @@ public class AuthResource {
             + " 429 SIGN_IN_LOCKED with Retry-After (seconds) after repeated failures for the name or from the address.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     public Response signIn(@Valid @Required TokenRequest request) {
+        if (request.username.indexOf('\u0000') >= 0 || request.password.indexOf('\u0000') >= 0) {
+            // No name or password holds a NUL (PostgreSQL text cannot): bad input, refused before it is counted or recorded.
+            throw new ProblemException(400, "INVALID_CHARACTERS", "The request holds characters that cannot be kept",
+                    "the username or password holds a NUL character (\\u0000)");
+        }
         SignIns.Outcome outcome = signIns.attempt(request.username, request.password, http.getRemoteAddr());
         if (outcome instanceof SignIns.Granted granted) {
             TokenIssuer.Token token = tokens.issue(granted.user());
