@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""bench/run's set-up: staff, a product, and released lots for the load tests, through the API.
+
+  ADMIN_PASSWORD=... BASE=http://localhost:8080 WORK=bench-work bench/setup.py [ADMIN_VIALS]
+
+Writes to WORK: nurse.token; labels.txt (the GS1 labels of a released lot of 2 000 vials, shelved
+with an earlier-expiring lot so the first-expiry question finds something); lots.env (the lot
+numbers, GTIN and shelf for pgbench). Times receiving a lot of 20 000 printed serials three times
+(prints one line per receipt). Receives two released lots of ADMIN_VIALS vials (default 20 000):
+one for the service's administrations, one for pgbench's.
+"""
+import http.client, json, os, random, sys, time, urllib.parse
+from datetime import date, timedelta
+
+ADMIN_VIALS = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+base = urllib.parse.urlparse(os.environ.get("BASE", "http://localhost:8080"))
+work = os.environ.get("WORK", "bench-work")
+conn = http.client.HTTPConnection(base.hostname, base.port or 80, timeout=120)
+
+
+def call(method, path, body=None, token=None):
+    h = {"Content-Type": "application/json"}
+    if token:
+        h["Authorization"] = "Bearer " + token
+    conn.request(method, path, None if body is None else json.dumps(body), h)
+    r = conn.getresponse()
+    data = r.read()
+    if r.status >= 400:
+        raise SystemExit(f"{method} {path}: HTTP {r.status} {data[:300]!r}")
+    return json.loads(data) if data else None
+
+
+def token(user, password):
+    return call("POST", "/api/auth/token", {"username": user, "password": password})["access_token"]
+
+
+def gtin():
+    d = "0" + "%012d" % random.randrange(10**12)
+    s = sum(int(c) * (3 if i % 2 == 0 else 1) for i, c in enumerate(reversed(d)))
+    return d + str((10 - s % 10) % 10)
+
+
+admin = token("admin", os.environ["ADMIN_PASSWORD"])
+tag = "%06d" % random.randrange(10**6)
+qa_name, nurse_name, inv_name = "benchqa" + tag, "benchnurse" + tag, "benchinv" + tag
+for name, roles in ((qa_name, ["QA"]), (nurse_name, ["NURSE"]), (inv_name, ["INVENTORY"])):
+    call("POST", "/api/users", {"username": name, "password": "bench-password-1", "roles": roles}, admin)
+qa, nurse, inventory = (token(n, "bench-password-1") for n in (qa_name, nurse_name, inv_name))
+cpc, product, g = "CPC-B" + tag, "BENCH-" + tag, gtin()
+call("POST", "/api/cpcs", {"code": cpc, "name": "Bench CPC", "licenceNumber": "FA0000000", "country": "JP"}, qa)
+call("POST", "/api/products", {"code": product, "name": "Bench", "gtin": g, "donorSources": ["CORD_BLOOD"], "volumeMl": 2.0,
+                               "particlesPerVial": 780000000000, "routes": ["IV_DRIP"],
+                               "requiredAssays": [{"assay": "STERILITY", "expected": "NEGATIVE"}]}, qa)
+today = date.today()
+
+
+def receive(lot, days, n, location):
+    expires = today + timedelta(days=days)
+    t = time.perf_counter()
+    call("POST", "/api/lots", {"lotNumber": lot, "productCode": product, "cpcCode": cpc, "donorSource": "CORD_BLOOD",
+                               "manufacturedOn": str(today - timedelta(days=10)), "expiresOn": str(expires), "location": location,
+                               "serials": ["%s-%05d" % (lot, k) for k in range(n)]}, inventory)
+    return expires, time.perf_counter() - t
+
+
+def release(lot):
+    call("POST", f"/api/lots/{lot}/qc-results", {"assay": "STERILITY", "outcome": "NEGATIVE"}, qa)
+    call("POST", f"/api/lots/{lot}/release", {"password": "bench-password-1", "meaning": "benchmark"}, qa)
+
+
+for i in range(3):
+    _, seconds = receive("R%s%d" % (tag, i), 200, 20000, "RECEIVING-" + tag)
+    print(f"receive a lot of 20 000 vials: {seconds * 1000:.0f} ms")
+shelf = "SHELF-" + tag
+for days, n, lot in ((90, 10, "E" + tag), (180, 2000, "S" + tag)):
+    expires, _ = receive(lot, days, n, shelf)
+    release(lot)
+scan_lot, scan_expires = "S" + tag, today + timedelta(days=180)
+for lot in ("A" + tag, "P" + tag):
+    receive(lot, 200, ADMIN_VIALS, "WARD-" + tag)
+    release(lot)
+os.makedirs(work, exist_ok=True)
+with open(os.path.join(work, "nurse.token"), "w") as f:
+    f.write(nurse + "\n")
+with open(os.path.join(work, "labels.txt"), "w") as f:
+    for k in range(2000):
+        f.write("]d201%s17%s10%s\x1d21%s-%05d\n" % (g, scan_expires.strftime("%y%m%d"), scan_lot, scan_lot, k))
+with open(os.path.join(work, "lots.env"), "w") as f:
+    f.write(f"GTIN={g}\nSCAN_LOT={scan_lot}\nTAG={tag}\nADMIN_LOT=A{tag}\nPGBENCH_LOT=P{tag}\n")
