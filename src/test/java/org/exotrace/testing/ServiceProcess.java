@@ -1,0 +1,184 @@
+package org.exotrace.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as it ships: {@code java -jar target/exotrace.jar} started as a process of its own, on its embedded
+ * PostgreSQL in a data directory of the test, on free ports. For system tests that kill, stop and restart it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int httpPort;
+    private final int dbPort;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(Path dataDir, int httpPort, int dbPort, Path log, Process process) {
+        this.dataDir = dataDir;
+        this.httpPort = httpPort;
+        this.dbPort = dbPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts the launcher on {@code dataDir} and waits until {@code /health/ready} answers 200. */
+    public static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String... systemProperties) {
+        Path jar = Path.of(System.getProperty("exotrace.test.war")).resolveSibling("exotrace.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dexotrace.data.dir=" + dataDir, "-Dexotrace.embedded-db.port=" + dbPort, "-Dexotrace.demo-data=false"));
+        command.addAll(List.of(systemProperties));
+        command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(httpPort)));
+        try {
+            Files.createDirectories(dataDir);
+            Path log = Files.createTempFile(dataDir, "service-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+            builder.environment().remove("EXOTRACE_DB_URL");
+            ServiceProcess service = new ServiceProcess(dataDir, httpPort, dbPort, log, builder.start());
+            try {
+                service.awaitReady(Duration.ofSeconds(90));
+            } catch (RuntimeException | AssertionError e) {
+                service.close();
+                throw e;
+            }
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URL base() {
+        try {
+            return URI.create("http://localhost:" + httpPort + "/").toURL();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The status of {@code /health/ready}, or -1 when nothing answers within a second. */
+    public int readiness() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + httpPort + "/health/ready").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            try {
+                return c.getResponseCode();
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            if (readiness() == 200) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new AssertionError("the service was not ready within " + timeout + "; see " + log);
+    }
+
+    /** The running postmaster of the embedded database, as its {@code postmaster.pid} names it. */
+    public Optional<ProcessHandle> postmaster() {
+        return postmaster(dataDir);
+    }
+
+    public static Optional<ProcessHandle> postmaster(Path dataDir) {
+        Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pid)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pid);
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A connection to the service's database, to look underneath the API. */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/exotrace?connectTimeout=5", "postgres", "postgres");
+    }
+
+    /** Waits for the process to end; its exit code, or fails after {@code timeout}. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the service did not exit within " + timeout + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ends the service whatever its state, then a postmaster it left behind: a test never leaves a process running. */
+    @Override
+    public void close() {
+        stop(process.toHandle());
+        postmaster().ifPresent(ServiceProcess::stop);
+    }
+
+    private static void stop(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return;
+        }
+        handle.destroy();
+        try {
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception timeout) {
+            handle.destroyForcibly();
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
