@@ -10,6 +10,7 @@ import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
 import org.exotrace.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
@@ -45,7 +46,8 @@ class ServiceProcessIT {
     static final int CLIENTS = 4;
     static final int VIALS_PER_CLIENT = 40;
 
-    @TempDir
+    /** Kept when a test fails: the service's log is in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
 
     /** What a test needs on a fresh service: staff, a released lot and nurses. */

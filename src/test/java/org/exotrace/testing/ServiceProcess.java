@@ -108,14 +108,24 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready; see " + log);
+                throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready; see " + log + logTail());
             }
             if (readiness() == 200) {
                 return;
             }
             sleep(250);
         }
-        throw new AssertionError("the service was not ready within " + timeout + "; see " + log);
+        throw new AssertionError("the service was not ready within " + timeout + "; see " + log + logTail());
+    }
+
+    /** The end of the service's log, for a failure message (CI keeps the build output, not the temporary directory). */
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "\n--- last lines of the service's log ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return " (log unreadable: " + e + ")";
+        }
     }
 
     /** The running postmaster of the embedded database, as its {@code postmaster.pid} names it. */
