@@ -76,8 +76,8 @@ for days, n, lot in ((90, 10, "E" + tag), (180, 2000, "S" + tag)):
     expires, _ = receive(lot, days, n, shelf)
     release(lot)
 scan_lot, scan_expires = "S" + tag, today + timedelta(days=180)
-for lot in ("A" + tag, "P" + tag):
-    receive(lot, 200, ADMIN_VIALS, "WARD-" + tag)
+for lot, location in (("A" + tag, "WARD-" + tag), ("P" + tag, "RAW-" + tag)):
+    receive(lot, 200, ADMIN_VIALS, location)
     release(lot)
 os.makedirs(work, exist_ok=True)
 with open(os.path.join(work, "nurse.token"), "w") as f:

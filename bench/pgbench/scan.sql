@@ -6,7 +6,7 @@ SELECT v.id, v.gtin, v.serial, v.state, v.location, l.id, l.lot_number, l.status
        p.id, p.code, p.name, p.volume_ml, p.particles_per_vial,
        (SELECT string_agg(r.route, ',') FROM product_route r WHERE r.product_id = p.id)
   FROM vial v JOIN lot l ON l.id = v.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
- WHERE v.gtin = :gtin::text AND v.serial = :lot::text || '-' || lpad(:k::text, 5, '0');
+ WHERE v.gtin = :gtin AND v.serial = :lot::text || '-' || lpad(:k::text, 5, '0');
 SELECT EXISTS (SELECT 1 FROM vial v JOIN lot l ON l.id = v.lot_id
-                WHERE v.location = 'SHELF-' || :tag::text AND v.state = 'IN_STOCK' AND l.product_id = (SELECT id FROM product WHERE gtin = :gtin::text)
+                WHERE v.location = 'SHELF-' || :tag::text AND v.state = 'IN_STOCK' AND l.product_id = (SELECT id FROM product WHERE gtin = :gtin)
                   AND l.status = 'RELEASED' AND l.expires_on < current_date + 180 AND l.expires_on >= current_date);

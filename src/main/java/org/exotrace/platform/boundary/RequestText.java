@@ -3,6 +3,7 @@ package org.exotrace.platform.boundary;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -11,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -24,6 +26,9 @@ import java.util.Optional;
  * are addresses, not free text: a NUL there is refused here.
  */
 public final class RequestText {
+
+    /** Made once: {@code Json.createParser} looks the JSON-P provider up again on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     /** Deepest nesting of objects and arrays accepted; the API's bodies nest four levels at most. */
     public static final int MAX_JSON_DEPTH = 32;
@@ -53,7 +58,7 @@ public final class RequestText {
 
     private static Optional<Refusal> ofJson(String text) {
         int depth = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT, START_ARRAY -> {

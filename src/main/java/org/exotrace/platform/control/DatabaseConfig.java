@@ -30,6 +30,8 @@ import jakarta.ejb.Singleton;
                 "ApplicationName=exotrace",
                 "stringtype=unspecified",
                 "logServerErrorDetail=false",
+                // Plans made for the values at hand, never PostgreSQL's generic plan of a prepared statement: ADR 0012.
+                "options=-c plan_cache_mode=force_custom_plan",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
