@@ -37,6 +37,17 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** What Payara Micro logs when it boots with an HTTP listener that serves nothing. */
+    private static final String DEAF_LISTENER = "GrizzlyProxy is NULL";
+
+    private static ServiceProcess launch(List<String> command, Path dataDir, int httpPort, int dbPort) throws IOException {
+        Path log = Files.createTempFile(dataDir, "service-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+        builder.environment().remove("EXOTRACE_DB_URL");
+        return new ServiceProcess(dataDir, httpPort, dbPort, log, builder.start());
+    }
+
     /** Starts the launcher on {@code dataDir} and waits until {@code /health/ready} answers 200. */
     public static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String... systemProperties) {
         Path jar = Path.of(System.getProperty("exotrace.test.war")).resolveSibling("exotrace.jar");
@@ -47,14 +58,25 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(httpPort)));
         try {
             Files.createDirectories(dataDir);
-            Path log = Files.createTempFile(dataDir, "service-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
-            builder.environment().remove("EXOTRACE_DB_URL");
-            ServiceProcess service = new ServiceProcess(dataDir, httpPort, dbPort, log, builder.start());
+            ServiceProcess service = launch(command, dataDir, httpPort, dbPort);
             try {
                 service.awaitReady(Duration.ofSeconds(90));
-            } catch (RuntimeException | AssertionError e) {
+            } catch (AssertionError notReady) {
+                service.close();
+                if (!Files.readString(service.log).contains(DEAF_LISTENER)) {
+                    throw notReady;
+                }
+                // Seen twice in CI, never alone: Payara Micro 6.2025.10 boots "ready" with its HTTP listener not serving. The
+                // readiness probe catches it and an orchestrator would start the process again, as this does, once.
+                System.out.println("[exotrace] Payara Micro started without its HTTP listener (" + DEAF_LISTENER + "); starting again");
+                service = launch(command, dataDir, httpPort, dbPort);
+                try {
+                    service.awaitReady(Duration.ofSeconds(90));
+                } catch (RuntimeException | AssertionError e) {
+                    service.close();
+                    throw e;
+                }
+            } catch (RuntimeException e) {
                 service.close();
                 throw e;
             }
