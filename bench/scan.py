@@ -10,37 +10,13 @@ earlier-expiring lot on the same shelf (so the first-expiry query finds somethin
 SCANS labels (default 5 000) over one keep-alive connection after 500 warm-up scans, and prints
 p50, p90, p99 and max of the round trip as the client sees it.
 """
-import http.client, json, os, random, sys, time, urllib.parse
+import os, random, sys, time
 from datetime import date, timedelta
+
+from client import call, gtin, token
 
 SCANS = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
 VIALS = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
-base = urllib.parse.urlparse(os.environ.get("BASE", "http://localhost:8080"))
-conn = http.client.HTTPConnection(base.hostname, base.port or 80)
-
-
-def call(method, path, body=None, token=None, headers=None):
-    h = {"Content-Type": "application/json"}
-    if token:
-        h["Authorization"] = "Bearer " + token
-    h.update(headers or {})
-    conn.request(method, path, None if body is None else json.dumps(body), h)
-    r = conn.getresponse()
-    data = r.read()
-    if r.status >= 400:
-        raise SystemExit(f"{method} {path}: HTTP {r.status} {data[:300]!r}")
-    return json.loads(data) if data else None
-
-
-def token(user, password):
-    return call("POST", "/api/auth/token", {"username": user, "password": password})["access_token"]
-
-
-def gtin():
-    d = "0" + "%012d" % random.randrange(10**12)
-    s = sum(int(c) * (3 if i % 2 == 0 else 1) for i, c in enumerate(reversed(d)))
-    return d + str((10 - s % 10) % 10)
-
 
 admin = token("admin", os.environ["ADMIN_PASSWORD"])
 tag = "%06d" % random.randrange(10**6)

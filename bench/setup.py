@@ -9,36 +9,13 @@ numbers, GTIN and shelf for pgbench). Times receiving a lot of 20 000 printed se
 (prints one line per receipt). Receives two released lots of ADMIN_VIALS vials (default 20 000):
 one for the service's administrations, one for pgbench's.
 """
-import http.client, json, os, random, sys, time, urllib.parse
+import os, random, sys, time
 from datetime import date, timedelta
 
+from client import call, gtin, token
+
 ADMIN_VIALS = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
-base = urllib.parse.urlparse(os.environ.get("BASE", "http://localhost:8080"))
 work = os.environ.get("WORK", "bench-work")
-conn = http.client.HTTPConnection(base.hostname, base.port or 80, timeout=120)
-
-
-def call(method, path, body=None, token=None):
-    h = {"Content-Type": "application/json"}
-    if token:
-        h["Authorization"] = "Bearer " + token
-    conn.request(method, path, None if body is None else json.dumps(body), h)
-    r = conn.getresponse()
-    data = r.read()
-    if r.status >= 400:
-        raise SystemExit(f"{method} {path}: HTTP {r.status} {data[:300]!r}")
-    return json.loads(data) if data else None
-
-
-def token(user, password):
-    return call("POST", "/api/auth/token", {"username": user, "password": password})["access_token"]
-
-
-def gtin():
-    d = "0" + "%012d" % random.randrange(10**12)
-    s = sum(int(c) * (3 if i % 2 == 0 else 1) for i, c in enumerate(reversed(d)))
-    return d + str((10 - s % 10) % 10)
-
 
 admin = token("admin", os.environ["ADMIN_PASSWORD"])
 tag = "%06d" % random.randrange(10**6)

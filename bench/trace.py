@@ -8,30 +8,13 @@ LOT defaults to GEN000500, PATIENT to the first patient of that lot's first vial
 Each request is made RUNS times (default 30) after 10 warm-up calls, one after another over a
 kept-alive connection; prints p50, p90 and max of the round trip (whole body read) and the body size.
 """
-import http.client, json, os, random, sys, time, urllib.parse
+import os, random, sys, time
+
+from client import call, send, token
 
 LOT = sys.argv[1] if len(sys.argv) > 1 else "GEN000500"
 PATIENT = sys.argv[2] if len(sys.argv) > 2 else "GEN-P" + str(int(LOT[3:]) * 100000 + 1)
 RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 30
-base = urllib.parse.urlparse(os.environ.get("BASE", "http://localhost:8080"))
-conn = http.client.HTTPConnection(base.hostname, base.port or 80)
-
-
-def call(method, path, body=None, token=None, accept="application/json"):
-    h = {"Content-Type": "application/json", "Accept": accept}
-    if token:
-        h["Authorization"] = "Bearer " + token
-    conn.request(method, path, None if body is None else json.dumps(body), h)
-    r = conn.getresponse()
-    data = r.read()
-    if r.status >= 400:
-        raise SystemExit(f"{method} {path}: HTTP {r.status} {data[:300]!r}")
-    return data
-
-
-def token(user, password):
-    return json.loads(call("POST", "/api/auth/token", {"username": user, "password": password}))["access_token"]
-
 
 admin = token("admin", os.environ["ADMIN_PASSWORD"])
 user = "benchtrace%06d" % random.randrange(10**6)
@@ -41,18 +24,18 @@ qa = token(user, "bench-password-1")
 
 def measure(label, path, accept="application/json"):
     for _ in range(10):
-        call("GET", path, token=qa, accept=accept)
+        send("GET", path, token=qa, accept=accept)
     times, size = [], 0
     for _ in range(RUNS):
         t = time.perf_counter()
-        size = len(call("GET", path, token=qa, accept=accept))
+        size = len(send("GET", path, token=qa, accept=accept))
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
     print(f"{label:34s} p50 {times[len(times) // 2]:7.1f} ms  p90 {times[int(len(times) * 0.9)]:7.1f} ms  "
           f"max {times[-1]:7.1f} ms  {size / 1e6:6.2f} MB")
 
 
-doses = json.loads(call("GET", f"/api/lots/{LOT}/trace", token=qa))["doses"]
+doses = call("GET", f"/api/lots/{LOT}/trace", token=qa)["doses"]
 print(f"lot {LOT}: {len(doses)} doses; patient {PATIENT}; {RUNS} runs each")
 measure("trace JSON", f"/api/lots/{LOT}/trace")
 measure("trace CSV (notification list)", f"/api/lots/{LOT}/trace", "text/csv")
