@@ -3,7 +3,7 @@
 
   ADMIN_PASSWORD=... BASE=http://localhost:8080 WORK=bench-work bench/setup.py [ADMIN_VIALS]
 
-Writes to WORK: nurse.token; labels.txt (the GS1 labels of a released lot of 2 000 vials, shelved
+Writes to WORK: nurse.token and qa.token; labels.txt (the GS1 labels of a released lot of 2 000 vials, shelved
 with an earlier-expiring lot so the first-expiry question finds something); lots.env (the lot
 numbers, GTIN and shelf for pgbench). Times receiving a lot of 20 000 printed serials three times
 (prints one line per receipt). Receives two released lots of ADMIN_VIALS vials (default 20 000):
@@ -57,8 +57,9 @@ for lot, location in (("A" + tag, "WARD-" + tag), ("P" + tag, "RAW-" + tag)):
     receive(lot, 200, ADMIN_VIALS, location)
     release(lot)
 os.makedirs(work, exist_ok=True)
-with open(os.path.join(work, "nurse.token"), "w") as f:
-    f.write(nurse + "\n")
+for name, value in (("nurse.token", nurse), ("qa.token", qa)):
+    with open(os.path.join(work, name), "w") as f:
+        f.write(value + "\n")
 with open(os.path.join(work, "labels.txt"), "w") as f:
     for k in range(2000):
         f.write("]d201%s17%s10%s\x1d21%s-%05d\n" % (g, scan_expires.strftime("%y%m%d"), scan_lot, scan_lot, k))

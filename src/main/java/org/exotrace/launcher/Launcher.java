@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -41,6 +42,9 @@ public final class Launcher {
     private static final String JSON_PROVIDER = "jakarta.json.provider";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("--backup") || args[0].equals("--restore"))) {
+            System.exit(backupCommand(args, Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize()));
+        }
         Path home = jarDirectory();
         Path war = home.resolve("exotrace.war");
         if (!Files.isRegularFile(war)) {
@@ -54,7 +58,7 @@ public final class Launcher {
         // looks the JSON-P provider up with a ServiceLoader scan of the class path: 14 % of a scan's CPU (JFR, bench/run).
         System.setProperty(JSON_PROVIDER, System.getProperty(JSON_PROVIDER, "org.eclipse.parsson.JsonProviderImpl"));
 
-        EmbeddedPostgres postgres = setting("exotrace.db.url").isEmpty() ? startEmbeddedDatabase(dataDir) : null;
+        PostmasterWatch postgres = setting("exotrace.db.url").isEmpty() ? startEmbeddedDatabase(dataDir) : null;
         GracefulShutdown.onSignals(Duration.parse(setting("exotrace.shutdown.drain-timeout").orElse(DEFAULT_DRAIN_TIMEOUT)));
 
         List<String> payaraArgs = new ArrayList<>(List.of("--deploy", war.toString(), "--contextroot", "/", "--nocluster"));
@@ -81,8 +85,9 @@ public final class Launcher {
      * Stops the embedded PostgreSQL when the JVM ends, but only after {@code payaraHooks} (Payara Micro's own shutdown
      * hooks, known once it booted) have finished, so no request or undeployment loses its database midway.
      */
-    private static void stopAfter(AtomicReference<List<Thread>> payaraHooks, EmbeddedPostgres postgres) {
+    private static void stopAfter(AtomicReference<List<Thread>> payaraHooks, PostmasterWatch postgres) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            postgres.stopWatching();
             long deadline = System.nanoTime() + PAYARA_STOP_TIMEOUT.toNanos();
             for (Thread hook : payaraHooks.get()) {
                 try {
@@ -101,24 +106,13 @@ public final class Launcher {
         }, STOP_POSTGRES));
     }
 
-    private static EmbeddedPostgres startEmbeddedDatabase(Path dataDir) throws IOException, SQLException, InterruptedException {
+    private static PostmasterWatch startEmbeddedDatabase(Path dataDir) throws IOException, SQLException, InterruptedException {
         int port = setting("exotrace.embedded-db.port").map(Integer::parseInt).orElse(DEFAULT_EMBEDDED_PORT);
         Path pgData = dataDir.resolve("postgres");
         long started = System.nanoTime();
         StalePostmaster.stopIfRunning(pgData);
-        // zonky's defaults trade durability for speed (fsync off by -F, synchronous_commit off): a clinic's doses are kept
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setPort(port)
-                .start();
-        // zonky stops it from a shutdown hook of its own, at the same time as Payara Micro stops: the launcher's comes last
-        GracefulShutdown.hooks().stream().filter(h -> h.getName().matches("postgres-.*-closer"))
-                .forEach(Runtime.getRuntime()::removeShutdownHook);
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        PostmasterWatch watch = PostmasterWatch.start(pgData, () -> startPostgres(dataDir, pgData, port));
+        try (Connection c = watch.current().getPostgresDatabase().getConnection();
              var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'exotrace'")) {
             if (!exists.executeQuery().next()) {
                 c.createStatement().execute("CREATE DATABASE exotrace");
@@ -130,7 +124,59 @@ public final class Launcher {
         System.setProperty("exotrace.db.embedded", "true");
         LOG.info(() -> String.format("Embedded PostgreSQL up on port %d with data in %s (%d ms)",
                 port, pgData, (System.nanoTime() - started) / 1_000_000));
+        return watch;
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dataDir, Path pgData, int port) throws IOException {
+        // zonky's defaults trade durability for speed (fsync off by -F, synchronous_commit off): a clinic's doses are kept
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                // an online backup (--backup) copies the WAL written while it ran: keep enough of it past a checkpoint
+                .setServerConfig("wal_keep_size", "512MB")
+                .setPort(port)
+                .start();
+        // zonky stops it from a shutdown hook of its own, at the same time as Payara Micro stops: the launcher's comes last
+        GracefulShutdown.hooks().stream().filter(h -> h.getName().matches("postgres-.*-closer"))
+                .forEach(Runtime.getRuntime()::removeShutdownHook);
         return postgres;
+    }
+
+    /**
+     * {@code --backup [FILE]} (default {@code <data>/backups/exotrace-<UTC time>.zip}) and {@code --restore FILE} of the
+     * embedded database ({@link Backup}, docs/adr/0017); answers the exit status.
+     */
+    static int backupCommand(String[] args, Path dataDir) {
+        if (setting("exotrace.db.url").isPresent()) {
+            System.err.println("ExoTrace: exotrace.db.url names a PostgreSQL of your own: back it up with pg_dump or pg_basebackup"
+                    + " (README, Backups)");
+            return 2;
+        }
+        Path pgData = dataDir.resolve("postgres");
+        try {
+            if (args[0].equals("--backup")) {
+                Path target = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : Backup.defaultTarget(dataDir);
+                Properties manifest = Backup.write(pgData, target);
+                System.out.println("ExoTrace: backup of " + pgData + " written to " + target);
+                manifest.forEach((key, value) -> System.out.println("  " + key + "=" + value));
+                return 0;
+            }
+            if (args.length < 2) {
+                System.err.println("ExoTrace: --restore needs the backup file: java -jar exotrace.jar --restore FILE");
+                return 2;
+            }
+            Properties manifest = Backup.restore(Path.of(args[1]), pgData);
+            System.out.println("ExoTrace: " + args[1] + " restored into " + pgData
+                    + "; the next start replays its WAL. It was written " + manifest.getProperty("written"));
+            manifest.forEach((key, value) -> System.out.println("  " + key + "=" + value));
+            return 0;
+        } catch (IllegalStateException | IOException | SQLException e) {
+            System.err.println("ExoTrace: " + (args[0].equals("--backup") ? "backup" : "restore") + " failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**

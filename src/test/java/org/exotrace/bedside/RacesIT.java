@@ -7,6 +7,7 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
+import org.exotrace.testing.AtOnce;
 import org.exotrace.testing.Deployments;
 import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.Fixtures.Lot;
@@ -29,15 +30,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import static org.exotrace.testing.AtOnce.byStatus;
 import static org.exotrace.testing.Fixtures.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,38 +77,12 @@ class RacesIT {
         history = new Fixtures(api, qa, inventory);
     }
 
-    /**
-     * Sends every request at once, each from a client of its own (own HTTP connection), and answers the replies in
-     * the order of {@code requests}.
-     */
+    /** Sends every request at once, each from a client of its own (own HTTP connection). */
     List<Reply> atOnce(List<Function<Api, Reply>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(requests.size());
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Reply>> replies = new ArrayList<>();
-            for (Function<Api, Reply> request : requests) {
-                Api client = new Api(base);
-                replies.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await(30, TimeUnit.SECONDS);
-                    return request.apply(client);
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "every client is ready");
-            go.countDown();
-            List<Reply> answers = new ArrayList<>();
-            for (Future<Reply> reply : replies) {
-                answers.add(reply.get(90, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    static Map<Integer, Long> byStatus(List<Reply> replies) {
-        return replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
+        return AtOnce.send(requests.stream().<Supplier<Reply>>map(request -> {
+            Api client = new Api(base);
+            return () -> request.apply(client);
+        }).toList());
     }
 
     void auditChainIsIntact() {

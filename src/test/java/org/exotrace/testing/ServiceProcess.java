@@ -25,44 +25,113 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final int httpPort;
-    private final int dbPort;
+    private final Database database;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(Path dataDir, int httpPort, int dbPort, Path log, Process process) {
+    private ServiceProcess(Path dataDir, int httpPort, Database database, Path log, Process process) {
         this.dataDir = dataDir;
         this.httpPort = httpPort;
-        this.dbPort = dbPort;
+        this.database = database;
         this.log = log;
         this.process = process;
+    }
+
+    /** Where a service keeps its data: a JDBC URL with its user and password. */
+    public record Database(String url, String user, String password) {
+
+        static Database embeddedOn(int port) {
+            return new Database("jdbc:postgresql://localhost:" + port + "/exotrace", "postgres", "postgres");
+        }
+
+        /**
+         * A new, empty database on the integration tests' PostgreSQL server ({@link TestDatabase}), for services that run
+         * on a database of their own rather than an embedded one.
+         */
+        public static Database fresh() throws SQLException {
+            String url = System.getProperty("exotrace.it.db.url");
+            String user = System.getProperty("exotrace.it.db.user");
+            String password = System.getProperty("exotrace.it.db.password");
+            String name = "exotrace_sp_" + Api.unique().toLowerCase().replaceAll("[^a-z0-9]", "");
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                c.createStatement().execute("CREATE DATABASE " + name);
+            }
+            return new Database(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), user, password);
+        }
+
+        public String host() {
+            return URI.create(url.substring("jdbc:".length())).getHost();
+        }
+
+        public int port() {
+            int port = URI.create(url.substring("jdbc:".length())).getPort();
+            return port < 0 ? 5432 : port;
+        }
+
+        /** The same database reached through another host and port, e.g. a {@link TcpProxy}. */
+        public Database via(String host, int port) {
+            return new Database(url.replaceFirst("//[^/]+/", "//" + host + ":" + port + "/"), user, password);
+        }
+
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "connectTimeout=5", user, password);
+        }
     }
 
     /** What Payara Micro logs when it boots with an HTTP listener that serves nothing. */
     private static final String DEAF_LISTENER = "GrizzlyProxy is NULL";
 
-    private static ServiceProcess launch(List<String> command, Path dataDir, int httpPort, int dbPort) throws IOException {
+    private static ServiceProcess launch(List<String> command, Path dataDir, int httpPort, Database database) throws IOException {
         Path log = Files.createTempFile(dataDir, "service-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         builder.environment().remove("EXOTRACE_DB_URL");
-        return new ServiceProcess(dataDir, httpPort, dbPort, log, builder.start());
+        return new ServiceProcess(dataDir, httpPort, database, log, builder.start());
     }
 
-    /** Starts the launcher on {@code dataDir} and waits until {@code /health/ready} answers 200. */
-    public static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String... systemProperties) {
+    /**
+     * Starts the launcher on {@code dataDir} with its embedded PostgreSQL on {@code dbPort} and waits until
+     * {@code /health/ready} answers 200. {@code options} are JVM options ({@code -Dkey=value}), or launcher options after
+     * {@code --}.
+     */
+    public static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String... options) {
+        List<String> jvm = new ArrayList<>(List.of("-Dexotrace.embedded-db.port=" + dbPort));
+        return start(dataDir, httpPort, Database.embeddedOn(dbPort), jvm, options);
+    }
+
+    /** Starts the launcher on {@code dataDir} with {@code database} as its production database, and waits until ready. */
+    public static ServiceProcess startOn(Database database, Path dataDir, int httpPort, String... options) {
+        List<String> jvm = new ArrayList<>(List.of("-Dexotrace.db.url=" + database.url(), "-Dexotrace.db.user=" + database.user(),
+                "-Dexotrace.db.password=" + database.password()));
+        return start(dataDir, httpPort, database, jvm, options);
+    }
+
+    private static ServiceProcess start(Path dataDir, int httpPort, Database database, List<String> jvm, String... options) {
         Path jar = Path.of(System.getProperty("exotrace.test.war")).resolveSibling("exotrace.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dexotrace.data.dir=" + dataDir, "-Dexotrace.embedded-db.port=" + dbPort, "-Dexotrace.demo-data=false"));
-        command.addAll(List.of(systemProperties));
+                "-Dexotrace.data.dir=" + dataDir, "-Dexotrace.demo-data=false"));
+        command.addAll(jvm);
+        List<String> launcherOptions = new ArrayList<>();
+        boolean afterDashes = false;
+        for (String option : options) {
+            if (option.equals("--")) {
+                afterDashes = true;
+            } else if (afterDashes) {
+                launcherOptions.add(option);
+            } else {
+                command.add(option);
+            }
+        }
         command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(httpPort)));
+        command.addAll(launcherOptions);
         try {
             Files.createDirectories(dataDir);
             // Payara Micro 6.2025.10 sometimes boots "ready" with its HTTP listener serving nothing (DEAF_LISTENER in its log;
             // seen in about one CI run in three). The readiness probe never answers, and an orchestrator would start the
             // process again, as this does, at most twice more.
             for (int attempt = 1; ; attempt++) {
-                ServiceProcess service = launch(command, dataDir, httpPort, dbPort);
+                ServiceProcess service = launch(command, dataDir, httpPort, database);
                 try {
                     service.awaitReady(Duration.ofSeconds(90));
                     return service;
@@ -79,6 +148,34 @@ public final class ServiceProcess implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a run of the launcher as a command printed, and its exit status. */
+    public record Command(int exit, String output) {
+    }
+
+    /** Runs {@code java -jar exotrace.jar ARGS} on {@code dataDir} as a command (e.g. {@code --backup}), at most two minutes. */
+    public static Command run(Path dataDir, String... args) {
+        Path jar = Path.of(System.getProperty("exotrace.test.war")).resolveSibling("exotrace.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dexotrace.data.dir=" + dataDir, "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path output = Files.createTempFile(dataDir.getParent(), "command-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().remove("EXOTRACE_DB_URL");
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("java -jar exotrace.jar " + String.join(" ", args) + " did not end within 2 minutes");
+            }
+            return new Command(process.exitValue(), Files.readString(output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -179,7 +276,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A connection to the service's database, to look underneath the API. */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/exotrace?connectTimeout=5", "postgres", "postgres");
+        return database.connect();
     }
 
     /** Waits for the process to end; its exit code, or fails after {@code timeout}. */

@@ -36,7 +36,7 @@ import jakarta.ejb.Singleton;
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
                 "fish.payara.fail-all-connections=true",
-                "fish.payara.max-wait-time-in-millis=5000"
+                "fish.payara.max-wait-time-in-millis=2000"
         })
 public class DatabaseConfig {
     public static final String JNDI_NAME = "java:app/jdbc/exotrace";
