@@ -38,6 +38,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -173,7 +175,7 @@ class IntegrationsIT {
     }
 
     @Test
-    void aLotsLifeIsAnEpcisDocumentOfObjectEventsInTheOrderTheyHappened() {
+    void aLotsLifeIsAnEpcisDocumentOfObjectEventsInTheOrderTheyHappened() throws IOException {
         Lot lot = history.release(history.receivedLot(product, 200, "FREEZER-1", 4));
         List<String> vials = lot.vialIds();
         assertEquals(201, api.post("api/vials/" + vials.get(0) + "/moves", inventory, "{\"location\":\"FREEZER-2\"}").status());
@@ -185,6 +187,7 @@ class IntegrationsIT {
         assertEquals(200, api.post("api/lots/" + lot.number() + "/recall", qa.token(), "{\"reason\":\"CPC notice: sterility re-test failed\"}").status());
 
         JsonObject document = epcis(lot.number());
+        Files.writeString(Path.of(System.getProperty("exotrace.test.dir", "target/it"), "epcis-example.json"), document.toString());
         assertEquals("EPCISDocument", document.getString("type"));
         assertEquals("2.0", document.getString("schemaVersion"));
         assertEquals(CONTEXT, document.getJsonArray("@context").getString(0));
@@ -381,7 +384,7 @@ class IntegrationsIT {
         assertEquals(403, api.get("api/webhooks/deliveries", qa.token()).status());
         Reply wrong = api.get("api/webhooks/deliveries?status=LOST", api.adminToken());
         assertEquals(400, wrong.status(), wrong::toString);
-        assertTrue(wrong.isProblem());
+        assertEquals("VALIDATION_FAILED", wrong.code());
         Reply pending = api.get("api/webhooks/deliveries?status=PENDING", api.adminToken());
         assertEquals(200, pending.status(), pending::toString);
         assertTrue(pending.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().allMatch(d -> d.getString("status").equals("PENDING")));

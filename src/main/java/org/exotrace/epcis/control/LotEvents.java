@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -94,7 +95,7 @@ public class LotEvents {
         g.writeStartArray("@context").write(CONTEXT).writeEnd();
         g.write("type", "EPCISDocument");
         g.write("schemaVersion", "2.0");
-        g.write("creationDate", clock.instant().toString());
+        g.write("creationDate", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         g.writeStartObject("epcisBody");
         g.writeStartArray("eventList");
         try (Connection c = dataSource.getConnection()) {

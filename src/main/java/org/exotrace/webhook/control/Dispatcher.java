@@ -34,7 +34,8 @@ import java.util.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    private static final int BATCH = 20;
+    /** Deliveries claimed at once; they are sent one after the other, so the lease covers them all. */
+    private static final int BATCH = 10;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -89,7 +90,7 @@ public class Dispatcher {
             List<Deliveries.Due> due;
             do {
                 Instant now = clock.instant();
-                Instant leaseUntil = now.plus(settings.connectTimeout()).plus(requestTimeout).plusSeconds(30);
+                Instant leaseUntil = now.plus(settings.connectTimeout().plus(requestTimeout).multipliedBy(BATCH)).plusSeconds(30);
                 due = deliveries.claim(now, leaseUntil, BATCH);
                 due.forEach(this::send);
             } while (due.size() == BATCH);
