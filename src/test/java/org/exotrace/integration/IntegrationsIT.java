@@ -379,6 +379,56 @@ class IntegrationsIT {
         }
     }
 
+    /**
+     * A delivery is a row, not memory: one written by an earlier run (or another instance) is sent; while another
+     * instance holds it locked (claiming it), this one skips it instead of sending it too, and sends it once free.
+     */
+    @Test
+    void anOutboxRowIsSentFromTheTableAndALockedOneIsLeftToItsHolder() throws Exception {
+        String lot = "OUTBOX" + Api.unique();
+        UUID eventId = UUID.randomUUID();
+        String body = Json.createObjectBuilder().add("eventId", eventId.toString()).add("eventType", "LOT_RECALLED").add("lotNumber", lot)
+                .build().toString();
+        int port = Integer.parseInt(System.getProperty(TestDatabase.WEBHOOK_PORT));
+        try (Connection db = TestDatabase.connect()) {
+            try (PreparedStatement event = db.prepareStatement(
+                    "INSERT INTO webhook_event (id, event_type, lot_number, payload, created_at) VALUES (?, 'LOT_RECALLED', ?, ?, now())");
+                 PreparedStatement delivery = db.prepareStatement(
+                         "INSERT INTO webhook_delivery (event_id, url, status, next_attempt_at) VALUES (?, ?, 'PENDING', now() + interval '2 seconds')")) {
+                event.setObject(1, eventId);
+                event.setString(2, lot);
+                event.setString(3, body);
+                event.executeUpdate();
+                db.setAutoCommit(false);
+                delivery.setObject(1, eventId);
+                delivery.setString(2, "http://127.0.0.1:" + port + "/hook");
+                delivery.executeUpdate();
+                db.commit(); // due in 2 s: locked now, as another instance's claim would hold it, until well after that
+                try (PreparedStatement lock = db.prepareStatement("SELECT id FROM webhook_delivery WHERE event_id = ? FOR UPDATE")) {
+                    lock.setObject(1, eventId);
+                    lock.executeQuery().close();
+                }
+                Predicate<Received> mine = r -> lot.equals(r.json().getString("lotNumber", ""));
+                Thread.sleep(5_000);
+                assertTrue(received.stream().noneMatch(mine), "sent while another transaction held the row");
+                db.commit();
+                Received sent = awaitWebhooks(mine, 1).get(0);
+                assertEquals(body, sent.body());
+                assertEquals(eventId.toString(), sent.header("X-ExoTrace-Event-Id"));
+            }
+        }
+        assertEquals(List.of(200), attempts(eventId.toString()));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesBothEndpoints() {
+        Reply openapi = api.send("GET", "/openapi", null, null, null, "Accept", "application/json");
+        assertEquals(200, openapi.status(), openapi::toString);
+        JsonObject paths = openapi.json().getJsonObject("paths");
+        assertTrue(paths.containsKey("/api/epcis/events"), paths.keySet()::toString);
+        assertTrue(paths.containsKey("/api/webhooks/deliveries"), paths.keySet()::toString);
+    }
+
     @Test
     void deliveriesAreForAdminsOnlyAndAnUnknownStatusIsRefused() {
         assertEquals(403, api.get("api/webhooks/deliveries", qa.token()).status());
