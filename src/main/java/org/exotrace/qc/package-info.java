@@ -10,6 +10,7 @@
  * (21 CFR 11.200(a)) and states the meaning (11.50); with {@code exotrace.release.second-signer}
  * two different QA users sign the same results; results, signatures and decisions are append-only
  * (triggers in {@code V5__qc_results_signatures_and_lot_decisions.sql}); entries and decisions on one
- * lot are serialised by a row lock on the lot.
+ * lot are serialised by a row lock on the lot. Each release, rejection and recall fires {@code LotDecided}
+ * inside its transaction (the webhook outbox writes its event there, ADR 0016).
  */
 package org.exotrace.qc;

@@ -6,6 +6,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +23,9 @@ import java.time.format.DateTimeFormatter;
  * extension inside the server.
  */
 public class TestDatabase implements LauncherSessionListener {
+
+    /** The loopback port the services under test send webhooks to (arquillian.xml); IntegrationsIT listens there. */
+    public static final String WEBHOOK_PORT = "exotrace.it.webhook.port";
 
     private EmbeddedPostgres embedded;
     private String adminUrl;
@@ -53,6 +58,7 @@ public class TestDatabase implements LauncherSessionListener {
             System.setProperty("exotrace.it.db.url", withDatabase(adminUrl, database));
             System.setProperty("exotrace.it.db.user", user);
             System.setProperty("exotrace.it.db.password", password.isEmpty() ? "unused" : password);
+            System.setProperty(WEBHOOK_PORT, Integer.toString(freePort()));
             System.out.println("[exotrace] integration tests use " + withDatabase(adminUrl, database)
                     + (embedded == null ? " (EXOTRACE_TEST_DB_URL)" : " (embedded PostgreSQL)"));
         } catch (IOException e) {
@@ -81,6 +87,12 @@ public class TestDatabase implements LauncherSessionListener {
     /** The same server and options, another database: jdbc:postgresql://host:port/db?x=y. */
     static String withDatabase(String url, String database) {
         return url.replaceFirst("^(jdbc:postgresql://[^/?]+)(/[^?]*)?", "$1/" + database);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String envOr(String name, String fallback) {

@@ -1,6 +1,7 @@
 package org.exotrace.qc.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -58,6 +59,10 @@ public class QaDecisions {
 
     @Inject
     Clock clock;
+
+    /** Observed in this transaction: the webhook outbox writes the event with the decision. */
+    @Inject
+    Event<LotDecided> decided;
 
     @Inject
     @ConfigProperty(name = "exotrace.release.second-signer", defaultValue = "false")
@@ -138,6 +143,8 @@ public class QaDecisions {
         audit.record(actor, action, "lot", lot.lotNumber(), Json.createObjectBuilder()
                 .add("product", lot.product().code()).add("from", decision.from().name()).add("to", decision.to().name())
                 .add("reason", decision.reason()).build());
+        decided.fire(new LotDecided(lot.lotNumber(), lot.product().code(), lot.product().gtin().value(), decision.from(), decision.to(),
+                decision.reason(), decision.decidedAt(), decision.decidedBy()));
         return decision;
     }
 

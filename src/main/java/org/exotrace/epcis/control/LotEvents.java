@@ -1,0 +1,271 @@
+package org.exotrace.epcis.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.Lot;
+import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.problem.ProblemException;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A lot's life as EPCIS 2.0 ObjectEvents, written to a JSON-P generator as they are read: ledger rows that share
+ * one moment, kind, place and actor (a receipt of 10 000 vials, the vials of one drip) are grouped by PostgreSQL
+ * into one event, and QA's decisions are merged in by time. Nothing of the lot is held in memory but the EPCs of
+ * one event.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class LotEvents {
+
+    public static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+
+    @Resource(lookup = DatabaseConfig.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    Lots lots;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.epcis.company-prefix-length", defaultValue = "7")
+    int companyPrefixLength;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.epcis.gln")
+    Optional<String> clinicGln;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.clinic.time-zone", defaultValue = "Asia/Tokyo")
+    String timeZone;
+
+    /** What the events of a lot are written from: read once, before the stream starts. */
+    public record LotIdentity(UUID id, String lotNumber, String productCode, String gtin, java.time.LocalDate expiresOn) {
+    }
+
+    /**
+     * The lot, read by {@code reader}: audited as {@code LOT_EPCIS_READ} (subject the lot) in its own short
+     * transaction, committed before the first byte of the document is written.
+     */
+    @Transactional
+    public LotIdentity open(String lotNumber, String productCode, String reader) {
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        audit.record(reader, "LOT_EPCIS_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
+                .add("product", lot.product().code()).build());
+        return new LotIdentity(lot.id(), lot.lotNumber(), lot.product().code(), lot.product().gtin().value(), lot.expiresOn());
+    }
+
+    /** Writes the EPCISDocument of the lot. */
+    @Transactional
+    public void write(LotIdentity lot, JsonGenerator g) {
+        EpcUris uris = new EpcUris(companyPrefixLength);
+        ZoneId zone = ZoneId.of(timeZone);
+        String bizLocation = clinicGln.filter(s -> !s.isBlank()).map(String::strip).map(uris::sgln).orElse(null);
+        g.writeStartObject();
+        g.writeStartArray("@context").write(CONTEXT).writeEnd();
+        g.write("type", "EPCISDocument");
+        g.write("schemaVersion", "2.0");
+        g.write("creationDate", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        g.writeStartObject("epcisBody");
+        g.writeStartArray("eventList");
+        try (Connection c = dataSource.getConnection()) {
+            Iterator<Decision> decisions = decisions(c, lot.id()).iterator();
+            Decision next = decisions.hasNext() ? decisions.next() : null;
+            try (PreparedStatement st = c.prepareStatement(LEDGER_EVENTS)) {
+                st.setObject(1, lot.id());
+                st.setFetchSize(500);
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        Instant at = r.getTimestamp(2).toInstant();
+                        while (next != null && next.at().isBefore(at)) {
+                            writeDecision(g, c, lot, next, uris, zone, bizLocation);
+                            next = decisions.hasNext() ? decisions.next() : null;
+                        }
+                        Ledger row = new Ledger(r.getLong(1), at, r.getString(3), r.getString(4), r.getString(5), r.getString(6));
+                        Array serials = r.getArray(7);
+                        writeLedger(g, lot, row, (String[]) serials.getArray(), uris, zone, bizLocation);
+                        serials.free();
+                    }
+                }
+            }
+            while (next != null) {
+                writeDecision(g, c, lot, next, uris, zone, bizLocation);
+                next = decisions.hasNext() ? decisions.next() : null;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the EPCIS events of lot " + lot.lotNumber(), e);
+        }
+        g.writeEnd().writeEnd().writeEnd();
+    }
+
+    /** Ledger rows of the lot grouped into events: same moment, kind, places and actor (a dose's reason does not split it). */
+    private static final String LEDGER_EVENTS = """
+            SELECT min(m.seq), m.at, m.kind, m.from_location, m.to_location,
+                   CASE WHEN m.kind IN ('ADMINISTERED', 'DISPENSED') THEN NULL ELSE m.reason END,
+                   array_agg(v.serial ORDER BY v.serial)
+              FROM stock_movement m JOIN vial v ON v.id = m.vial_id
+             WHERE v.lot_id = ?
+             GROUP BY m.at, m.kind, m.from_location, m.to_location,
+                      CASE WHEN m.kind IN ('ADMINISTERED', 'DISPENSED') THEN NULL ELSE m.reason END, m.actor
+             ORDER BY m.at, min(m.seq)
+            """;
+
+    private record Ledger(long firstSeq, Instant at, String kind, String from, String to, String reason) {
+    }
+
+    private record Decision(long seq, Instant at, String to) {
+    }
+
+    private static List<Decision> decisions(Connection c, UUID lotId) throws SQLException {
+        List<Decision> found = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT seq, decided_at, to_status FROM lot_decision WHERE lot_id = ? ORDER BY decided_at, seq")) {
+            st.setObject(1, lotId);
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    found.add(new Decision(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private void writeLedger(JsonGenerator g, LotIdentity lot, Ledger row, String[] serials, EpcUris uris, ZoneId zone, String bizLocation) {
+        String action = "OBSERVE";
+        String bizStep;
+        String disposition;
+        String place = row.from() != null ? row.from() : row.to();
+        switch (row.kind()) {
+            case "RECEIVED" -> {
+                action = "ADD";
+                bizStep = "commissioning";
+                disposition = "active";
+                place = row.to();
+            }
+            case "MOVED" -> {
+                bizStep = "storing";
+                disposition = "in_progress";
+                place = row.to();
+            }
+            case "ADMINISTERED", "DISPENSED" -> {
+                bizStep = "dispensing";
+                disposition = "dispensed";
+            }
+            case "WASTED" -> {
+                bizStep = "destroying";
+                disposition = "destroyed";
+            }
+            case "COUNT_ADJUSTED" -> {
+                bizStep = "cycle_counting";
+                boolean found = "FOUND_AT_COUNT".equals(row.reason());
+                disposition = found ? "in_progress" : "unknown";
+                place = found ? row.to() : row.from();
+            }
+            default -> throw new IllegalStateException("a ledger row of unknown kind " + row.kind());
+        }
+        g.writeStartObject();
+        head(g, row.at(), zone, "urn:uuid:" + UUID.nameUUIDFromBytes(("exotrace:stock_movement:" + row.firstSeq()).getBytes(StandardCharsets.UTF_8)));
+        g.writeStartArray("epcList");
+        for (String serial : serials) {
+            g.write(uris.sgtin(lot.gtin(), serial));
+        }
+        g.writeEnd();
+        g.write("action", action).write("bizStep", bizStep).write("disposition", disposition);
+        places(g, place, bizLocation);
+        if ("RECEIVED".equals(row.kind())) {
+            g.writeStartObject("ilmd").write("cbvmda:lotNumber", lot.lotNumber())
+                    .write("cbvmda:itemExpirationDate", lot.expiresOn().toString()).writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    /** A QA decision: the vials of the lot still in stock at that moment are the ones it concerns. */
+    private void writeDecision(JsonGenerator g, Connection c, LotIdentity lot, Decision d, EpcUris uris, ZoneId zone, String bizLocation)
+            throws SQLException {
+        String disposition = switch (d.to()) {
+            case "RELEASED" -> "conformant";
+            case "REJECTED" -> "non_conformant";
+            case "RECALLED" -> "recalled";
+            default -> null;
+        };
+        if (disposition == null) {
+            return;
+        }
+        g.writeStartObject();
+        head(g, d.at(), zone, "urn:uuid:" + UUID.nameUUIDFromBytes(("exotrace:lot_decision:" + d.seq()).getBytes(StandardCharsets.UTF_8)));
+        g.writeStartArray("epcList");
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT v.serial FROM vial v
+                 WHERE v.lot_id = ? AND NOT EXISTS (SELECT 1 FROM stock_movement m
+                                                     WHERE m.vial_id = v.id AND m.at <= ? AND m.state_after <> 'IN_STOCK')
+                 ORDER BY v.serial""")) {
+            st.setObject(1, lot.id());
+            st.setTimestamp(2, Timestamp.from(d.at()));
+            st.setFetchSize(2_000);
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    g.write(uris.sgtin(lot.gtin(), r.getString(1)));
+                }
+            }
+        }
+        g.writeEnd();
+        g.write("action", "OBSERVE").write("bizStep", "RECALLED".equals(d.to()) ? "holding" : "inspecting").write("disposition", disposition);
+        if (bizLocation != null) {
+            g.writeStartObject("bizLocation").write("id", bizLocation).writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    private static void head(JsonGenerator g, Instant at, ZoneId zone, String eventId) {
+        g.write("type", "ObjectEvent");
+        g.write("eventTime", at.toString());
+        g.write("eventTimeZoneOffset", offset(zone, at));
+        g.write("eventID", eventId);
+    }
+
+    private static void places(JsonGenerator g, String place, String bizLocation) {
+        if (place != null) {
+            g.writeStartObject("readPoint").write("id", EpcUris.location(place)).writeEnd();
+        }
+        if (bizLocation != null) {
+            g.writeStartObject("bizLocation").write("id", bizLocation).writeEnd();
+        }
+    }
+
+    /** {@code +09:00}; UTC as {@code +00:00}, never {@code Z}, as EPCIS asks. */
+    static String offset(ZoneId zone, Instant at) {
+        ZoneOffset o = zone.getRules().getOffset(at);
+        int minutes = o.getTotalSeconds() / 60;
+        int abs = Math.abs(minutes);
+        return (minutes < 0 ? "-" : "+") + String.format("%02d:%02d", abs / 60, abs % 60);
+    }
+}

@@ -1,0 +1,65 @@
+package org.exotrace.epcis.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EpcUrisTest {
+
+    private final EpcUris sevenDigitPrefix = new EpcUris(7);
+
+    @Test
+    void anSgtinMovesTheIndicatorDigitBeforeTheItemReferenceAndDropsTheCheckDigit() {
+        // TDS example: GTIN 80614141123458, company prefix 0614141, serial 6789
+        assertEquals("urn:epc:id:sgtin:0614141.812345.6789", sevenDigitPrefix.sgtin("80614141123458", "6789"));
+    }
+
+    @Test
+    void theDemoGtinSplitsAtTheConfiguredPrefixLength() {
+        assertEquals("urn:epc:id:sgtin:4912345.000001.0001", sevenDigitPrefix.sgtin("04912345000019", "0001"));
+        assertEquals("urn:epc:id:sgtin:491234500.0001.0001", new EpcUris(9).sgtin("04912345000019", "0001"));
+    }
+
+    @Test
+    void aSerialIsEscapedAsTheTagDataStandardAsks() {
+        assertEquals("urn:epc:id:sgtin:4912345.000001.A%2FB%25C%26D%3FE%22F%3CG%3EH", sevenDigitPrefix.sgtin("04912345000019", "A/B%C&D?E\"F<G>H"));
+        assertEquals("urn:epc:id:sgtin:4912345.000001.Q1-2_3.4", sevenDigitPrefix.sgtin("04912345000019", "Q1-2_3.4"));
+    }
+
+    @Test
+    void aGlnBecomesAnSglnWithoutExtension() {
+        // TDS example: GLN 0614141123452, company prefix 0614141
+        assertEquals("urn:epc:id:sgln:0614141.12345.0", sevenDigitPrefix.sgln("0614141123452"));
+    }
+
+    @Test
+    void aLotIsAnLgtinClass() {
+        assertEquals("urn:epc:class:lgtin:4912345.000001.NFC2611A", sevenDigitPrefix.lgtin("04912345000019", "NFC2611A"));
+    }
+
+    @Test
+    void aStorageLocationIsAPrivateUriWithItsSpacesEscaped() {
+        assertEquals("urn:exotrace:location:FRIDGE%202", EpcUris.location("FRIDGE 2"));
+        assertEquals("urn:exotrace:location:FREEZER-1", EpcUris.location("FREEZER-1"));
+    }
+
+    @Test
+    void aCompanyPrefixHasSixToTwelveDigits() {
+        assertThrows(IllegalArgumentException.class, () -> new EpcUris(5));
+        assertThrows(IllegalArgumentException.class, () -> new EpcUris(13));
+        assertThrows(IllegalArgumentException.class, () -> sevenDigitPrefix.sgtin("4912345000019", "1"));
+    }
+
+    @Test
+    void theTimeZoneOffsetIsWrittenWithHoursAndMinutesEvenForUtc() {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        assertEquals("+09:00", LotEvents.offset(ZoneId.of("Asia/Tokyo"), at));
+        assertEquals("+00:00", LotEvents.offset(ZoneId.of("UTC"), at));
+        assertEquals("-05:00", LotEvents.offset(ZoneId.of("America/New_York"), at));
+        assertEquals("+05:30", LotEvents.offset(ZoneId.of("Asia/Kolkata"), at));
+    }
+}
