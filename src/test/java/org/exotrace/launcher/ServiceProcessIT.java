@@ -375,7 +375,7 @@ class ServiceProcessIT {
      * the database decides races between them as it does within one.
      */
     @Test
-    void twoInstancesOnOneDatabaseGiveOneVialOnceAndReceiveOneLotOnce() throws Exception {
+    void twoInstancesOnOneDatabaseGiveOneVialOnceReceiveOneLotOnceAndDecideOneLotInOrder() throws Exception {
         Database database = Database.fresh();
         try (ServiceProcess first = ServiceProcess.startOn(database, dataDir, freePort());
              ServiceProcess second = ServiceProcess.startOn(database, dataDir, freePort())) {
@@ -413,6 +413,34 @@ class ServiceProcessIT {
                 List<Reply> replies = AtOnce.send(receipts);
                 assertEquals(Map.of(201, 1L, 409, 1L), AtOnce.byStatus(replies), replies::toString);
                 assertTrue(replies.stream().anyMatch(r -> "LOT_EXISTS".equals(r.code())), replies::toString);
+            }
+
+            Staff otherQa = clinic.api().newUser(Role.QA);
+            for (int round = 0; round < 2; round++) {
+                Lot quarantined = clinic.history().receivedLot(product, 180, "FREEZER-1", 2);
+                Reply entered = clinic.api().post("api/lots/" + quarantined.number() + "/qc-results", clinic.qa().token(),
+                        "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}");
+                assertEquals(201, entered.status(), entered::toString);
+                Api onFirst = new Api(first.base());
+                Api onSecond = new Api(second.base());
+                String release = "{\"password\":\"" + clinic.qa().password() + "\",\"meaning\":\"Released for clinical use\"}";
+                List<Reply> replies = AtOnce.send(List.of(
+                        () -> onFirst.post("api/lots/" + quarantined.number() + "/release", clinic.qa().token(), release),
+                        () -> onSecond.post("api/lots/" + quarantined.number() + "/recall", otherQa.token(), "{\"reason\":\"CPC reported contamination\"}")));
+                assertEquals(200, replies.get(0).status(), replies::toString);
+                Reply recall = replies.get(1);
+                String expected = recall.status() == 200 ? "RECALLED" : "RELEASED";
+                if (recall.status() != 200) {
+                    assertEquals(409, recall.status(), recall::toString);
+                    assertEquals("LOT_STATUS_CONFLICT", recall.code(), recall::toString);
+                }
+                try (Connection db = first.database()) {
+                    ResultSet status = db.createStatement().executeQuery("SELECT status FROM lot WHERE lot_number = '" + quarantined.number() + "'");
+                    assertTrue(status.next());
+                    assertEquals(expected, status.getString(1), "the lot's state follows the decisions that were acknowledged");
+                    assertEquals(expected.equals("RECALLED") ? 2 : 1, count(db, "SELECT count(*) FROM lot_decision d JOIN lot l ON l.id = d.lot_id"
+                            + " WHERE l.lot_number = '" + quarantined.number() + "'"), "one decision per acknowledged request");
+                }
             }
 
             try (Connection db = first.database()) {
