@@ -79,6 +79,12 @@ public final class Launcher {
         }
         main.invoke(null, (Object) payaraArgs.toArray(String[]::new));
         payaraHooks.set(GracefulShutdown.hooks().stream().filter(h -> !h.getName().equals(STOP_POSTGRES)).toList());
+        int port = Integer.parseInt(payaraArgs.get(payaraArgs.lastIndexOf("--port") + 1));
+        if (!ListenerCheck.answers(port)) {
+            LOG.severe(() -> "Payara Micro booted, but its HTTP listener on port " + port + " answers nothing (a known Payara Micro"
+                    + " start-up fault, 'GrizzlyProxy is NULL' above): exiting with status 3 so that the service is started again");
+            System.exit(3);
+        }
     }
 
     /**

@@ -128,8 +128,8 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             // Payara Micro 6.2025.10 sometimes boots "ready" with its HTTP listener serving nothing (DEAF_LISTENER in its log;
-            // seen in about one CI run in three). The readiness probe never answers, and an orchestrator would start the
-            // process again, as this does, at most twice more.
+            // seen in about one CI run in three). The launcher then exits with status 3 (ListenerCheck), and a supervisor
+            // starts it again, as this does, at most twice more.
             for (int attempt = 1; ; attempt++) {
                 ServiceProcess service = launch(command, dataDir, httpPort, database);
                 try {
