@@ -1,10 +1,10 @@
-# Sourced by bench/run and bench/soak: starts the service on a fresh embedded PostgreSQL in $WORK/data, on $PORT and
-# $PG_PORT with -Xmx$HEAP, waits until it is ready, and sets SERVICE (its pid), ready_ms, BASE and PSQL_URL.
+# Sourced by bench/run, bench/soak and bench/two-instances: starts the service on a fresh embedded PostgreSQL in $WORK/data, on $PORT and
+# $PG_PORT with -Xmx$HEAP and $JAVA_OPTS, waits until it is ready, and sets SERVICE (its pid), ready_ms, BASE and PSQL_URL.
 start_service() {
   BASE=http://localhost:$PORT; PSQL_URL=postgresql://postgres@localhost:$PG_PORT/exotrace
   export ADMIN_PASSWORD=bench-admin-password BASE
   local started; started=$(date +%s%N)
-  EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD java -Xmx$HEAP -Dexotrace.data.dir="$WORK/data" \
+  EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD java -Xmx$HEAP ${JAVA_OPTS:-} -Dexotrace.data.dir="$WORK/data" \
     -Dexotrace.embedded-db.port=$PG_PORT -Dexotrace.demo-data=false -jar target/exotrace.jar --port $PORT > "$WORK/service.log" 2>&1 &
   SERVICE=$!
   trap 'kill $SERVICE 2> /dev/null; wait $SERVICE 2> /dev/null || true' EXIT
