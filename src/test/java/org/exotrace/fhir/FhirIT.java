@@ -248,6 +248,30 @@ class FhirIT {
     }
 
     @Test
+    void aVialDispensedForHomeUseIsABiologicallyDerivedProductDispenseNotAnAdministration() {
+        Product nasal = fixtures.newProduct("\"NASAL\"").name("EXO Pure ASC").donorSources("ADIPOSE").create();
+        Lot homeUse = fixtures.releasedLot(nasal, 200, "FRIDGE-F", 2);
+        Reply dispensed = api.post("api/dispenses", nurse.token(), "{\"vialId\":\"" + homeUse.vialIds().get(0) + "\",\"patientId\":\""
+                + patient + "\",\"route\":\"NASAL\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, dispensed.status(), dispensed::toString);
+        var dispense = read("fhir/BiologicallyDerivedProductDispense/" + homeUse.vialIds().get(0), nurse.token(),
+                org.hl7.fhir.r5.model.BiologicallyDerivedProductDispense.class);
+        assertEquals("BiologicallyDerivedProduct/" + homeUse.vialIds().get(0), dispense.getProduct().getReference());
+        assertEquals("Patient/" + patient, dispense.getPatient().getReference());
+        assertEquals(dispensed.json().getString("administrationId"), dispense.getIdentifierFirstRep().getValue());
+        assertEquals(0, new BigDecimal("2").compareTo(dispense.getQuantity().getValue()));
+        assertEquals(nurse.username(), dispense.getPerformerFirstRep().getActor().getIdentifier().getValue());
+
+        Bundle ofPatient = read("fhir/BiologicallyDerivedProductDispense?patient=" + patient, integration, Bundle.class);
+        assertEquals(1, ofPatient.getTotal());
+        assertEquals(2, read("fhir/MedicationAdministration?patient=" + patient, integration, Bundle.class).getTotal(),
+                "the dispense is no administration");
+        refused("fhir/MedicationAdministration/" + dispensed.json().getString("administrationId"), nurse.token(), 404,
+                OperationOutcome.IssueType.NOTFOUND);
+        refused("fhir/BiologicallyDerivedProductDispense/" + lot.vialIds().get(0), nurse.token(), 404, OperationOutcome.IssueType.NOTFOUND);
+    }
+
+    @Test
     void unknownIdsAndBadSearchesAnswerOperationOutcomes() {
         refused("fhir/BiologicallyDerivedProduct/" + UUID.randomUUID(), integration, 404, OperationOutcome.IssueType.NOTFOUND);
         refused("fhir/BiologicallyDerivedProduct/not-a-vial", integration, 404, OperationOutcome.IssueType.NOTFOUND);
@@ -274,7 +298,7 @@ class FhirIT {
     void theCapabilityStatementIsOpenToAnyoneAndSaysR5Json() {
         CapabilityStatement capabilities = read("fhir/metadata", null, CapabilityStatement.class);
         assertEquals(Enumerations.FHIRVersion._5_0_0, capabilities.getFhirVersion());
-        assertEquals(List.of("BiologicallyDerivedProduct", "MedicationAdministration"),
+        assertEquals(List.of("BiologicallyDerivedProduct", "MedicationAdministration", "BiologicallyDerivedProductDispense"),
                 capabilities.getRestFirstRep().getResource().stream().map(r -> r.getType()).toList());
         assertTrue(capabilities.getImplementation().getUrl().endsWith("/fhir/"), capabilities.getImplementation().getUrl());
     }

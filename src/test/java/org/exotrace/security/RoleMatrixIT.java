@@ -87,11 +87,17 @@ class RoleMatrixIT {
                 + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, dose.status(), dose::toString);
         String administrationId = dose.json().getString("administrationId");
+        Fixtures.Lot homeUse = fixtures.releasedLot(fixtures.product("\"NASAL\""), 200, "FRIDGE-RM", 1);
+        Reply dispensed = api.post("api/dispenses", t.get("NURSE"), "{\"vialId\":\"" + homeUse.vialIds().get(0) + "\",\"patientId\":\""
+                + patient + "\",\"route\":\"NASAL\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, dispensed.status(), dispensed::toString);
         pathValues = Map.of("lotNumber", lot.number(), "vialId", lot.vialIds().get(1), "patientId", patient,
                 "administrationId", administrationId, "cpcs/{code}", "cpcs/" + fixtures.cpc(),
                 "products/{code}", "products/" + product.code(), "BiologicallyDerivedProduct/{id}", "BiologicallyDerivedProduct/"
-                        + lot.vialIds().get(1), "MedicationAdministration/{id}", "MedicationAdministration/" + administrationId);
-        searches = Map.of("fhir/BiologicallyDerivedProduct", "?lot=" + lot.number(), "fhir/MedicationAdministration", "?patient=" + patient);
+                        + lot.vialIds().get(1), "MedicationAdministration/{id}", "MedicationAdministration/" + administrationId,
+                "BiologicallyDerivedProductDispense/{id}", "BiologicallyDerivedProductDispense/" + homeUse.vialIds().get(0));
+        searches = Map.of("fhir/BiologicallyDerivedProduct", "?lot=" + lot.number(), "fhir/MedicationAdministration", "?patient=" + patient,
+                "fhir/BiologicallyDerivedProductDispense", "?patient=" + patient);
         tokens = t;
     }
 

@@ -83,6 +83,11 @@ final class Fhir {
         return given.isEmpty() || given.equals(system) ? java.util.Optional.of(value.substring(bar + 1)) : java.util.Optional.empty();
     }
 
+    /** A patient parameter's id: {@code ID}, {@code Patient/ID} or {@code system|ID}; empty when it names another system. */
+    static java.util.Optional<String> patientId(String value, String system) {
+        return token(value.startsWith("Patient/") ? value.substring("Patient/".length()) : value, system);
+    }
+
     static int count(String value) {
         return (int) number(COUNT, value, DEFAULT_COUNT, MAX_COUNT);
     }

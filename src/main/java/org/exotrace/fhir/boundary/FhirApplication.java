@@ -27,7 +27,7 @@ public class FhirApplication extends Application {
 
     /** The FHIR resources: {@link NotUnderApi} keeps them out of {@code /api}, which takes every resource it finds. */
     public static final Set<Class<?>> RESOURCES = Set.of(MetadataResource.class, BiologicallyDerivedProductResource.class,
-            MedicationAdministrationResource.class);
+            MedicationAdministrationResource.class, BiologicallyDerivedProductDispenseResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -91,8 +91,7 @@ public class MedicationAdministrationResource {
         }
         int count = Fhir.count(countParameter);
         long offset = Fhir.offset(offsetParameter);
-        var patientId = patient == null ? java.util.Optional.<String>empty() : Fhir.token(patient.startsWith("Patient/")
-                ? patient.substring("Patient/".length()) : patient, patientSystem);
+        var patientId = patient == null ? java.util.Optional.<String>empty() : Fhir.patientId(patient, patientSystem);
         var lotNumber = lot == null ? java.util.Optional.<String>empty() : Fhir.token(lot, FhirResources.LOT_SYSTEM);
         boolean otherSystem = patient != null && patientId.isEmpty() || lot != null && lotNumber.isEmpty();
         FhirRows.Page<FhirRows.Dose> page = otherSystem ? new FhirRows.Page<>(List.of(), 0)

@@ -37,7 +37,7 @@ public class MetadataResource {
     @PermitAll
     @Operation(summary = "FHIR R5 CapabilityStatement (no token needed)",
             description = "fhirVersion 5.0.0, format json; BiologicallyDerivedProduct (read; search by lot or biological-source-event) and "
-                    + "MedicationAdministration (read; search by patient and/or lot), each with _count and _offset.")
+                    + "MedicationAdministration (read; search by patient and/or lot) and BiologicallyDerivedProductDispense (read; search by patient), each with _count and _offset.")
     @APIResponse(responseCode = "200", description = "the CapabilityStatement", content = @Content(mediaType = Fhir.MEDIA_TYPE,
             examples = @ExampleObject(name = "capabilities", value = "{\"resourceType\":\"CapabilityStatement\",\"fhirVersion\":\"5.0.0\","
                     + "\"format\":[\"json\"]}")))
@@ -55,7 +55,7 @@ public class MetadataResource {
                 .add("date", STARTED.toString())
                 .add("publisher", "ExoTrace")
                 .add("description", "Read-only: exosome vials as BiologicallyDerivedProduct, doses given at the clinic as "
-                        + "MedicationAdministration. Errors are OperationOutcome, except 401 and 403 (application/problem+json).")
+                        + "MedicationAdministration, vials dispensed for home use as BiologicallyDerivedProductDispense. Errors are OperationOutcome, except 401 and 403 (application/problem+json).")
                 .add("kind", "instance")
                 .add("software", Json.createObjectBuilder().add("name", "ExoTrace"))
                 .add("implementation", Json.createObjectBuilder().add("description", "ExoTrace FHIR interface").add("url", base))
@@ -74,7 +74,10 @@ public class MetadataResource {
                                 .add(resource(MedicationAdministrationResource.TYPE, Json.createArrayBuilder()
                                         .add(searchParam(MedicationAdministrationResource.PATIENT, "reference", "the clinic's patient id")
                                                 .add("definition", "http://hl7.org/fhir/SearchParameter/medications-patient"))
-                                        .add(searchParam(MedicationAdministrationResource.LOT, "token", "the lot number of a vial used")))))))
+                                        .add(searchParam(MedicationAdministrationResource.LOT, "token", "the lot number of a vial used"))))
+                                .add(resource(BiologicallyDerivedProductDispenseResource.TYPE, Json.createArrayBuilder()
+                                        .add(searchParam(BiologicallyDerivedProductDispenseResource.PATIENT, "reference", "the clinic's patient id")
+                                                .add("definition", "http://hl7.org/fhir/SearchParameter/BiologicallyDerivedProductDispense-patient")))))))
                 .build();
     }
 

@@ -124,6 +124,48 @@ public class FhirReads {
         return new FhirRows.Page<>(rows, total);
     }
 
+    private static final String DISPENSES = """
+            SELECT av.vial_id, a.id, a.patient_id, a.administered_at, a.route, av.volume_ml, a.nurse, av.serial, l.lot_number, p.name
+              FROM administration a JOIN administration_vial av ON av.administration_id = a.id JOIN lot l ON l.id = av.lot_id
+              JOIN product p ON p.id = l.product_id
+             WHERE a.kind = 'DISPENSED'
+            """;
+
+    /** One vial dispensed for home use, read by {@code reader}: audited as {@code DOSE_READ} (subject the patient). */
+    @Transactional
+    public Optional<FhirRows.Dispense> dispense(UUID vialId, String reader) {
+        Optional<FhirRows.Dispense> found = dispenses(DISPENSES + " AND av.vial_id = ?", List.of(vialId)).stream().findFirst();
+        found.ifPresent(d -> audit.record(reader, "DOSE_READ", "patient", d.patientId(), Json.createObjectBuilder()
+                .add("administrationId", d.administrationId().toString()).add("interface", "FHIR").build()));
+        return found;
+    }
+
+    /** A patient's vials dispensed for home use, newest first: audited as {@code PATIENT_DOSES_READ}. */
+    @Transactional
+    public FhirRows.Page<FhirRows.Dispense> dispensesOf(String patientId, int count, long offset, String reader) {
+        long total = count("""
+                SELECT count(*) FROM administration a JOIN administration_vial av ON av.administration_id = a.id
+                 WHERE a.kind = 'DISPENSED' AND a.patient_id = ?""", List.of(patientId));
+        List<FhirRows.Dispense> rows = count == 0 || offset >= total ? List.of()
+                : dispenses(DISPENSES + " AND a.patient_id = ? ORDER BY a.administered_at DESC, a.id, av.position LIMIT ? OFFSET ?",
+                List.of(patientId, count, offset));
+        audit.record(reader, "PATIENT_DOSES_READ", "patient", patientId, Json.createObjectBuilder().add("interface", "FHIR")
+                .add("dispensedVials", total).build());
+        return new FhirRows.Page<>(rows, total);
+    }
+
+    private List<FhirRows.Dispense> dispenses(String sql, List<Object> parameters) {
+        List<FhirRows.Dispense> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            read(c, sql, parameters, r -> rows.add(new FhirRows.Dispense((UUID) r.getObject(1), (UUID) r.getObject(2), r.getString(3),
+                    r.getTimestamp(4).toInstant(), r.getString(5), r.getBigDecimal(6), r.getString(7), r.getString(8), r.getString(9),
+                    r.getString(10))));
+        } catch (SQLException e) {
+            throw new PersistenceException("reading dispenses for FHIR", e);
+        }
+        return rows;
+    }
+
     private List<FhirRows.Vial> vials(String sql, List<Object> parameters) {
         List<FhirRows.Vial> rows = new ArrayList<>();
         Map<UUID, UUID> lotOf = new HashMap<>();

@@ -31,6 +31,7 @@ public final class FhirResources {
     public static final String PURPOSE_SYSTEM = "urn:exotrace:purpose";
     public static final String USER_SYSTEM = "urn:exotrace:user";
     public static final String CPC_SYSTEM = "urn:exotrace:cpc";
+    public static final String ADMINISTRATION_SYSTEM = "urn:exotrace:administration";
     public static final String CPC_LICENCE_SYSTEM = "urn:exotrace:cpc-licence";
     public static final String UCUM = "http://unitsofmeasure.org";
     static final String SNOMED = "http://snomed.info/sct";
@@ -168,6 +169,32 @@ public final class FhirResources {
                                 .add("display", d.nurse())))))
                 .add("reason", Json.createArrayBuilder().add(Json.createObjectBuilder().add("concept", reason)))
                 .add("dosage", dosage)
+                .build();
+    }
+
+    /**
+     * A vial handed to the patient for home use as a BiologicallyDerivedProductDispense: the product is the vial, handed over
+     * when the dispense was recorded, by the nurse who recorded it.
+     */
+    public static JsonObject biologicallyDerivedProductDispense(FhirRows.Dispense d, String patientSystem) {
+        return Json.createObjectBuilder()
+                .add("resourceType", "BiologicallyDerivedProductDispense")
+                .add("id", d.vialId().toString())
+                .add("identifier", Json.createArrayBuilder().add(identifier(ADMINISTRATION_SYSTEM, d.administrationId().toString())))
+                .add("status", "issued")
+                .add("product", Json.createObjectBuilder()
+                        .add("reference", "BiologicallyDerivedProduct/" + d.vialId())
+                        .add("type", "BiologicallyDerivedProduct")
+                        .add("display", d.productName() + ", lot " + d.lotNumber() + ", serial " + d.serial()))
+                .add("patient", patient(d.patientId(), patientSystem))
+                .add("performer", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("actor", Json.createObjectBuilder()
+                                .add("type", "Practitioner")
+                                .add("identifier", identifier(USER_SYSTEM, d.nurse()))
+                                .add("display", d.nurse()))))
+                .add("quantity", quantity(d.volumeMl(), "mL"))
+                .add("whenHandedOver", d.handedOverAt().toString())
+                .add("usageInstruction", "Home use, route " + d.route().toLowerCase().replace('_', ' '))
                 .build();
     }
 

@@ -39,6 +39,11 @@ public final class FhirRows {
         }
     }
 
+    /** One vial handed to a patient for home use (a dispense of several vials is one of these per vial). */
+    public record Dispense(UUID vialId, UUID administrationId, String patientId, Instant handedOverAt, String route, BigDecimal volumeMl,
+                           String nurse, String serial, String lotNumber, String productName) {
+    }
+
     /** A page of a search: the rows and how many match in all. */
     public record Page<T>(List<T> rows, long total) {
     }

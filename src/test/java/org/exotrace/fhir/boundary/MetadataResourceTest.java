@@ -17,10 +17,12 @@ class MetadataResourceTest {
         assertEquals(Enumerations.FHIRVersion._5_0_0, c.getFhirVersion());
         assertEquals("json", c.getFormat().get(0).getValue());
         var resources = c.getRestFirstRep().getResource();
-        assertEquals(List.of("BiologicallyDerivedProduct", "MedicationAdministration"), resources.stream().map(r -> r.getType()).toList());
+        assertEquals(List.of("BiologicallyDerivedProduct", "MedicationAdministration", "BiologicallyDerivedProductDispense"),
+                resources.stream().map(r -> r.getType()).toList());
         assertEquals(List.of("lot", "biological-source-event", "_count", "_offset"),
                 resources.get(0).getSearchParam().stream().map(p -> p.getName()).toList());
         assertEquals(List.of("patient", "lot", "_count", "_offset"), resources.get(1).getSearchParam().stream().map(p -> p.getName()).toList());
+        assertEquals(List.of("patient", "_count", "_offset"), resources.get(2).getSearchParam().stream().map(p -> p.getName()).toList());
     }
 
     @Test
@@ -38,6 +40,7 @@ class MetadataResourceTest {
         assertEquals("/fhir/BiologicallyDerivedProduct/{id}", FhirOpenApiPaths.fhirPath("/api/BiologicallyDerivedProduct/{id}"));
         assertEquals("/fhir/MedicationAdministration", FhirOpenApiPaths.fhirPath("/api/MedicationAdministration"));
         assertEquals("/fhir/metadata", FhirOpenApiPaths.fhirPath("/api/metadata"));
+        assertEquals("/fhir/BiologicallyDerivedProductDispense/{id}", FhirOpenApiPaths.fhirPath("/api/BiologicallyDerivedProductDispense/{id}"));
         assertEquals(null, FhirOpenApiPaths.fhirPath("/api/lots/{lotNumber}"));
         assertEquals(null, FhirOpenApiPaths.fhirPath("/api/metadataX"));
     }

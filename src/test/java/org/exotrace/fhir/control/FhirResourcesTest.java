@@ -170,4 +170,19 @@ class FhirResourcesTest {
                 .replaceFirst("\\{", "{\"qualityStatus\":{\"text\":\"released\"},");
         assertThrows(ca.uhn.fhir.parser.DataFormatException.class, () -> FhirParser.parse(withQualityStatus, BiologicallyDerivedProduct.class));
     }
+
+    @Test
+    void aVialDispensedForHomeUseIsABiologicallyDerivedProductDispenseOfThatVialToThePatient() {
+        var d = new FhirRows.Dispense(VIAL, UUID.fromString("11111111-2222-4333-8444-555555555555"), "P-1001",
+                Instant.parse("2026-11-24T10:15:30Z"), "NASAL", new BigDecimal("4.000"), "nurse-sato", "0001", "ASC2611", "EXO Pure ASC");
+        var parsed = FhirParser.parse(FhirResources.biologicallyDerivedProductDispense(d, "urn:clinic:mrn").toString(),
+                org.hl7.fhir.r5.model.BiologicallyDerivedProductDispense.class);
+        assertEquals("BiologicallyDerivedProduct/" + VIAL, parsed.getProduct().getReference());
+        assertEquals("Patient/P-1001", parsed.getPatient().getReference());
+        assertEquals("issued", parsed.getStatus().toCode());
+        assertEquals("2026-11-24T10:15:30Z", parsed.getWhenHandedOverElement().getValueAsString());
+        assertEquals(0, new BigDecimal("4").compareTo(parsed.getQuantity().getValue()));
+        assertEquals("11111111-2222-4333-8444-555555555555", parsed.getIdentifierFirstRep().getValue());
+        assertEquals("nurse-sato", parsed.getPerformerFirstRep().getActor().getIdentifier().getValue());
+    }
 }
