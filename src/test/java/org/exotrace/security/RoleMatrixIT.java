@@ -49,6 +49,8 @@ class RoleMatrixIT {
     /** One user per role and a history to point the paths at; made once for the class (password hashes are slow). */
     static Map<String, String> tokens;
     static Map<String, String> pathValues;
+    /** The query a search endpoint (FHIR's, which refuses a search without parameters) is probed with. */
+    static Map<String, String> searches;
     /** A failed set-up fails every cell at once, instead of being tried again for each. */
     static AssertionError setUpFailure;
 
@@ -84,9 +86,18 @@ class RoleMatrixIT {
         Reply dose = api.post("api/administrations", t.get("NURSE"), "{\"vialId\":\"" + lot.vialIds().get(0) + "\",\"patientId\":\"" + patient
                 + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, dose.status(), dose::toString);
+        String administrationId = dose.json().getString("administrationId");
+        Fixtures.Lot homeUse = fixtures.releasedLot(fixtures.product("\"NASAL\""), 200, "FRIDGE-RM", 1);
+        Reply dispensed = api.post("api/dispenses", t.get("NURSE"), "{\"vialId\":\"" + homeUse.vialIds().get(0) + "\",\"patientId\":\""
+                + patient + "\",\"route\":\"NASAL\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, dispensed.status(), dispensed::toString);
         pathValues = Map.of("lotNumber", lot.number(), "vialId", lot.vialIds().get(1), "patientId", patient,
-                "administrationId", dose.json().getString("administrationId"), "cpcs/{code}", "cpcs/" + fixtures.cpc(),
-                "products/{code}", "products/" + product.code());
+                "administrationId", administrationId, "cpcs/{code}", "cpcs/" + fixtures.cpc(),
+                "products/{code}", "products/" + product.code(), "BiologicallyDerivedProduct/{id}", "BiologicallyDerivedProduct/"
+                        + lot.vialIds().get(1), "MedicationAdministration/{id}", "MedicationAdministration/" + administrationId,
+                "BiologicallyDerivedProductDispense/{id}", "BiologicallyDerivedProductDispense/" + homeUse.vialIds().get(0));
+        searches = Map.of("fhir/BiologicallyDerivedProduct", "?lot=" + lot.number(), "fhir/MedicationAdministration", "?patient=" + patient,
+                "fhir/BiologicallyDerivedProductDispense", "?patient=" + patient);
         tokens = t;
     }
 
@@ -133,6 +144,6 @@ class RoleMatrixIT {
         if (path.contains("{")) {
             throw new IllegalStateException("no value for a parameter of " + template);
         }
-        return path;
+        return path + searches.getOrDefault(path, "");
     }
 }

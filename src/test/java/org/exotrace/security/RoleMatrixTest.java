@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.exotrace.fhir.boundary.FhirApplication;
 import org.exotrace.platform.boundary.ExoTraceApplication;
 import org.exotrace.testing.RoleMatrix;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class RoleMatrixTest {
 
     private static final List<Class<? extends Annotation>> VERBS = List.of(GET.class, POST.class, PUT.class, DELETE.class);
     /** Endpoints anyone may call without a token; not rows of the matrix. */
-    private static final Set<String> PUBLIC = Set.of("POST /api/auth/token");
+    private static final Set<String> PUBLIC = Set.of("POST /api/auth/token", "GET /fhir/metadata");
 
     @Test
     void theReadmeListsEveryEndpointWithTheRolesTheCodeAllows() throws IOException {
@@ -65,8 +66,10 @@ class RoleMatrixTest {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** The resource's address under its JAX-RS application: {@code /fhir} for the FHIR resources, {@code /api} for the rest. */
     private static String path(Class<?> resource, Method m) {
-        String app = ExoTraceApplication.class.getAnnotation(ApplicationPath.class).value();
+        Class<?> application = FhirApplication.RESOURCES.contains(resource) ? FhirApplication.class : ExoTraceApplication.class;
+        String app = application.getAnnotation(ApplicationPath.class).value();
         String path = app + "/" + resource.getAnnotation(Path.class).value()
                 + (m.isAnnotationPresent(Path.class) ? "/" + m.getAnnotation(Path.class).value() : "");
         return path.replaceAll("/+", "/").replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/$", "");

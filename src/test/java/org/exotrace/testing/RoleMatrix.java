@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The role matrix as README.md states it: every endpoint ({@code GET /api/lots/{lotNumber}}) against the
+ * The role matrix as README.md states it: every endpoint ({@code GET /api/lots/{lotNumber}}, and the FHIR interface's
+ * {@code GET /fhir/MedicationAdministration/{id}}) against the
  * roles that may call it. The README is the one copy: {@code RoleMatrixTest} holds it against the
  * code's {@code @RolesAllowed}, {@code RoleMatrixIT} against the running service.
  */
@@ -42,7 +43,7 @@ public record RoleMatrix(Map<String, Set<String>> allowed) {
                 break;
             }
             List<String> cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|")).map(String::strip).toList();
-            if (cells.size() != ROLES.size() + 1 || !cells.get(0).matches("`(GET|POST|PUT|DELETE) /api/\\S+`")) {
+            if (cells.size() != ROLES.size() + 1 || !cells.get(0).matches("`(GET|POST|PUT|DELETE) /(api|fhir)/\\S+`")) {
                 throw new IllegalStateException("not a role matrix row: " + line);
             }
             Set<String> roles = new LinkedHashSet<>();
