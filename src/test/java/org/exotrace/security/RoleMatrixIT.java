@@ -97,7 +97,7 @@ class RoleMatrixIT {
                         + lot.vialIds().get(1), "MedicationAdministration/{id}", "MedicationAdministration/" + administrationId,
                 "BiologicallyDerivedProductDispense/{id}", "BiologicallyDerivedProductDispense/" + homeUse.vialIds().get(0));
         searches = Map.of("fhir/BiologicallyDerivedProduct", "?lot=" + lot.number(), "fhir/MedicationAdministration", "?patient=" + patient,
-                "fhir/BiologicallyDerivedProductDispense", "?patient=" + patient);
+                "fhir/BiologicallyDerivedProductDispense", "?patient=" + patient, "api/epcis/events", "?lot=" + lot.number());
         tokens = t;
     }
 
@@ -128,16 +128,12 @@ class RoleMatrixIT {
         }
     }
 
-    /** Reads whose subject is a query parameter, not a path segment: the query that names it. */
-    private static final Map<String, String> QUERIES = Map.of("/api/epcis/events", "?lot={lotNumber}");
-
     /**
      * The endpoint's path with this class's history in it. A write on a user names nobody (404): the
      * disable and enable actions have no body to refuse, and must not disable anyone here.
      */
     private static String path(String template, String method) {
-        String path = template.substring(1).replace("{username}", method.equals("GET") ? "admin" : "nobody-" + Api.unique().toLowerCase())
-                + QUERIES.getOrDefault(template, "");
+        String path = template.substring(1).replace("{username}", method.equals("GET") ? "admin" : "nobody-" + Api.unique().toLowerCase());
         for (Map.Entry<String, String> value : pathValues.entrySet()) {
             path = path.replace(value.getKey().contains("/") ? value.getKey() : "{" + value.getKey() + "}", value.getValue());
         }
