@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.audit.control.AuditLog;
 import org.exotrace.audit.entity.AuditEntry;
 import org.exotrace.platform.boundary.Instants;
@@ -53,7 +57,14 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Audit entries, newest first",
-            description = "Filters: subjectType (lot, vial, user, product, cpc, location, ...), subjectId, actor, action, from and to (UTC instants, to exclusive).")
+            description = "Filters: subjectType (lot, vial, user, product, cpc, location, ...), subjectId, actor, action, from "
+                + "and to (UTC instants, to exclusive).",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "A page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to not an instant")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range (page 0..1000000, size 1..500)")
     public Page<EntryView> search(@QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId,
                                   @QueryParam("actor") String actor, @QueryParam("action") String action,
                                   @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest page) {
@@ -65,7 +76,12 @@ public class AuditResource {
     @GET
     @Path("verify")
     @Operation(summary = "Recompute the hash chain over every entry",
-            description = "intact=false names the first broken entry (firstBrokenSeq) and what does not match. Always 200: the answer is the report.")
+            description = "intact=false names the first broken entry (firstBrokenSeq) and what does not match. Always 200 when "
+                + "it could be read: the answer is the report.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The verification",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditLog.Verification.class)))
     public AuditLog.Verification verify() {
         return log.verify();
     }

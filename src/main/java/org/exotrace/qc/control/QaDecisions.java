@@ -1,6 +1,7 @@
 package org.exotrace.qc.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -43,6 +44,9 @@ public class QaDecisions {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<LotDecided> decided;
 
     @Inject
     Lots lots;
@@ -135,6 +139,7 @@ public class QaDecisions {
             throw ProblemException.invalid(e.field(), e.getMessage());
         }
         em.persist(decision);
+        decided.fire(new LotDecided(decision.from(), decision.to()));
         audit.record(actor, action, "lot", lot.lotNumber(), Json.createObjectBuilder()
                 .add("product", lot.product().code()).add("from", decision.from().name()).add("to", decision.to().name())
                 .add("reason", decision.reason()).build());
