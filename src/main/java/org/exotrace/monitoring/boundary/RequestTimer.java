@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 import java.lang.reflect.Method;
@@ -22,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Latency of every API request, by endpoint ({@code method} and the {@code path} template, {@code /api/lots/{lotNumber}})
- * and {@code status}: one MicroProfile Metrics timer, {@code exotrace.http.requests}. Its Prometheus form has quantiles
- * and, from {@code mp.metrics.distribution.timer.buckets}, buckets. Timed from before matching to the response filter:
+ * and {@code status}: one MicroProfile Metrics timer, {@code exotrace.http.requests}. Its Prometheus form is a histogram
+ * with buckets from {@code mp.metrics.distribution.timer.buckets}, {@code _sum} and {@code _count} in seconds; Payara
+ * 6.2025.10 also writes quantile, {@code _mean} and {@code _max} lines, but in nanoseconds (README, "Metrics"). Timed from before matching to the response filter:
  * the handler and the filters, not the writing of the body. A request no resource matched is under path {@code unmatched}.
  */
 @Provider
@@ -33,7 +35,7 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
 
     public static final String NAME = "exotrace.http.requests";
     private static final String STARTED = RequestTimer.class.getName() + ".started";
-    private static final Metadata METADATA = Metadata.builder().withName(NAME)
+    private static final Metadata METADATA = Metadata.builder().withName(NAME).withUnit(MetricUnits.SECONDS)
             .withDescription("API requests by method, path template and status: how long the service took to answer").build();
 
     private final Map<Method, String> templates = new ConcurrentHashMap<>();

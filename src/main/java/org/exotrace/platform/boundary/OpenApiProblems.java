@@ -94,9 +94,9 @@ public class OpenApiProblems implements OASFilter {
         Object roles = operation.getExtensions() == null ? null : operation.getExtensions().get(ROLES);
         if (roles != null) {
             List<String> names = roleList(roles);
-            operation.addExtension(ROLES, names); // Payara keeps @Operation(extensions) as text even with parseValue
+            operation.addExtension(ROLES, shown(names)); // Payara keeps @Operation(extensions) as text even with parseValue
             if (names.isEmpty()) {
-                operation.setSecurity(new ArrayList<>()); // anyone, without a token
+                operation.setSecurity(shown(List.of())); // anyone, without a token
             } else {
                 edges.addAll(SECURED);
             }
@@ -161,7 +161,7 @@ public class OpenApiProblems implements OASFilter {
                 value.asJsonObject().forEach((k, v) -> map.put(k, plain(v)));
                 yield map;
             }
-            case ARRAY -> value.asJsonArray().stream().map(OpenApiProblems::plain).toList();
+            case ARRAY -> shown(value.asJsonArray().stream().map(OpenApiProblems::plain).toList());
             case STRING -> ((JsonString) value).getString();
             case NUMBER -> ((JsonNumber) value).bigDecimalValue();
             case TRUE -> Boolean.TRUE;
@@ -217,6 +217,19 @@ public class OpenApiProblems implements OASFilter {
     private static String rest(String description) {
         int colon = description == null ? -1 : description.indexOf(':');
         return colon < 0 ? "" : description.substring(colon);
+    }
+
+    /**
+     * A list the document's writer shows even when empty: Payara's leaves empty lists out, which would drop a scan
+     * example's {@code "reasons": []}, an open operation's {@code "security": []} and its {@code "x-roles": []}.
+     */
+    private static <T> List<T> shown(List<T> items) {
+        return new ArrayList<>(items) {
+            @Override
+            public boolean isEmpty() {
+                return false;
+            }
+        };
     }
 
     private static List<String> roleList(Object roles) {
