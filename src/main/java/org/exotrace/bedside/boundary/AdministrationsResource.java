@@ -36,6 +36,16 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdministrationsResource {
 
+    /** A dose as the API answers it: the example in /openapi. */
+    static final String DOSE_EXAMPLE = "{\"administeredAt\":\"2026-11-25T18:31:45.636240Z\","
+            + "\"administrationId\":\"7751375e-2c05-4ca7-8cab-6ba0250ec296\",\"indication\":\"knee osteoarthritis\","
+            + "\"kind\":\"ADMINISTERED\",\"nurse\":\"nurse1\",\"particles\":780000000000,\"patientId\":\"P-1001\","
+            + "\"purpose\":\"THERAPY\",\"recordedAt\":\"2026-11-25T18:31:45.636240Z\",\"route\":\"IV_DRIP\","
+            + "\"vials\":[{\"cpcCode\":\"CPC-TOKYO-1\",\"expiresOn\":\"2027-05-31\",\"lotNumber\":\"NFC2611A\","
+            + "\"productCode\":\"MAXNFC-2\",\"productName\":\"max NFC 2cc\",\"remainderMl\":0.0,\"scanned\":true,"
+            + "\"serial\":\"0001\",\"vialId\":\"549ac932-8402-42f9-9e93-56894780ab42\",\"volumeMl\":2.0}],\"volumeMl\":2.0,"
+            + "\"warnings\":[]}";
+
     @Inject
     Dosing dosing;
 
@@ -56,20 +66,10 @@ public class AdministrationsResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location names the dose",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DoseView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"administeredAt\":\"2026-11-25T18:31:45.636240Z\","
-                        + "\"administrationId\":\"7751375e-2c05-4ca7-8cab-6ba0250ec296\",\"indication\":\"knee osteoarthritis\","
-                        + "\"kind\":\"ADMINISTERED\",\"nurse\":\"nurse1\",\"particles\":780000000000,\"patientId\":\"P-1001\","
-                        + "\"purpose\":\"THERAPY\",\"recordedAt\":\"2026-11-25T18:31:45.636240Z\",\"route\":\"IV_DRIP\","
-                        + "\"vials\":[{\"cpcCode\":\"CPC-TOKYO-1\",\"expiresOn\":\"2027-05-31\",\"lotNumber\":\"NFC2611A\","
-                        + "\"productCode\":\"MAXNFC-2\",\"productName\":\"max NFC 2cc\",\"remainderMl\":0.0,\"scanned\":true,"
-                        + "\"serial\":\"0001\",\"vialId\":\"549ac932-8402-42f9-9e93-56894780ab42\",\"volumeMl\":2.0}],\"volumeMl\":2.0,"
-                        + "\"warnings\":[]}")))
-    @APIResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED: no Idempotency-Key header, or a field breaks its format")
-    @APIResponse(responseCode = "409", description = "VIAL_BLOCKED: a vial may not be given; reasons holds the scan's reason words (LOT_RECALLED, EXPIRED,"
-            + " ALREADY_USED, ...) and nothing was recorded")
-    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, VALIDATION_FAILED: the key was used with another body; or a rule about the "
-            + "dose (INJECTION needs site, THERAPY needs indication, a required provision field, a late entry "
-            + "outside the window) names its field")
+                    examples = @ExampleObject(name = "example", value = DOSE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = Doses.REFUSED_400)
+    @APIResponse(responseCode = "409", description = Doses.REFUSED_409)
+    @APIResponse(responseCode = "422", description = Doses.REFUSED_422)
     public Response administer(@Valid @Required DoseRequest request, @HeaderParam(Doses.IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
         return Doses.record(dosing, DoseKind.ADMINISTERED, request, key, caller.getUserPrincipal().getName(), uri.getAbsolutePathBuilder());
     }
@@ -82,14 +82,7 @@ public class AdministrationsResource {
     @APIResponse(responseCode = "200", description = "The dose",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DoseView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"administeredAt\":\"2026-11-25T18:31:45.636240Z\","
-                        + "\"administrationId\":\"7751375e-2c05-4ca7-8cab-6ba0250ec296\",\"indication\":\"knee osteoarthritis\","
-                        + "\"kind\":\"ADMINISTERED\",\"nurse\":\"nurse1\",\"particles\":780000000000,\"patientId\":\"P-1001\","
-                        + "\"purpose\":\"THERAPY\",\"recordedAt\":\"2026-11-25T18:31:45.636240Z\",\"route\":\"IV_DRIP\","
-                        + "\"vials\":[{\"cpcCode\":\"CPC-TOKYO-1\",\"expiresOn\":\"2027-05-31\",\"lotNumber\":\"NFC2611A\","
-                        + "\"productCode\":\"MAXNFC-2\",\"productName\":\"max NFC 2cc\",\"remainderMl\":0.0,\"scanned\":true,"
-                        + "\"serial\":\"0001\",\"vialId\":\"549ac932-8402-42f9-9e93-56894780ab42\",\"volumeMl\":2.0}],\"volumeMl\":2.0,"
-                        + "\"warnings\":[]}")))
+                    examples = @ExampleObject(name = "example", value = DOSE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no dose has this id")
     public DoseView get(@PathParam("administrationId") String id) {
         UUID uuid;

@@ -50,12 +50,9 @@ public class DispensesResource {
     @APIResponse(responseCode = "201", description = "Recorded (kind DISPENSED)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DoseView.class)))
-    @APIResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED: no Idempotency-Key header, or a field breaks its format")
-    @APIResponse(responseCode = "409", description = "VIAL_BLOCKED: a vial may not be given; reasons holds the scan's reason words (LOT_RECALLED, EXPIRED,"
-            + " ALREADY_USED, ...) and nothing was recorded")
-    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, VALIDATION_FAILED: the key was used with another body; or a rule about the "
-            + "dose (INJECTION needs site, THERAPY needs indication, a required provision field, a late entry "
-            + "outside the window) names its field")
+    @APIResponse(responseCode = "400", description = Doses.REFUSED_400)
+    @APIResponse(responseCode = "409", description = Doses.REFUSED_409)
+    @APIResponse(responseCode = "422", description = Doses.REFUSED_422)
     public Response dispense(@Valid @Required DoseRequest request, @HeaderParam(Doses.IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
         return Doses.record(dosing, DoseKind.DISPENSED, request, key, caller.getUserPrincipal().getName(),
                 uri.getBaseUriBuilder().path("administrations"));

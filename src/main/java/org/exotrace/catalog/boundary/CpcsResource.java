@@ -41,6 +41,10 @@ import org.exotrace.security.entity.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class CpcsResource {
 
+    /** A CPC as the API reads and answers it: the example in /openapi. */
+    static final String CPC_EXAMPLE = "{\"code\":\"CPC-TOKYO-1\",\"name\":\"Tokyo Cell Processing Centre\",\"licenceNumber\":\"FA3190001\","
+            + "\"country\":\"JP\"}";
+
     public static class NewCpc {
         @NotNull
         @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}", message = "2-32 upper-case letters, digits or '-'")
@@ -73,13 +77,11 @@ public class CpcsResource {
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewCpc.class),
-                    examples = @ExampleObject(name = "example", value = "{\"code\":\"CPC-TOKYO-1\",\"name\":\"Tokyo Cell Processing Centre\",\"licenceNumber\":\"FA3190001\","
-                        + "\"country\":\"JP\"}")))
+                    examples = @ExampleObject(name = "example", value = CPC_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CpcView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"code\":\"CPC-TOKYO-1\",\"name\":\"Tokyo Cell Processing Centre\",\"licenceNumber\":\"FA3190001\","
-                        + "\"country\":\"JP\"}")))
+                    examples = @ExampleObject(name = "example", value = CPC_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "CPC_EXISTS: a CPC has this code")
     public Response register(@Valid @Required NewCpc request, @Context UriInfo uri) {
         var cpc = cpcs.register(request.code, request.name.strip(), request.licenceNumber.strip(), request.country,
@@ -107,8 +109,7 @@ public class CpcsResource {
     @APIResponse(responseCode = "200", description = "The CPC",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CpcView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"code\":\"CPC-TOKYO-1\",\"name\":\"Tokyo Cell Processing Centre\",\"licenceNumber\":\"FA3190001\","
-                        + "\"country\":\"JP\"}")))
+                    examples = @ExampleObject(name = "example", value = CPC_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a code over 32 characters")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no CPC has this code")
     public CpcView get(@PathParam("code") @Size(max = 32) String code) {

@@ -56,6 +56,13 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductsResource {
 
+    /** A product as the API answers it: the example in /openapi. */
+    static final String PRODUCT_EXAMPLE = "{\"code\":\"MAXNFC-2\",\"donorSources\":[\"DENTAL_PULP\",\"ADIPOSE\",\"BONE_MARROW\",\"CORD_BLOOD\"],"
+            + "\"gtin\":\"04912345000019\",\"homeUse\":false,\"name\":\"max NFC 2cc\",\"particlesPerVial\":780000000000,"
+            + "\"requiredAssays\":[{\"assay\":\"ENDOTOXIN\",\"max\":0.5,\"unit\":\"EU/mL\"},{\"assay\":\"PARTICLE_COUNT\","
+            + "\"min\":390000000000,\"unit\":\"particles/mL\"},{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"}],"
+            + "\"routes\":[\"IV_DRIP\",\"INJECTION\"],\"volumeMl\":2.0}";
+
     public static class AssayRequest {
         @NotNull
         @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "2-40 upper-case letters, digits or '_'")
@@ -129,11 +136,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "201", description = "Added; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"code\":\"MAXNFC-2\",\"donorSources\":[\"DENTAL_PULP\",\"ADIPOSE\",\"BONE_MARROW\",\"CORD_BLOOD\"],"
-                        + "\"gtin\":\"04912345000019\",\"homeUse\":false,\"name\":\"max NFC 2cc\",\"particlesPerVial\":780000000000,"
-                        + "\"requiredAssays\":[{\"assay\":\"ENDOTOXIN\",\"max\":0.5,\"unit\":\"EU/mL\"},{\"assay\":\"PARTICLE_COUNT\","
-                        + "\"min\":390000000000,\"unit\":\"particles/mL\"},{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"}],"
-                        + "\"routes\":[\"IV_DRIP\",\"INJECTION\"],\"volumeMl\":2.0}")))
+                    examples = @ExampleObject(name = "example", value = PRODUCT_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "PRODUCT_EXISTS, GTIN_IN_USE: the code or the GTIN is taken")
     @APIResponse(responseCode = "422", description = "GTIN_INVALID, VALIDATION_FAILED: a bad GTIN check digit; an assay with both an outcome and a range "
             + "(errors names it)")
@@ -182,11 +185,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"code\":\"MAXNFC-2\",\"donorSources\":[\"DENTAL_PULP\",\"ADIPOSE\",\"BONE_MARROW\",\"CORD_BLOOD\"],"
-                        + "\"gtin\":\"04912345000019\",\"homeUse\":false,\"name\":\"max NFC 2cc\",\"particlesPerVial\":780000000000,"
-                        + "\"requiredAssays\":[{\"assay\":\"ENDOTOXIN\",\"max\":0.5,\"unit\":\"EU/mL\"},{\"assay\":\"PARTICLE_COUNT\","
-                        + "\"min\":390000000000,\"unit\":\"particles/mL\"},{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"}],"
-                        + "\"routes\":[\"IV_DRIP\",\"INJECTION\"],\"volumeMl\":2.0}")))
+                    examples = @ExampleObject(name = "example", value = PRODUCT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no product has this code")
     public ProductView get(@PathParam("code") String code) {
         return products.find(code).map(ProductView::of).orElseThrow(() -> ProblemException.notFound("product", code));

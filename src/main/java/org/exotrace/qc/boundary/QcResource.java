@@ -69,6 +69,26 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class QcResource {
 
+    /** Its 422 answer. */
+    static final String RESULTS_422 = "UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED: not "
+            + "the specification's unit or kind, an assay the product does not require, supersedes names no result "
+            + "of the lot, or a field or CSV row is wrong (errors names it)";
+
+    /** Its 409 answer. */
+    static final String RESULTS_409 = "RESULT_EXISTS, RESULT_SUPERSEDED, LOT_STATUS_CONFLICT: the assay has a current result (correct it "
+            + "with supersedes), the corrected result was already corrected, or the lot is no longer QUARANTINED";
+
+    /** Its description. */
+    static final String RESULTS_DESCRIPTION = "application/json: quantitative {assay, value, unit (the specification's own), method, performedAt, "
+            + "performer?} or qualitative {assay, outcome}; a correction names the result it corrects in "
+            + "supersedes and gives a reason. text/csv: header assay,value,unit,outcome,method,performedAt,"
+            + "performer (supersedes, reason optional), one row per assay; all rows or none, faults named by row "
+            + "(row 3 unit).";
+
+    /** The summary of POST /api/lots/{lotNumber}/qc-results (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */
+    static final String RESULTS_SUMMARY = "Enter assay results: one as JSON, or a CPC's certificate of analysis as CSV; the service judges "
+            + "each PASS/FAIL against the product's specification";
+
 
     public static class NewResult {
         @NotNull
@@ -175,13 +195,8 @@ public class QcResource {
     @POST
     @Path("{lotNumber}/qc-results")
     @RolesAllowed(Role.QA_NAME)
-    @Operation(summary = "Enter assay results: one as JSON, or a CPC's certificate of analysis as CSV; the service judges "
-            + "each PASS/FAIL against the product's specification",
-            description = "application/json: quantitative {assay, value, unit (the specification's own), method, performedAt, "
-                + "performer?} or qualitative {assay, outcome}; a correction names the result it corrects in "
-                + "supersedes and gives a reason. text/csv: header assay,value,unit,outcome,method,performedAt,"
-                + "performer (supersedes, reason optional), one row per assay; all rows or none, faults named by row "
-                + "(row 3 unit).",
+    @Operation(summary = RESULTS_SUMMARY,
+            description = RESULTS_DESCRIPTION,
             extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
     @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewResult.class),
@@ -199,11 +214,8 @@ public class QcResource {
                         + "\"source\":\"API\",\"specification\":\"<= 0.5 EU/mL\",\"unit\":\"EU/mL\",\"value\":0.1}]}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field breaks its format")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
-    @APIResponse(responseCode = "409", description = "RESULT_EXISTS, RESULT_SUPERSEDED, LOT_STATUS_CONFLICT: the assay has a current result (correct it "
-            + "with supersedes), the corrected result was already corrected, or the lot is no longer QUARANTINED")
-    @APIResponse(responseCode = "422", description = "UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED: not "
-            + "the specification's unit or kind, an assay the product does not require, supersedes names no result "
-            + "of the lot, or a field or CSV row is wrong (errors names it)")
+    @APIResponse(responseCode = "409", description = RESULTS_409)
+    @APIResponse(responseCode = "422", description = RESULTS_422)
     public Response enter(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @Valid @Required NewResult request) {
         if ((request.value == null) == (request.outcome == null)) {
@@ -225,13 +237,8 @@ public class QcResource {
     @Path("{lotNumber}/qc-results")
     @Consumes("text/csv")
     @RolesAllowed(Role.QA_NAME)
-    @Operation(summary = "Enter assay results: one as JSON, or a CPC's certificate of analysis as CSV; the service judges "
-            + "each PASS/FAIL against the product's specification",
-            description = "application/json: quantitative {assay, value, unit (the specification's own), method, performedAt, "
-                + "performer?} or qualitative {assay, outcome}; a correction names the result it corrects in "
-                + "supersedes and gives a reason. text/csv: header assay,value,unit,outcome,method,performedAt,"
-                + "performer (supersedes, reason optional), one row per assay; all rows or none, faults named by row "
-                + "(row 3 unit).",
+    @Operation(summary = RESULTS_SUMMARY,
+            description = RESULTS_DESCRIPTION,
             extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
     @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewResult.class),
@@ -249,11 +256,8 @@ public class QcResource {
                         + "\"source\":\"API\",\"specification\":\"<= 0.5 EU/mL\",\"unit\":\"EU/mL\",\"value\":0.1}]}")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field breaks its format")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
-    @APIResponse(responseCode = "409", description = "RESULT_EXISTS, RESULT_SUPERSEDED, LOT_STATUS_CONFLICT: the assay has a current result (correct it "
-            + "with supersedes), the corrected result was already corrected, or the lot is no longer QUARANTINED")
-    @APIResponse(responseCode = "422", description = "UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED: not "
-            + "the specification's unit or kind, an assay the product does not require, supersedes names no result "
-            + "of the lot, or a field or CSV row is wrong (errors names it)")
+    @APIResponse(responseCode = "409", description = RESULTS_409)
+    @APIResponse(responseCode = "422", description = RESULTS_422)
     public Response importCertificate(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                                       String csv) {
         return entered(lotNumber, productCode, CertificateCsv.parse(csv), ResultSource.CSV);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -29,6 +30,17 @@ import org.exotrace.security.entity.Role;
 @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
+
+    /** Its 422 answer. */
+    static final String EXPORT_422 = "VALIDATION_FAILED: from or to (or year) not a date, to before from, or a period over 3 years "
+            + "(errors names it)";
+
+    /** Its description. */
+    static final String EXPORT_DESCRIPTION = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.";
+
+    /** The summary of GET /api/reports/regulatory-export (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */
+    static final String EXPORT_SUMMARY = "Provision records of a year (?year) or period (?from&to): every dose by product and route, with a "
+            + "summary per product and route (audited as REGULATORY_EXPORT_READ)";
 
     @Context
     SecurityContext caller;
@@ -84,16 +96,14 @@ public class ReportsResource {
 
     @GET
     @Path("regulatory-export")
-    @Operation(summary = "Provision records of a year (?year) or period (?from&to): every dose by product and route, with a "
-            + "summary per product and route (audited as REGULATORY_EXPORT_READ)",
-            description = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.",
+    @Operation(summary = EXPORT_SUMMARY,
+            description = EXPORT_DESCRIPTION,
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "The export",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegulatoryExport.class)),
                     @Content(mediaType = "text/csv")})
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to (or year) not a date, to before from, or a period over 3 years "
-            + "(errors names it)")
+    @APIResponse(responseCode = "422", description = EXPORT_422)
     public RegulatoryExport regulatoryExport(@Valid @BeanParam Periods.YearOrSpan period) {
         return reports.regulatory(period.period(reports.today()), caller.getUserPrincipal().getName());
     }
@@ -101,16 +111,14 @@ public class ReportsResource {
     @GET
     @Path("regulatory-export")
     @Produces("text/csv")
-    @Operation(summary = "Provision records of a year (?year) or period (?from&to): every dose by product and route, with a "
-            + "summary per product and route (audited as REGULATORY_EXPORT_READ)",
-            description = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.",
+    @Operation(summary = EXPORT_SUMMARY,
+            description = EXPORT_DESCRIPTION,
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "The export",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegulatoryExport.class)),
                     @Content(mediaType = "text/csv")})
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to (or year) not a date, to before from, or a period over 3 years "
-            + "(errors names it)")
+    @APIResponse(responseCode = "422", description = EXPORT_422)
     public Response regulatoryExportCsv(@Valid @BeanParam Periods.YearOrSpan period) {
         RegulatoryExport export = reports.regulatory(period.period(reports.today()), caller.getUserPrincipal().getName());
         return Response.ok(RegulatoryCsv.of(export), "text/csv; charset=UTF-8")

@@ -50,6 +50,10 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
+    /** A user as the API answers it: the example in /openapi. */
+    static final String USER_EXAMPLE = "{\"active\":true,\"createdAt\":\"2026-11-25T18:31:30.120000Z\",\"createdBy\":\"admin\","
+            + "\"credentialsChangedAt\":\"2026-11-25T18:31:30.120000Z\",\"roles\":[\"NURSE\"],\"username\":\"nurse1\"}";
+
     public static class NewUser {
         @NotBlank
         @Size(max = 63)
@@ -98,8 +102,7 @@ public class UsersResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the user",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"active\":true,\"createdAt\":\"2026-11-25T18:31:30.120000Z\",\"createdBy\":\"admin\","
-                        + "\"credentialsChangedAt\":\"2026-11-25T18:31:30.120000Z\",\"roles\":[\"NURSE\"],\"username\":\"nurse1\"}")))
+                    examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "USERNAME_TAKEN: a user has this name")
     public Response create(@Valid @Required NewUser request, @Context UriInfo uri) {
         AppUser user = users.create(request.username, request.password, request.roles, actor());
@@ -127,8 +130,7 @@ public class UsersResource {
     @APIResponse(responseCode = "200", description = "The user",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserView.class),
-                    examples = @ExampleObject(name = "example", value = "{\"active\":true,\"createdAt\":\"2026-11-25T18:31:30.120000Z\",\"createdBy\":\"admin\","
-                        + "\"credentialsChangedAt\":\"2026-11-25T18:31:30.120000Z\",\"roles\":[\"NURSE\"],\"username\":\"nurse1\"}")))
+                    examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
     public UserView one(@PathParam("username") String username) {
         return users.find(username).map(UserView::of).orElseThrow(() -> ProblemException.notFound("User", username));

@@ -45,6 +45,14 @@ import java.util.stream.Collectors;
 @Path("lots")
 public class TraceResource {
 
+    /** Its description. */
+    static final String TRACE_DESCRIPTION = "?history=true adds each vial's ledger rows. Accept: text/csv gives the recall notification list, "
+            + "one row per dose and vial, with whether the patient was reached.";
+
+    /** The summary of GET /api/lots/{lotNumber}/trace (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */
+    static final String TRACE_SUMMARY = "Forward trace: every vial of the lot, every dose given or dispensed from it, and each patient's "
+            + "recall follow-up (audited as LOT_TRACE_READ)";
+
     public static class Notification {
         @NotNull
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "1-64 letters, digits, '.', '_' or '-'")
@@ -86,10 +94,8 @@ public class TraceResource {
     @Path("{lotNumber}/trace")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
-    @Operation(summary = "Forward trace: every vial of the lot, every dose given or dispensed from it, and each patient's "
-            + "recall follow-up (audited as LOT_TRACE_READ)",
-            description = "?history=true adds each vial's ledger rows. Accept: text/csv gives the recall notification list, "
-                + "one row per dose and vial, with whether the patient was reached.",
+    @Operation(summary = TRACE_SUMMARY,
+            description = TRACE_DESCRIPTION,
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "The trace",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
@@ -111,10 +117,8 @@ public class TraceResource {
     @Path("{lotNumber}/trace")
     @Produces("text/csv")
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
-    @Operation(summary = "Forward trace: every vial of the lot, every dose given or dispensed from it, and each patient's "
-            + "recall follow-up (audited as LOT_TRACE_READ)",
-            description = "?history=true adds each vial's ledger rows. Accept: text/csv gives the recall notification list, "
-                + "one row per dose and vial, with whether the patient was reached.",
+    @Operation(summary = TRACE_SUMMARY,
+            description = TRACE_DESCRIPTION,
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "The trace",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
