@@ -69,16 +69,16 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class QcResource {
 
-    /** Its 422 answer. */
+    /** The 422 answer of POST /api/lots/{lotNumber}/qc-results. */
     static final String RESULTS_422 = "UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED: not "
             + "the specification's unit or kind, an assay the product does not require, supersedes names no result "
             + "of the lot, or a field or CSV row is wrong (errors names it)";
 
-    /** Its 409 answer. */
+    /** The 409 answer of POST /api/lots/{lotNumber}/qc-results. */
     static final String RESULTS_409 = "RESULT_EXISTS, RESULT_SUPERSEDED, LOT_STATUS_CONFLICT: the assay has a current result (correct it "
             + "with supersedes), the corrected result was already corrected, or the lot is no longer QUARANTINED";
 
-    /** Its description. */
+    /** The description of POST /api/lots/{lotNumber}/qc-results. */
     static final String RESULTS_DESCRIPTION = "application/json: quantitative {assay, value, unit (the specification's own), method, performedAt, "
             + "performer?} or qualitative {assay, outcome}; a correction names the result it corrects in "
             + "supersedes and gives a reason. text/csv: header assay,value,unit,outcome,method,performedAt,"

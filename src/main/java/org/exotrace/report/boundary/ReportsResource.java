@@ -31,11 +31,11 @@ import org.exotrace.security.entity.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    /** Its 422 answer. */
+    /** The 422 answer of GET /api/reports/regulatory-export. */
     static final String EXPORT_422 = "VALIDATION_FAILED: from or to (or year) not a date, to before from, or a period over 3 years "
             + "(errors names it)";
 
-    /** Its description. */
+    /** The description of GET /api/reports/regulatory-export. */
     static final String EXPORT_DESCRIPTION = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.";
 
     /** The summary of GET /api/reports/regulatory-export (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */

@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
 @Path("lots")
 public class TraceResource {
 
-    /** Its description. */
+    /** The description of GET /api/lots/{lotNumber}/trace. */
     static final String TRACE_DESCRIPTION = "?history=true adds each vial's ledger rows. Accept: text/csv gives the recall notification list, "
             + "one row per dose and vial, with whether the patient was reached.";
 
