@@ -53,6 +53,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,8 +108,19 @@ class OperationsIT {
         assertEquals("http", bearer.getString("type"));
         assertEquals("bearer", bearer.getString("scheme"));
         assertEquals("JWT", bearer.getString("bearerFormat"));
-        assertEquals("bearer", doc.getJsonArray("security").getJsonObject(0).keySet().iterator().next(), "bearer is required by default");
         assertTrue(doc.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+        // the token is required by every operation with roles, and by sign-in not
+        doc.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((verb, op) -> {
+            boolean open = op.asJsonObject().getJsonArray("x-roles").isEmpty();
+            JsonValue security = op.asJsonObject().get("security");
+            if (open) {
+                assertTrue(security == null || security.asJsonArray().isEmpty(), verb + " " + path);
+            } else {
+                assertEquals("[{\"bearer\":[]}]", String.valueOf(security), verb + " " + path);
+            }
+        }));
+        assertFalse(doc.containsKey("security"), "no document-wide requirement, which would cover sign-in");
+        assertTrue(doc.getJsonObject("paths").getJsonObject("/api/auth/token").getJsonObject("post").getJsonArray("x-roles").isEmpty());
     }
 
     @Test

@@ -83,7 +83,10 @@ public class AuditResource {
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "The verification",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AuditLog.Verification.class)))
+                    schema = @Schema(implementation = AuditLog.Verification.class),
+                    examples = @ExampleObject(name = "example", value = "{\"entries\":1742,\"intact\":true,"
+                        + "\"lastHash\":\"9b1f0c4e2a7d3b58e6c1f09a4d2e7b3c5a8f1d6e0b9c2a4f7e3d1b5c8a0f6e2d\","
+                        + "\"verifiedAt\":\"2026-11-26T01:40:00.512Z\"}")))
     public AuditLog.Verification verify() {
         return log.verify();
     }

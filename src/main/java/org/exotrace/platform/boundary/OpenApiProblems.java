@@ -39,12 +39,15 @@ import java.util.regex.Pattern;
  * is a body; 500 {@code INTERNAL_ERROR} and 503 {@code DATABASE_UNAVAILABLE}, {@code SHUTTING_DOWN} everywhere.</li>
  * </ul>
  * The roles of an operation are its {@code x-roles} extension, written next to its {@code @RolesAllowed}
- * ({@code OperationsIT} holds the two together); an empty list means anyone, without a token.
+ * ({@code OperationsIT} holds the two together); an empty list means anyone, without a token. An operation with roles
+ * requires the {@code bearer} scheme; one without requires nothing.
  */
 public class OpenApiProblems implements OASFilter {
 
     public static final String ROLES = "x-roles";
     public static final String CODES = "x-problem-codes";
+    /** The security scheme of {@link ExoTraceApplication}. */
+    public static final String BEARER = "bearer";
     private static final String PROBLEM_SCHEMA = "Problem";
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+|[A-Z]{4,}");
 
@@ -73,6 +76,9 @@ public class OpenApiProblems implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM_SCHEMA, problemSchema());
+        // the bearer token is required by each operation with roles, not document-wide: Payara's writer drops the
+        // empty "security: []" that would exempt sign-in from a document-wide requirement
+        openAPI.setSecurity(new ArrayList<>());
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -95,9 +101,8 @@ public class OpenApiProblems implements OASFilter {
         if (roles != null) {
             List<String> names = roleList(roles);
             operation.addExtension(ROLES, shown(names)); // Payara keeps @Operation(extensions) as text even with parseValue
-            if (names.isEmpty()) {
-                operation.setSecurity(shown(List.of())); // anyone, without a token
-            } else {
+            if (!names.isEmpty()) {
+                operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER))));
                 edges.addAll(SECURED);
             }
         }
@@ -221,7 +226,7 @@ public class OpenApiProblems implements OASFilter {
 
     /**
      * A list the document's writer shows even when empty: Payara's leaves empty lists out, which would drop a scan
-     * example's {@code "reasons": []}, an open operation's {@code "security": []} and its {@code "x-roles": []}.
+     * example's {@code "reasons": []} and an open operation's {@code "x-roles": []}.
      */
     private static <T> List<T> shown(List<T> items) {
         return new ArrayList<>(items) {

@@ -308,7 +308,17 @@ public class QcResource {
                     examples = @ExampleObject(name = "example", value = "{\"password\":\"the signer's own password\",\"meaning\":\"QC reviewed and approved for use\"}")))
     @APIResponse(responseCode = "200", description = "RELEASED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Released.class)))
+                    schema = @Schema(implementation = Released.class),
+                    examples = @ExampleObject(name = "example", value = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"released\":true,"
+                        + "\"signature\":{\"contentDigest\":\"c26da668844a65250a1ed2f3b32385e8013d2dffd20bbee7d0273a3d8c27736c\","
+                        + "\"meaning\":\"QC reviewed and approved for use\",\"signatureId\":\"7fdbb164-7a4d-4bd0-88ac-e7ac62c1c716\","
+                        + "\"signedAt\":\"2026-11-25T18:31:42.691154Z\","
+                        + "\"signedResults\":[{\"resultId\":\"fe46bca6-4db0-4fcf-a493-0ab331392978\",\"assay\":\"ENDOTOXIN\","
+                        + "\"reading\":\"0.1 EU/mL\",\"specification\":\"<= 0.5 EU/mL\",\"judgement\":\"PASS\",\"method\":\"LAL\","
+                        + "\"performedAt\":\"2026-11-20T09:00:00Z\",\"enteredBy\":\"qa1\",\"enteredAt\":\"2026-11-25T18:31:42.288650Z\"},"
+                        + "{\"resultId\":\"436d8247-8f6d-4710-804d-04d31a805bff\",\"assay\":\"STERILITY\",\"reading\":\"NEGATIVE\","
+                        + "\"specification\":\"NEGATIVE\",\"judgement\":\"PASS\",\"enteredBy\":\"qa1\","
+                        + "\"enteredAt\":\"2026-11-25T18:31:41.985775Z\"}],\"signer\":\"qa1\"},\"status\":\"RELEASED\"}")))
     @APIResponse(responseCode = "202", description = "Signed; awaiting a second signer (awaiting: SECOND_SIGNATURE)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Released.class)))
