@@ -153,7 +153,8 @@ public class LotsResource {
                         + "\"lotNumber\":\"NFC2611A\",\"manufacturedOn\":\"2026-11-01\",\"productCode\":\"MAXNFC-2\","
                         + "\"receivedAt\":\"2026-11-25T18:31:37.925917Z\",\"receivedBy\":\"inv1\",\"status\":\"QUARANTINED\"}],\"page\":0,"
                         + "\"size\":50,\"total\":1}")))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page, size, status or expiresBefore not of its type")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range, lotNumber, status or expiresBefore not of its form")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: expiresBefore is not a calendar date (2027-02-30)")
     public Page<LotSummary> list(@Valid @BeanParam PageRequest page, @Valid @BeanParam LotSearch search) {
         Lots.Filter filter = search.filter();
         return Page.of(lots.list(filter, page.page(), page.size()).stream().map(LotSummary::of).toList(), page, lots.count(filter));

@@ -77,7 +77,7 @@ public class PatientsResource {
     @APIResponse(responseCode = "200", description = "The doses; anyRecalled is true when a lot of them was recalled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PatientDoses.class)))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a patientId not of 1-64 letters, digits, '.', '_' or '-'")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a patientId not of 1-64 letters, digits, '.', '_' or '-'")
     public PatientDoses doses(@PathParam("patientId") String patientId) {
         if (!PATIENT_ID.matcher(patientId).matches()) {
             throw ProblemException.invalid("patientId", "1-64 letters, digits, '.', '_' or '-'");
