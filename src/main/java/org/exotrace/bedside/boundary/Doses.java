@@ -12,6 +12,18 @@ import org.exotrace.platform.problem.ProblemException;
 /** What administrations and dispenses share at the boundary: the key, the request's hash and the answer. */
 final class Doses {
 
+    /** The 422 answer of a dose, administered or dispensed, in /openapi. */
+    static final String REFUSED_422 = "IDEMPOTENCY_KEY_REUSED, VALIDATION_FAILED: the key was used with another body; or a rule about the "
+            + "dose (INJECTION needs site, THERAPY needs indication, a required provision field, a late entry "
+            + "outside the window) names its field";
+
+    /** The 409 answer of a dose, administered or dispensed, in /openapi. */
+    static final String REFUSED_409 = "VIAL_BLOCKED: a vial may not be given; reasons holds the scan's reason words (LOT_RECALLED, EXPIRED,"
+            + " ALREADY_USED, ...) and nothing was recorded";
+
+    /** The 400 answer of a dose, administered or dispensed, in /openapi. */
+    static final String REFUSED_400 = "IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED: no Idempotency-Key header, or a field breaks its format";
+
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Jsonb JSONB = JsonbBuilder.create();
 

@@ -12,6 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.bedside.barcode.Gs1Label;
 import org.exotrace.bedside.control.Dosing;
 import org.exotrace.bedside.control.Scanning;
@@ -21,6 +27,7 @@ import org.exotrace.bedside.entity.VialFacts;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Route;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.monitoring.control.Counting;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.security.entity.Role;
 import org.exotrace.vial.entity.VialState;
@@ -84,23 +91,51 @@ public class ScansResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Counting counting;
+
     @GET
     @Path("settings")
-    @Operation(summary = "This clinic's bedside rules: provision-record fields every dose must carry, the EXPIRES_SOON window, "
-            + "how far back a dose may be entered late, and the clinic's time zone and date")
+    @Operation(summary = "This clinic's bedside rules: provision-record fields every dose must carry, the EXPIRES_SOON window,"
+            + " how far back a dose may be entered late, and the clinic's time zone and date",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The rules",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Settings.class),
+                    examples = @ExampleObject(name = "example", value = "{\"clinicTimeZone\":\"Asia/Tokyo\",\"expiresSoonDays\":30,\"lateEntryWindow\":\"PT12H\",\"requiredFields\":[],"
+                        + "\"today\":\"2026-11-26\"}")))
     public Settings settings() {
         return new Settings(dosing.requiredFields(), scanning.expiresSoonDays(), dosing.lateEntryWindow().toString(),
                 clock.getZone().getId(), scanning.today());
     }
 
     @POST
-    @Operation(summary = "The bedside verdict for a scanned vial: OK or BLOCKED with every reason, and warnings",
-            description = "barcode: GS1 element string (with or without ]d2, ]C1, ]Q3 and GS separators), bracketed (01)...(21)..., "
-                    + "or a GS1 Digital Link URI. Reasons: BARCODE_INVALID, UNKNOWN_VIAL, LABEL_MISMATCH, LOT_QUARANTINED, LOT_REJECTED, "
-                    + "LOT_RECALLED, EXPIRED, ALREADY_USED, ROUTE_NOT_ALLOWED. Warnings: EXPIRES_SOON, NOT_FIRST_EXPIRY. Records nothing.")
+    @Operation(summary = "The bedside verdict for a scanned vial: OK or BLOCKED with every reason, and warnings; records "
+            + "nothing",
+            description = "barcode: GS1 element string (with or without ]d2, ]C1, ]Q3 and GS separators), bracketed "
+                + "(01)...(21)..., or a GS1 Digital Link URI. Reasons: BARCODE_INVALID, UNKNOWN_VIAL, LABEL_MISMATCH, "
+                + "LOT_QUARANTINED, LOT_REJECTED, LOT_RECALLED, EXPIRED, ALREADY_USED, ROUTE_NOT_ALLOWED. Warnings: "
+                + "EXPIRES_SOON, NOT_FIRST_EXPIRY. Any text is a verdict (BARCODE_INVALID), never an error.",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"barcode\":\"(01)04912345000019(17)270531(10)NFC2611A(21)0002\",\"patientId\":\"P-1001\","
+                        + "\"route\":\"IV_DRIP\"}")))
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanView.class),
+                    examples = @ExampleObject(name = "example", value = "{\"label\":{\"expiry\":\"2027-05-31\",\"gtin\":\"04912345000019\",\"lot\":\"NFC2611A\",\"serial\":\"0002\"},"
+                        + "\"lot\":{\"cpcCode\":\"CPC-TOKYO-1\",\"donorSource\":\"CORD_BLOOD\",\"expiresOn\":\"2027-05-31\","
+                        + "\"lotNumber\":\"NFC2611A\",\"status\":\"RELEASED\"},\"product\":{\"code\":\"MAXNFC-2\",\"homeUse\":false,"
+                        + "\"name\":\"max NFC 2cc\",\"particlesPerVial\":780000000000,\"routes\":[\"IV_DRIP\",\"INJECTION\"],"
+                        + "\"volumeMl\":2.0},\"reasons\":[],\"verdict\":\"OK\",\"vial\":{\"location\":\"FREEZER-1\",\"serial\":\"0002\","
+                        + "\"state\":\"IN_STOCK\",\"vialId\":\"5d51d971-b656-4a72-8d28-56c366671400\"},\"warnings\":[]}")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no barcode, a patientId not of 1-64 letters, digits, '.', '_' or '-', or an "
+            + "unknown route")
     public ScanView scan(@Valid @Required ScanRequest request) {
         Scanning.Scan scan = scanning.scan(request.barcode, Optional.ofNullable(request.route), false);
         Optional<VialFacts> v = scan.vial();
+        counting.scanned(scan.verdict());
         return new ScanView(scan.verdict().ok() ? "OK" : "BLOCKED", scan.verdict().reasons(), scan.verdict().warnings(),
                 scan.detail().orElse(null), scan.label().map(LabelView::of).orElse(null),
                 v.map(f -> new VialView(f.vialId(), f.serial(), f.state(), f.location())).orElse(null),

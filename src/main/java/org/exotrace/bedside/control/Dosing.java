@@ -1,6 +1,7 @@
 package org.exotrace.bedside.control;
 
 import org.exotrace.platform.control.NativeRows;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -63,6 +64,9 @@ public class Dosing {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<DoseRecorded> recorded;
 
     @Inject
     Scanning scanning;
@@ -151,6 +155,7 @@ public class Dosing {
                         + " administration_id = EXCLUDED.administration_id, created_at = EXCLUDED.created_at")
                 .setParameter(1, nurse).setParameter(2, idempotencyKey).setParameter(3, requestHash).setParameter(4, dose.id())
                 .setParameter(5, Timestamp.from(now)).executeUpdate();
+        recorded.fire(new DoseRecorded(kind, dose.vials().size()));
         return new Recorded(dose, facts, false);
     }
 

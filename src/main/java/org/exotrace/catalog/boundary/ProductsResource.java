@@ -25,6 +25,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.catalog.control.Products;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
@@ -49,6 +55,13 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductsResource {
+
+    /** A product as the API answers it: the example in /openapi. */
+    static final String PRODUCT_EXAMPLE = "{\"code\":\"MAXNFC-2\",\"donorSources\":[\"DENTAL_PULP\",\"ADIPOSE\",\"BONE_MARROW\",\"CORD_BLOOD\"],"
+            + "\"gtin\":\"04912345000019\",\"homeUse\":false,\"name\":\"max NFC 2cc\",\"particlesPerVial\":780000000000,"
+            + "\"requiredAssays\":[{\"assay\":\"ENDOTOXIN\",\"max\":0.5,\"unit\":\"EU/mL\"},{\"assay\":\"PARTICLE_COUNT\","
+            + "\"min\":390000000000,\"unit\":\"particles/mL\"},{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"}],"
+            + "\"routes\":[\"IV_DRIP\",\"INJECTION\"],\"volumeMl\":2.0}";
 
     public static class AssayRequest {
         @NotNull
@@ -109,7 +122,24 @@ public class ProductsResource {
     SecurityContext caller;
 
     @POST
-    @Operation(summary = "Add a product", description = "422 GTIN_INVALID for a bad check digit; 409 PRODUCT_EXISTS or GTIN_IN_USE.")
+    @Operation(summary = "Add a product to the catalogue with its QC specification",
+            description = "volumeMl defaults to 2.0. Each required assay has an expected qualitative outcome, or min and/or "
+                + "max with a unit.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewProduct.class),
+                    examples = @ExampleObject(name = "example", value = "{\"code\":\"MAXNFC-2\",\"name\":\"max NFC 2cc\",\"gtin\":\"04912345000019\",\"donorSources\":[\"DENTAL_PULP\","
+                        + "\"ADIPOSE\",\"BONE_MARROW\",\"CORD_BLOOD\"],\"volumeMl\":2.0,\"particlesPerVial\":780000000000,"
+                        + "\"routes\":[\"IV_DRIP\",\"INJECTION\"],\"requiredAssays\":[{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"},"
+                        + "{\"assay\":\"ENDOTOXIN\",\"max\":0.5,\"unit\":\"EU/mL\"},{\"assay\":\"PARTICLE_COUNT\",\"min\":390000000000,"
+                        + "\"unit\":\"particles/mL\"}]}")))
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class),
+                    examples = @ExampleObject(name = "example", value = PRODUCT_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "PRODUCT_EXISTS, GTIN_IN_USE: the code or the GTIN is taken")
+    @APIResponse(responseCode = "422", description = "GTIN_INVALID, VALIDATION_FAILED: a bad GTIN check digit; an assay with both an outcome and a range "
+            + "(errors names it)")
     public Response create(@Valid @Required NewProduct request, @Context UriInfo uri) {
         List<AssaySpec> specs = new ArrayList<>();
         for (int i = 0; i < request.requiredAssays.size(); i++) {
@@ -133,14 +163,30 @@ public class ProductsResource {
     }
 
     @GET
-    @Operation(summary = "List products, by code")
+    @Operation(summary = "List products, by code",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "A page of products",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Page.class),
+                    examples = @ExampleObject(name = "example", value = "{\"items\":[{\"code\":\"MAXNFC-2\",\"donorSources\":[\"DENTAL_PULP\",\"ADIPOSE\",\"BONE_MARROW\",\"CORD_BLOOD\"],"
+                        + "\"gtin\":\"04912345000019\",\"homeUse\":false,\"name\":\"max NFC 2cc\",\"particlesPerVial\":780000000000,"
+                        + "\"requiredAssays\":[{\"assay\":\"ENDOTOXIN\",\"max\":0.5,\"unit\":\"EU/mL\"},{\"assay\":\"PARTICLE_COUNT\","
+                        + "\"min\":390000000000,\"unit\":\"particles/mL\"},{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"}],"
+                        + "\"routes\":[\"IV_DRIP\",\"INJECTION\"],\"volumeMl\":2.0}],\"page\":0,\"size\":50,\"total\":1}")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range (page 0..1000000, size 1..500)")
     public Page<ProductView> list(@Valid @BeanParam PageRequest page) {
         return Page.of(products.list(page.page(), page.size()).stream().map(ProductView::of).toList(), page, products.count());
     }
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One product with its specification")
+    @Operation(summary = "One product with its specification",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The product",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProductView.class),
+                    examples = @ExampleObject(name = "example", value = PRODUCT_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no product has this code")
     public ProductView get(@PathParam("code") String code) {
         return products.find(code).map(ProductView::of).orElseThrow(() -> ProblemException.notFound("product", code));
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,6 +61,7 @@ public class EpcisResource {
     @Produces({JSON_LD, MediaType.APPLICATION_JSON})
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "A lot's life as an EPCIS 2.0 JSON-LD document of ObjectEvents",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true),
             description = "Vials as SGTIN EPC URIs (GTIN split by exotrace.epcis.company-prefix-length). commissioning (ADD, active, "
                     + "ilmd cbvmda:lotNumber and cbvmda:itemExpirationDate) at receipt; storing (in_progress) on a move; cycle_counting at a "
                     + "count; dispensing (dispensed) at a dose given or dispensed; destroying (destroyed) at waste; inspecting at release "

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,13 +55,14 @@ public class BiologicallyDerivedProductDispenseResource {
     @Path("{id}")
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "FHIR R5 read: one vial dispensed for home use as a BiologicallyDerivedProductDispense",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\", \"INTEGRATION\"]", parseValue = true),
             description = "{id} is the vialId. product: BiologicallyDerivedProduct/{vialId}; patient; performer: the nurse; quantity in mL; "
                     + "whenHandedOver; identifier: the administrationId of POST /api/dispenses. Audited as DOSE_READ. 404 OperationOutcome "
                     + "not-found for a vial not dispensed.")
     @APIResponse(responseCode = "200", description = "the dispense", content = @Content(mediaType = Fhir.MEDIA_TYPE, examples = @ExampleObject(
             name = "dispense", value = "{\"resourceType\":\"BiologicallyDerivedProductDispense\",\"status\":\"issued\",\"patient\":"
             + "{\"reference\":\"Patient/P-1001\"},\"whenHandedOver\":\"2026-11-24T10:15:30Z\"}")))
-    @APIResponse(responseCode = "404", description = "OperationOutcome, issue not-found: no such dispense")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: OperationOutcome, issue not-found: no such dispense")
     public Response read(@PathParam("id") String id) {
         FhirRows.Dispense dispense = reads.dispense(Fhir.id(TYPE, id), caller.getUserPrincipal().getName())
                 .orElseThrow(() -> Fhir.notFound(TYPE, id));
@@ -70,10 +72,11 @@ public class BiologicallyDerivedProductDispenseResource {
     @GET
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "FHIR R5 search: a patient's vials dispensed for home use, newest first, as a searchset Bundle",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\", \"INTEGRATION\"]", parseValue = true),
             description = "patient=ID (or Patient/ID, or system|ID); _count (default 100, at most 1000) and _offset page it. Audited as "
                     + "PATIENT_DOSES_READ. 400 OperationOutcome for an unknown or repeated parameter, or none.")
     @APIResponse(responseCode = "200", description = "Bundle of type searchset with total")
-    @APIResponse(responseCode = "400", description = "OperationOutcome, issue invalid (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: OperationOutcome, issue invalid: an unknown or repeated search parameter, or none")
     public Response search(@Parameter(description = "the clinic's patient id", example = "P-1001") @QueryParam(PATIENT) String patient,
                            @Parameter(description = "page size, default 100, at most 1000") @QueryParam(Fhir.COUNT) String countParameter,
                            @Parameter(description = "rows to skip") @QueryParam(Fhir.OFFSET) String offsetParameter) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,6 +57,7 @@ public class MedicationAdministrationResource {
     @Path("{id}")
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "FHIR R5 read: one dose given at the clinic as a MedicationAdministration",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\", \"INTEGRATION\"]", parseValue = true),
             description = "The administrationId of POST /api/administrations. subject: the patient (Patient/{patientId} and the identifier), "
                     + "occurenceDateTime, performer: the nurse, dosage: route, site, dose in mL; supportingInformation: each vial used as "
                     + "BiologicallyDerivedProduct/{vialId}. Audited as DOSE_READ. 404 OperationOutcome not-found for an unknown id or a "
@@ -63,7 +65,7 @@ public class MedicationAdministrationResource {
     @APIResponse(responseCode = "200", description = "the dose", content = @Content(mediaType = Fhir.MEDIA_TYPE, examples = @ExampleObject(
             name = "dose", value = "{\"resourceType\":\"MedicationAdministration\",\"status\":\"completed\",\"subject\":{\"reference\":"
             + "\"Patient/P-1001\"},\"occurenceDateTime\":\"2026-11-24T10:15:30Z\"}")))
-    @APIResponse(responseCode = "404", description = "OperationOutcome, issue not-found: no such dose")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: OperationOutcome, issue not-found: no such dose")
     public Response read(@PathParam("id") String id) {
         FhirRows.Dose dose = reads.dose(Fhir.id(TYPE, id), caller.getUserPrincipal().getName()).orElseThrow(() -> Fhir.notFound(TYPE, id));
         return Fhir.ok(FhirResources.medicationAdministration(dose, patientSystem));
@@ -72,12 +74,13 @@ public class MedicationAdministrationResource {
     @GET
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "FHIR R5 search: doses given at the clinic, newest first, as a searchset Bundle",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\", \"INTEGRATION\"]", parseValue = true),
             description = "patient=ID (or Patient/ID, or system|ID) and/or lot=LOTNUMBER; _count (default 100, at most 1000) and _offset page "
                     + "it. Audited as PATIENT_DOSES_READ (with patient) or LOT_TRACE_READ (lot alone, QA and INTEGRATION only: 403 "
                     + "FORBIDDEN for a nurse). 400 OperationOutcome for an unknown or repeated parameter, or neither.")
     @APIResponse(responseCode = "200", description = "Bundle of type searchset with total")
-    @APIResponse(responseCode = "400", description = "OperationOutcome, issue invalid (VALIDATION_FAILED)")
-    @APIResponse(responseCode = "403", description = "problem+json FORBIDDEN: a lot's doses for a role that may not trace lots")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: OperationOutcome, issue invalid: an unknown or repeated search parameter, or none")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: problem+json: a lot's doses for a role that may not trace lots")
     public Response search(@Parameter(description = "the clinic's patient id", example = "P-1001") @QueryParam(PATIENT) String patient,
                            @Parameter(description = "the lot number", example = "NFC2611A") @QueryParam(LOT) String lot,
                            @Parameter(description = "page size, default 100, at most 1000") @QueryParam(Fhir.COUNT) String countParameter,

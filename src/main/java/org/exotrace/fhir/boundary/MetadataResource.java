@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +37,7 @@ public class MetadataResource {
     @GET
     @PermitAll
     @Operation(summary = "FHIR R5 CapabilityStatement (no token needed)",
+            extensions = @Extension(name = "x-roles", value = "[]", parseValue = true),
             description = "fhirVersion 5.0.0, format json; BiologicallyDerivedProduct (read; search by lot or biological-source-event) and "
                     + "MedicationAdministration (read; search by patient and/or lot) and BiologicallyDerivedProductDispense (read; search by patient), each with _count and _offset.")
     @APIResponse(responseCode = "200", description = "the CapabilityStatement", content = @Content(mediaType = Fhir.MEDIA_TYPE,

@@ -23,6 +23,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.control.Receiving;
@@ -103,8 +109,25 @@ public class LotsResource {
 
     @POST
     @RolesAllowed(Role.INVENTORY_NAME)
-    @Operation(summary = "Receive a lot", description = "Give serials (as printed) or vialCount (serials assigned). The lot starts QUARANTINED. "
-            + "409 LOT_EXISTS, SERIAL_EXISTS; 422 UNKNOWN_PRODUCT, UNKNOWN_CPC, VALIDATION_FAILED naming the field.")
+    @Operation(summary = "Receive a lot from a CPC, with its vials",
+            description = "Give serials (as printed) or vialCount (serials assigned, 10 digits), not both; at most 100 000 "
+                + "vials, in one transaction. The lot starts QUARANTINED.",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewLot.class),
+                    examples = @ExampleObject(name = "example", value = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"cpcCode\":\"CPC-TOKYO-1\",\"donorSource\":\"CORD_BLOOD\","
+                        + "\"manufacturedOn\":\"2026-11-01\",\"expiresOn\":\"2027-05-31\",\"location\":\"FREEZER-1\",\"serials\":[\"0001\","
+                        + "\"0002\"]}")))
+    @APIResponse(responseCode = "201", description = "Received; Location names the lot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Received.class),
+                    examples = @ExampleObject(name = "example", value = "{\"lot\":{\"cpcCode\":\"CPC-TOKYO-1\",\"donorSource\":\"CORD_BLOOD\",\"expiresOn\":\"2027-05-31\","
+                        + "\"lotNumber\":\"NFC2611A\",\"manufacturedOn\":\"2026-11-01\",\"productCode\":\"MAXNFC-2\","
+                        + "\"receivedAt\":\"2026-11-25T18:31:37.925917Z\",\"receivedBy\":\"inv1\",\"status\":\"QUARANTINED\"},\"vials\":2}")))
+    @APIResponse(responseCode = "409", description = "LOT_EXISTS, SERIAL_EXISTS: the lot number (for this product) or a serial is taken")
+    @APIResponse(responseCode = "422", description = "UNKNOWN_PRODUCT, UNKNOWN_CPC, VALIDATION_FAILED: donor source not the product's, expiry not after "
+            + "manufacture or already past, duplicate serial, both or neither of serials and vialCount (errors "
+            + "names the field)")
     public Response receive(@Valid @Required NewLot request, @Context UriInfo uri) {
         var delivery = new Receiving.Delivery(request.lotNumber, request.productCode, request.cpcCode, request.donorSource,
                 date("manufacturedOn", request.manufacturedOn), date("expiresOn", request.expiresOn), request.location.strip(),
@@ -119,8 +142,19 @@ public class LotsResource {
 
     @GET
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME})
-    @Operation(summary = "Lots, newest first", description = "Optional filters, all of which must hold: lotNumber (part of it, any case), "
-            + "productCode, status, expiresBefore (a date; lots expiring before it).")
+    @Operation(summary = "Lots, newest first",
+            description = "Optional filters, all of which must hold: lotNumber (part of it, any case), productCode, status, "
+                + "expiresBefore (a date; lots expiring before it).",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "A page of lots",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Page.class),
+                    examples = @ExampleObject(name = "example", value = "{\"items\":[{\"cpcCode\":\"CPC-TOKYO-1\",\"donorSource\":\"CORD_BLOOD\",\"expiresOn\":\"2027-05-31\","
+                        + "\"lotNumber\":\"NFC2611A\",\"manufacturedOn\":\"2026-11-01\",\"productCode\":\"MAXNFC-2\","
+                        + "\"receivedAt\":\"2026-11-25T18:31:37.925917Z\",\"receivedBy\":\"inv1\",\"status\":\"QUARANTINED\"}],\"page\":0,"
+                        + "\"size\":50,\"total\":1}")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range, lotNumber, status or expiresBefore not of its form")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: expiresBefore is not a calendar date (2027-02-30)")
     public Page<LotSummary> list(@Valid @BeanParam PageRequest page, @Valid @BeanParam LotSearch search) {
         Lots.Filter filter = search.filter();
         return Page.of(lots.list(filter, page.page(), page.size()).stream().map(LotSummary::of).toList(), page, lots.count(filter));
@@ -130,7 +164,13 @@ public class LotsResource {
     @Path("{lotNumber}")
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME})
     @Operation(summary = "One lot with counts by vial state and a page of its vials",
-            description = "?productCode= when several products share the lot number; ?page&size page the vials.")
+            description = "?productCode= when several products share the lot number; ?page&size page the vials.",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The lot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LotView.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range (page 0..1000000, size 1..500)")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot")
     public LotView get(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                        @Valid @BeanParam PageRequest page) {
         Lot l = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
         info = @Info(title = "ExoTrace", version = "0.1",
                 description = "Inventory, QC release and bedside lot tracking of exosome vials. "
-                        + "Errors are application/problem+json (RFC 9457) with a stable 'code'."),
+                        + "Errors are application/problem+json (RFC 9457) with a stable 'code'. Each operation names the roles that may"
+                        + " call it in x-roles and requires the bearer token (POST /api/auth/token answers one) unless x-roles is []."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class ExoTraceApplication extends Application {

@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.QualitativeOutcome;
 import org.exotrace.lot.control.Lots;
@@ -62,6 +68,26 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class QcResource {
+
+    /** The 422 answer of POST /api/lots/{lotNumber}/qc-results. */
+    static final String RESULTS_422 = "UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED: not "
+            + "the specification's unit or kind, an assay the product does not require, supersedes names no result "
+            + "of the lot, or a field or CSV row is wrong (errors names it)";
+
+    /** The 409 answer of POST /api/lots/{lotNumber}/qc-results. */
+    static final String RESULTS_409 = "RESULT_EXISTS, RESULT_SUPERSEDED, LOT_STATUS_CONFLICT: the assay has a current result (correct it "
+            + "with supersedes), the corrected result was already corrected, or the lot is no longer QUARANTINED";
+
+    /** The description of POST /api/lots/{lotNumber}/qc-results. */
+    static final String RESULTS_DESCRIPTION = "application/json: quantitative {assay, value, unit (the specification's own), method, performedAt, "
+            + "performer?} or qualitative {assay, outcome}; a correction names the result it corrects in "
+            + "supersedes and gives a reason. text/csv: header assay,value,unit,outcome,method,performedAt,"
+            + "performer (supersedes, reason optional), one row per assay; all rows or none, faults named by row "
+            + "(row 3 unit).";
+
+    /** The summary of POST /api/lots/{lotNumber}/qc-results (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */
+    static final String RESULTS_SUMMARY = "Enter assay results: one as JSON, or a CPC's certificate of analysis as CSV; the service judges "
+            + "each PASS/FAIL against the product's specification";
 
 
     public static class NewResult {
@@ -169,10 +195,27 @@ public class QcResource {
     @POST
     @Path("{lotNumber}/qc-results")
     @RolesAllowed(Role.QA_NAME)
-    @Operation(summary = "Enter one assay result; the service judges it PASS/FAIL against the product's specification",
-            description = "Quantitative: assay, value, unit (the specification's own), method, performedAt. Qualitative: assay, outcome. "
-                    + "A correction names the result it corrects in 'supersedes' and gives a 'reason'. 409 RESULT_EXISTS, RESULT_SUPERSEDED, "
-                    + "LOT_STATUS_CONFLICT; 422 UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED.")
+    @Operation(summary = RESULTS_SUMMARY,
+            description = RESULTS_DESCRIPTION,
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewResult.class),
+                    examples = @ExampleObject(name = "example", value = "{\"assay\":\"ENDOTOXIN\",\"value\":0.1,\"unit\":\"EU/mL\",\"method\":\"LAL\",\"performedAt\":\"2026-11-20T09:00:00Z\"}")),
+            @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "example", value = "assay,value,unit,outcome,method,performedAt,performer\nENDOTOXIN,0.1,EU/mL,,LAL,2026-11-20T09:00:00Z,"
+                        + "CPC lab\nSTERILITY,,,NEGATIVE,,,CPC lab\n"))})
+    @APIResponse(responseCode = "201", description = "Entered, with the lot's QC summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Entered.class),
+                    examples = @ExampleObject(name = "example", value = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"qc\":{\"failing\":[],\"missing\":[\"PARTICLE_COUNT\"],"
+                        + "\"releasable\":false},\"results\":[{\"assay\":\"ENDOTOXIN\",\"current\":true,"
+                        + "\"enteredAt\":\"2026-11-25T18:31:42.288650Z\",\"enteredBy\":\"qa1\",\"judgement\":\"PASS\",\"method\":\"LAL\","
+                        + "\"performedAt\":\"2026-11-20T09:00:00Z\",\"resultId\":\"fe46bca6-4db0-4fcf-a493-0ab331392978\","
+                        + "\"source\":\"API\",\"specification\":\"<= 0.5 EU/mL\",\"unit\":\"EU/mL\",\"value\":0.1}]}")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field breaks its format")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
+    @APIResponse(responseCode = "409", description = RESULTS_409)
+    @APIResponse(responseCode = "422", description = RESULTS_422)
     public Response enter(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @Valid @Required NewResult request) {
         if ((request.value == null) == (request.outcome == null)) {
@@ -194,9 +237,27 @@ public class QcResource {
     @Path("{lotNumber}/qc-results")
     @Consumes("text/csv")
     @RolesAllowed(Role.QA_NAME)
-    @Operation(summary = "Import a CPC's certificate of analysis as CSV, one row per assay; all rows or none",
-            description = "Header row: assay,value,unit,outcome,method,performedAt,performer (supersedes, reason optional). "
-                    + "Faults are named by row, e.g. 'row 3 unit'.")
+    @Operation(summary = RESULTS_SUMMARY,
+            description = RESULTS_DESCRIPTION,
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewResult.class),
+                    examples = @ExampleObject(name = "example", value = "{\"assay\":\"ENDOTOXIN\",\"value\":0.1,\"unit\":\"EU/mL\",\"method\":\"LAL\",\"performedAt\":\"2026-11-20T09:00:00Z\"}")),
+            @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "example", value = "assay,value,unit,outcome,method,performedAt,performer\nENDOTOXIN,0.1,EU/mL,,LAL,2026-11-20T09:00:00Z,"
+                        + "CPC lab\nSTERILITY,,,NEGATIVE,,,CPC lab\n"))})
+    @APIResponse(responseCode = "201", description = "Entered, with the lot's QC summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Entered.class),
+                    examples = @ExampleObject(name = "example", value = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"qc\":{\"failing\":[],\"missing\":[\"PARTICLE_COUNT\"],"
+                        + "\"releasable\":false},\"results\":[{\"assay\":\"ENDOTOXIN\",\"current\":true,"
+                        + "\"enteredAt\":\"2026-11-25T18:31:42.288650Z\",\"enteredBy\":\"qa1\",\"judgement\":\"PASS\",\"method\":\"LAL\","
+                        + "\"performedAt\":\"2026-11-20T09:00:00Z\",\"resultId\":\"fe46bca6-4db0-4fcf-a493-0ab331392978\","
+                        + "\"source\":\"API\",\"specification\":\"<= 0.5 EU/mL\",\"unit\":\"EU/mL\",\"value\":0.1}]}")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field breaks its format")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
+    @APIResponse(responseCode = "409", description = RESULTS_409)
+    @APIResponse(responseCode = "422", description = RESULTS_422)
     public Response importCertificate(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                                       String csv) {
         return entered(lotNumber, productCode, CertificateCsv.parse(csv), ResultSource.CSV);
@@ -213,7 +274,13 @@ public class QcResource {
     @GET
     @Path("{lotNumber}/qc-results")
     @RolesAllowed({Role.QA_NAME, Role.INVENTORY_NAME})
-    @Operation(summary = "The lot's QC dossier: specification against current results, every result entered, signatures and status history")
+    @Operation(summary = "The lot's QC dossier: specification against current results, every result entered, signatures and "
+            + "status history",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INVENTORY\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The dossier",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Dossier.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     public Dossier dossier(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
         QcResults.Dossier d = results.dossier(lotNumber, productCode);
         Map<String, AssayResult> current = d.review().current().stream().collect(Collectors.toMap(AssayResult::assay, Function.identity()));
@@ -233,9 +300,34 @@ public class QcResource {
     @Path("{lotNumber}/release")
     @RolesAllowed(Role.QA_NAME)
     @Operation(summary = "Sign the lot's release (electronic signature: re-enter the password, state the meaning)",
-            description = "200 when the lot is RELEASED; 202 when exotrace.release.second-signer=true and a different QA user must co-sign. "
-                    + "403 SIGNATURE_REFUSED (wrong password, nothing signed; counted with failed sign-ins, 429 SIGN_IN_LOCKED once locked); 409 QC_INCOMPLETE or QC_FAILED naming the assays, "
-                    + "LOT_STATUS_CONFLICT naming the current state, LOT_EXPIRED, SECOND_SIGNER_REQUIRED.")
+            description = "200 when the lot is RELEASED; 202 when exotrace.release.second-signer=true and a different QA user "
+                + "must co-sign. The signature keeps a digest of exactly the results it signed.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Signature.class),
+                    examples = @ExampleObject(name = "example", value = "{\"password\":\"the signer's own password\",\"meaning\":\"QC reviewed and approved for use\"}")))
+    @APIResponse(responseCode = "200", description = "RELEASED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Released.class),
+                    examples = @ExampleObject(name = "example", value = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"released\":true,"
+                        + "\"signature\":{\"contentDigest\":\"c26da668844a65250a1ed2f3b32385e8013d2dffd20bbee7d0273a3d8c27736c\","
+                        + "\"meaning\":\"QC reviewed and approved for use\",\"signatureId\":\"7fdbb164-7a4d-4bd0-88ac-e7ac62c1c716\","
+                        + "\"signedAt\":\"2026-11-25T18:31:42.691154Z\","
+                        + "\"signedResults\":[{\"resultId\":\"fe46bca6-4db0-4fcf-a493-0ab331392978\",\"assay\":\"ENDOTOXIN\","
+                        + "\"reading\":\"0.1 EU/mL\",\"specification\":\"<= 0.5 EU/mL\",\"judgement\":\"PASS\",\"method\":\"LAL\","
+                        + "\"performedAt\":\"2026-11-20T09:00:00Z\",\"enteredBy\":\"qa1\",\"enteredAt\":\"2026-11-25T18:31:42.288650Z\"},"
+                        + "{\"resultId\":\"436d8247-8f6d-4710-804d-04d31a805bff\",\"assay\":\"STERILITY\",\"reading\":\"NEGATIVE\","
+                        + "\"specification\":\"NEGATIVE\",\"judgement\":\"PASS\",\"enteredBy\":\"qa1\","
+                        + "\"enteredAt\":\"2026-11-25T18:31:41.985775Z\"}],\"signer\":\"qa1\"},\"status\":\"RELEASED\"}")))
+    @APIResponse(responseCode = "202", description = "Signed; awaiting a second signer (awaiting: SECOND_SIGNATURE)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Released.class)))
+    @APIResponse(responseCode = "403", description = "SIGNATURE_REFUSED: the password is not the signed-in user's; nothing signed")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
+    @APIResponse(responseCode = "409", description = "QC_INCOMPLETE, QC_FAILED, LOT_STATUS_CONFLICT, LOT_EXPIRED, SECOND_SIGNER_REQUIRED: assays missing "
+            + "or failing (assays names them), the lot is not QUARANTINED (currentState), it expired, or this QA "
+            + "user already signed")
+    @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: repeated wrong passwords lock signing as they lock sign-in")
     public Response release(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                             @Valid @Required Signature request) {
         QaDecisions.Signed signed = decisions.release(lotNumber, productCode, request.password, request.meaning,
@@ -250,7 +342,16 @@ public class QcResource {
     @POST
     @Path("{lotNumber}/reject")
     @RolesAllowed(Role.QA_NAME)
-    @Operation(summary = "Reject a quarantined lot, with a reason", description = "409 LOT_STATUS_CONFLICT naming the current state.")
+    @Operation(summary = "Reject a quarantined lot, with a reason",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Decision.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"sterility test positive\"}")))
+    @APIResponse(responseCode = "200", description = "REJECTED, with the lot's vials by state and those on hand",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Decided.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
+    @APIResponse(responseCode = "409", description = "LOT_STATUS_CONFLICT: only a QUARANTINED lot can be rejected (currentState names its state)")
     public Decided reject(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @Valid @Required Decision request) {
         return decided(decisions.reject(lotNumber, productCode, request.reason, caller.getUserPrincipal().getName()), lotNumber, productCode);
@@ -260,8 +361,22 @@ public class QcResource {
     @Path("{lotNumber}/recall")
     @RolesAllowed(Role.QA_NAME)
     @Operation(summary = "Recall a released lot, with a reason: every vial of it is blocked at once",
-            description = "From the commit on, every scan and dose of the lot's vials is blocked (LOT_RECALLED). Answers with the lot's "
-                    + "vials by state and the list of those on hand, by location, to be set aside. 409 LOT_STATUS_CONFLICT.")
+            description = "From the commit on, every scan and dose of the lot's vials is blocked (LOT_RECALLED). Answers with "
+                + "the lot's vials by state and the vials on hand, by location, to be set aside.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Decision.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"CPC notice 2026-11-25: endotoxin retest out of specification\"}")))
+    @APIResponse(responseCode = "200", description = "RECALLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Decided.class),
+                    examples = @ExampleObject(name = "example", value = "{\"decision\":{\"decidedAt\":\"2026-11-25T18:31:45.841814Z\",\"decidedBy\":\"qa1\",\"from\":\"RELEASED\","
+                        + "\"reason\":\"CPC notice 2026-11-25: endotoxin retest out of specification\",\"to\":\"RECALLED\"},"
+                        + "\"lotNumber\":\"NFC2611A\",\"onHand\":[{\"location\":\"FREEZER-1\",\"serial\":\"0002\",\"state\":\"IN_STOCK\","
+                        + "\"vialId\":\"5d51d971-b656-4a72-8d28-56c366671400\"}],\"productCode\":\"MAXNFC-2\",\"status\":\"RECALLED\","
+                        + "\"vials\":{\"IN_STOCK\":1,\"ADMINISTERED\":1,\"DISPENSED\":0,\"WASTED\":0}}")))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
+    @APIResponse(responseCode = "409", description = "LOT_STATUS_CONFLICT: only a RELEASED lot can be recalled (currentState names its state)")
     public Decided recall(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @Valid @Required Decision request) {
         return decided(decisions.recall(lotNumber, productCode, request.reason, caller.getUserPrincipal().getName()), lotNumber, productCode);

@@ -60,7 +60,7 @@ public class QaDecisions {
     @Inject
     Clock clock;
 
-    /** Observed in this transaction: the webhook outbox writes the event with the decision. */
+    /** Observed in this transaction by the webhook outbox, which writes the event with the decision, and counted after it. */
     @Inject
     Event<LotDecided> decided;
 

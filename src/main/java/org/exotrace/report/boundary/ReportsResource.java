@@ -12,6 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.report.control.RegulatoryExport;
 import org.exotrace.report.control.Reports;
 import org.exotrace.report.control.ScanCompliance;
@@ -25,6 +31,17 @@ import org.exotrace.security.entity.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
+    /** The 422 answer of GET /api/reports/regulatory-export. */
+    static final String EXPORT_422 = "VALIDATION_FAILED: from or to (or year) not a date, to before from, or a period over 3 years "
+            + "(errors names it)";
+
+    /** The description of GET /api/reports/regulatory-export. */
+    static final String EXPORT_DESCRIPTION = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.";
+
+    /** The summary of GET /api/reports/regulatory-export (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */
+    static final String EXPORT_SUMMARY = "Provision records of a year (?year) or period (?from&to): every dose by product and route, with a "
+            + "summary per product and route (audited as REGULATORY_EXPORT_READ)";
+
     @Context
     SecurityContext caller;
 
@@ -34,8 +51,15 @@ public class ReportsResource {
     @GET
     @Path("stock")
     @Operation(summary = "Vials on hand by product and location with the earliest expiry, and the vials in stock past expiry",
-            description = "expiredVials: in stock after their lot's expiry date; they may not be given and must be wasted. "
-                    + "expired lists them by lot and location.")
+            description = "vials: every vial IN_STOCK (whatever its lot's status). expiredVials: in stock after their lot's "
+                + "expiry date; they may not be given and must be wasted; expired lists them by lot and location.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The stock summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StockSummary.class),
+                    examples = @ExampleObject(name = "example", value = "{\"asOf\":\"2026-11-26\",\"expired\":[],\"expiredVials\":0,\"lines\":[{\"earliestExpiry\":\"2027-05-31\","
+                        + "\"expiredVials\":0,\"location\":\"FREEZER-1\",\"lots\":1,\"productCode\":\"MAXNFC-2\",\"productName\":\"max NFC "
+                        + "2cc\",\"vials\":1}],\"timeZone\":\"Asia/Tokyo\",\"vials\":1}")))
     public StockSummary stock() {
         return reports.stock();
     }
@@ -43,8 +67,14 @@ public class ReportsResource {
     @GET
     @Path("wastage")
     @Operation(summary = "Vials wasted in a period (?from&to, default the last 30 days, at most 3 years) by reason and product",
-            description = "vials: whole vials wasted or missing at a count, ml their volume; partialVials: vials a dose used in part, "
-                    + "under PARTIAL_USE_REMAINDER with the ml left in them. 422 VALIDATION_FAILED naming from or to.")
+            description = "vials: whole vials wasted or missing at a count, ml their volume; partialVials: vials a dose used "
+                + "in part, under PARTIAL_USE_REMAINDER with the ml left in them.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The wastage",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Wastage.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to (or year) not a date, to before from, or a period over 3 years "
+            + "(errors names it)")
     public Wastage wastage(@Valid @BeanParam Periods.Span span) {
         return reports.wastage(span.period(reports.today()));
     }
@@ -52,15 +82,28 @@ public class ReportsResource {
     @GET
     @Path("scan-compliance")
     @Operation(summary = "The share of vials recorded without a bedside scan in a period, overall, by nurse and by ISO week",
-            description = "unscannedPercent has one decimal and is null when no vial was recorded. Doses given and dispensed count.")
+            description = "unscannedPercent has one decimal and is null when no vial was recorded. Doses given and dispensed "
+                + "count.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The compliance figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanCompliance.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to (or year) not a date, to before from, or a period over 3 years "
+            + "(errors names it)")
     public ScanCompliance scanCompliance(@Valid @BeanParam Periods.Span span) {
         return reports.scanCompliance(span.period(reports.today()));
     }
 
     @GET
     @Path("regulatory-export")
-    @Operation(summary = "Provision records of a year (?year) or period (?from&to): every dose by product and route, with a summary",
-            description = "Accept: text/csv gives the doses as an RFC 4180 CSV attachment with a header row.")
+    @Operation(summary = EXPORT_SUMMARY,
+            description = EXPORT_DESCRIPTION,
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The export",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegulatoryExport.class)),
+                    @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "422", description = EXPORT_422)
     public RegulatoryExport regulatoryExport(@Valid @BeanParam Periods.YearOrSpan period) {
         return reports.regulatory(period.period(reports.today()), caller.getUserPrincipal().getName());
     }
@@ -68,7 +111,14 @@ public class ReportsResource {
     @GET
     @Path("regulatory-export")
     @Produces("text/csv")
-    @Operation(summary = "Provision records of a year or period as CSV, one row per dose, by product and route")
+    @Operation(summary = EXPORT_SUMMARY,
+            description = EXPORT_DESCRIPTION,
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The export",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegulatoryExport.class)),
+                    @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "422", description = EXPORT_422)
     public Response regulatoryExportCsv(@Valid @BeanParam Periods.YearOrSpan period) {
         RegulatoryExport export = reports.regulatory(period.period(reports.today()), caller.getUserPrincipal().getName());
         return Response.ok(RegulatoryCsv.of(export), "text/csv; charset=UTF-8")

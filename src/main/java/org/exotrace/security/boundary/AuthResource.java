@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -70,9 +73,19 @@ public class AuthResource {
 
     @POST
     @SecurityRequirements
-    @Operation(summary = "Sign in", description = "Answers a bearer token for the user; 401 INVALID_CREDENTIALS otherwise;"
-            + " 429 SIGN_IN_LOCKED with Retry-After (seconds) after repeated failures for the name or from the address.")
-    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @Operation(summary = "Sign in: a bearer token for a username and password",
+            extensions = @Extension(name = "x-roles", value = "[]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"username\":\"nurse1\",\"password\":\"correct horse battery\"}")))
+    @APIResponse(responseCode = "200", description = "Signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class),
+                    examples = @ExampleObject(name = "example", value = "{\"access_token\":\"eyJraWQiOiJleG90cmFjZS0x...\",\"token_type\":\"Bearer\",\"expires_in\":28800}")))
+    @APIResponse(responseCode = "400", description = "INVALID_CHARACTERS, VALIDATION_FAILED: a NUL in the name or password; a blank or over-long field")
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS: unknown user, disabled user or wrong password alike")
+    @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: repeated failures for the name or from the address; Retry-After gives the seconds, "
+            + "even the right password is refused")
     public Response signIn(@Valid @Required TokenRequest request) {
         if (request.username.indexOf('\u0000') >= 0 || request.password.indexOf('\u0000') >= 0) {
             // No name or password holds a NUL (PostgreSQL text cannot): bad input, refused before it is counted or recorded.

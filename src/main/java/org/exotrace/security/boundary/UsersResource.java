@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.platform.boundary.Page;
 import org.exotrace.platform.boundary.PageRequest;
 import org.exotrace.platform.problem.ProblemException;
@@ -43,6 +49,10 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
+
+    /** A user as the API answers it: the example in /openapi. */
+    static final String USER_EXAMPLE = "{\"active\":true,\"createdAt\":\"2026-11-25T18:31:30.120000Z\",\"createdBy\":\"admin\","
+            + "\"credentialsChangedAt\":\"2026-11-25T18:31:30.120000Z\",\"roles\":[\"NURSE\"],\"username\":\"nurse1\"}";
 
     public static class NewUser {
         @NotBlank
@@ -84,52 +94,101 @@ public class UsersResource {
     SecurityContext caller;
 
     @POST
-    @Operation(summary = "Create a user", description = "409 USERNAME_TAKEN when the name exists.")
+    @Operation(summary = "Create a user",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewUser.class),
+                    examples = @ExampleObject(name = "example", value = "{\"username\":\"nurse1\",\"password\":\"correct horse battery\",\"roles\":[\"NURSE\"]}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class),
+                    examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN: a user has this name")
     public Response create(@Valid @Required NewUser request, @Context UriInfo uri) {
         AppUser user = users.create(request.username, request.password, request.roles, actor());
         return Response.created(uri.getAbsolutePathBuilder().path(user.username()).build()).entity(UserView.of(user)).build();
     }
 
     @GET
-    @Operation(summary = "List users")
+    @Operation(summary = "List users",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "A page of users",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Page.class),
+                    examples = @ExampleObject(name = "example", value = "{\"items\":[{\"active\":true,\"createdAt\":\"2026-11-25T18:31:30.120000Z\",\"createdBy\":\"admin\","
+                        + "\"credentialsChangedAt\":\"2026-11-25T18:31:30.120000Z\",\"roles\":[\"NURSE\"],\"username\":\"nurse1\"}],"
+                        + "\"page\":0,\"size\":50,\"total\":1}")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range (page 0..1000000, size 1..500)")
     public Page<UserView> list(@Valid @BeanParam PageRequest page) {
         return Page.of(users.list(page.page(), page.size()).stream().map(UserView::of).toList(), page, users.count());
     }
 
     @GET
     @Path("{username}")
-    @Operation(summary = "One user", description = "404 NOT_FOUND when no user has the name.")
+    @Operation(summary = "One user",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class),
+                    examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
     public UserView one(@PathParam("username") String username) {
         return users.find(username).map(UserView::of).orElseThrow(() -> ProblemException.notFound("User", username));
     }
 
     @POST
     @Path("{username}/disable")
-    @Operation(summary = "Disable a user", description = "Sign-in refused and every token of the user refused from now on;"
-            + " no change when already disabled. 409 LAST_ADMIN for the last active ADMIN.")
+    @Operation(summary = "Disable a user: sign-in and every token of the user refused from now on",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The user, active false",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
+    @APIResponse(responseCode = "409", description = "LAST_ADMIN: the last active ADMIN cannot be disabled")
     public UserView disable(@PathParam("username") String username) {
         return UserView.of(users.disable(username, actor()));
     }
 
     @POST
     @Path("{username}/enable")
-    @Operation(summary = "Enable a user", description = "The user may sign in again; tokens from before the disable stay refused.")
+    @Operation(summary = "Enable a user: they may sign in again; tokens from before the disable stay refused",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The user, active true",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
     public UserView enable(@PathParam("username") String username) {
         return UserView.of(users.enable(username, actor()));
     }
 
     @POST
     @Path("{username}/password")
-    @Operation(summary = "Reset a user's password", description = "Body {\"password\"} (at least 10 characters); the old password"
-            + " and every token of the user are refused from now on.")
+    @Operation(summary = "Reset a user's password; the old one and the user's tokens are refused at once, a sign-in lock on "
+            + "the name ends",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewPassword.class),
+                    examples = @ExampleObject(name = "example", value = "{\"password\":\"a new password of 10+\"}")))
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
     public UserView resetPassword(@PathParam("username") String username, @Valid @Required NewPassword request) {
         return UserView.of(users.resetPassword(username, request.password, actor()));
     }
 
     @PUT
     @Path("{username}/roles")
-    @Operation(summary = "Change a user's roles", description = "Body {\"roles\":[...]}: exactly these roles; the user's tokens"
-            + " (which carry the old roles) are refused from now on. 409 LAST_ADMIN when it takes ADMIN from the last active ADMIN.")
+    @Operation(summary = "Change a user's roles to exactly these; the user's tokens are refused at once",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewRoles.class),
+                    examples = @ExampleObject(name = "example", value = "{\"roles\":[\"QA\",\"INTEGRATION\"]}")))
+    @APIResponse(responseCode = "200", description = "The user with the new roles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
+    @APIResponse(responseCode = "409", description = "LAST_ADMIN: it would take ADMIN from the last active ADMIN")
     public UserView changeRoles(@PathParam("username") String username, @Valid @Required NewRoles request) {
         return UserView.of(users.changeRoles(username, request.roles, actor()));
     }

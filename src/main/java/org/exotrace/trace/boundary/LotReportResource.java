@@ -16,6 +16,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.security.entity.Role;
 import org.exotrace.trace.control.LotReports;
 import org.exotrace.trace.control.LotReports.LotReport;
@@ -39,10 +45,18 @@ public class LotReportResource {
     @Path("{lotNumber}/report")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", LotReportPdf.MEDIA_TYPE})
     @RolesAllowed(Role.QA_NAME)
-    @Operation(summary = "The lot report: identity, CPC, QC against specification, signatures, decisions, vial counts and every dose",
-            description = "By Accept: application/json (default), text/csv (the dose list, one row per vial used, lot columns on every "
-                    + "row), application/pdf (A4). ?productCode= when several products share the lot number. 404 NOT_FOUND, "
-                    + "406 NOT_ACCEPTABLE.")
+    @Operation(summary = "The lot report: identity, CPC, QC against specification, signatures, decisions, vial counts and "
+            + "every dose (audited as LOT_REPORT_READ)",
+            description = "By Accept: application/json (default), text/csv (the dose list, one row per vial used, lot columns "
+                + "on every row), application/pdf (A4). ?productCode= when several products share the lot number.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The report",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LotReport.class)),
+                    @Content(mediaType = "text/csv"),
+                    @Content(mediaType = LotReportPdf.MEDIA_TYPE)})
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: Accept names none of the three")
     public Response report(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                            @Context Request request) {
         Variant form = request.selectVariant(FORMS);

@@ -10,6 +10,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
@@ -65,9 +71,13 @@ public class PatientsResource {
     @GET
     @Path("{patientId}/doses")
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
-    @Operation(summary = "Every dose a patient received, newest first, with vial, lot, product, donor source, CPC, QC summary and release signers",
-            description = "anyRecalled says whether any of those lots has been recalled. An unknown patient has no doses (200, empty). "
-                    + "Every read is audited as PATIENT_DOSES_READ with the reader and the patient id.")
+    @Operation(summary = "Every dose a patient received, newest first, with vial, lot, product, donor source, CPC, QC summary "
+            + "and release signers (audited as PATIENT_DOSES_READ)",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The doses; anyRecalled is true when a lot of them was recalled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientDoses.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a patientId not of 1-64 letters, digits, '.', '_' or '-'")
     public PatientDoses doses(@PathParam("patientId") String patientId) {
         if (!PATIENT_ID.matcher(patientId).matches()) {
             throw ProblemException.invalid("patientId", "1-64 letters, digits, '.', '_' or '-'");

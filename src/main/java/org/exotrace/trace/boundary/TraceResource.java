@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,6 +44,14 @@ import java.util.stream.Collectors;
 /** Forward trace of a lot, and the recall follow-up of its patients. */
 @Path("lots")
 public class TraceResource {
+
+    /** The description of GET /api/lots/{lotNumber}/trace. */
+    static final String TRACE_DESCRIPTION = "?history=true adds each vial's ledger rows. Accept: text/csv gives the recall notification list, "
+            + "one row per dose and vial, with whether the patient was reached.";
+
+    /** The summary of GET /api/lots/{lotNumber}/trace (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */
+    static final String TRACE_SUMMARY = "Forward trace: every vial of the lot, every dose given or dispensed from it, and each patient's "
+            + "recall follow-up (audited as LOT_TRACE_READ)";
 
     public static class Notification {
         @NotNull
@@ -83,11 +94,14 @@ public class TraceResource {
     @Path("{lotNumber}/trace")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
-    @Operation(summary = "Forward trace: every vial of the lot with its history, every dose given or dispensed from it, "
-            + "and each patient's recall follow-up", description = "?history=true adds each vial's ledger rows (GET /api/vials/{vialId} has one "
-            + "vial's). Accept: text/csv gives the notification list, one row per dose and vial.")
-    @APIResponse(responseCode = "200", description = "the trace",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TraceView.class)))
+    @Operation(summary = TRACE_SUMMARY,
+            description = TRACE_DESCRIPTION,
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The trace",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TraceView.class)),
+                    @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     public Response trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @QueryParam("history") boolean history) {
         Traces.LotTrace t = traces.lot(lotNumber, productCode, history, caller.getUserPrincipal().getName());
@@ -103,7 +117,14 @@ public class TraceResource {
     @Path("{lotNumber}/trace")
     @Produces("text/csv")
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
-    @Operation(summary = "The recall notification list as CSV: one row per dose and vial, with whether the patient was reached")
+    @Operation(summary = TRACE_SUMMARY,
+            description = TRACE_DESCRIPTION,
+            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The trace",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TraceView.class)),
+                    @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
         Traces.LotTrace t = traces.lot(lotNumber, productCode, false, caller.getUserPrincipal().getName());
         Map<String, Traces.Recipient> recipients = t.recipients().stream()
@@ -126,8 +147,18 @@ public class TraceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.QA_NAME)
     @Operation(summary = "Record an attempt to tell a patient of the recall",
-            description = "{patientId, channel (PHONE, EMAIL, LETTER, SMS, IN_PERSON), outcome (REACHED, NOT_REACHED), notifiedAt?, note?}. "
-                    + "409 LOT_STATUS_CONFLICT unless the lot is RECALLED; 422 NOT_A_RECIPIENT.")
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Notification.class),
+                    examples = @ExampleObject(name = "example", value = "{\"patientId\":\"P-1001\",\"channel\":\"PHONE\",\"outcome\":\"REACHED\",\"notifiedAt\":\"2026-11-26T01:30:00Z\","
+                        + "\"note\":\"told to stop; follow-up visit booked\"}")))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
+    @APIResponse(responseCode = "409", description = "LOT_STATUS_CONFLICT: the lot is not RECALLED")
+    @APIResponse(responseCode = "422", description = "NOT_A_RECIPIENT, VALIDATION_FAILED: the patient received no vial of the lot; notifiedAt not an "
+            + "instant")
     public Response notify(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                            @Valid @Required Notification request) {
         Instant at = Instants.parse("notifiedAt", request.notifiedAt);

@@ -23,6 +23,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.platform.boundary.PageRequest;
 import org.exotrace.security.entity.Role;
 import org.exotrace.vial.control.Stock;
@@ -74,8 +80,16 @@ public class StockResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.INVENTORY_NAME)
     @Operation(summary = "Record a physical count of one location",
-            description = "vialIds: every vial found on the shelf. Vials recorded there but not found leave stock (MISSING_AT_COUNT); "
-                    + "vials found there but recorded elsewhere move there (FOUND_AT_COUNT); both are COUNT_ADJUSTED ledger rows.")
+            description = "vialIds: every vial found on the shelf. Vials recorded there but not found leave stock "
+                + "(MISSING_AT_COUNT); vials found there but recorded elsewhere move there (FOUND_AT_COUNT); unknown "
+                + "and not-in-stock vials are reported.",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Count.class),
+                    examples = @ExampleObject(name = "example", value = "{\"location\":\"FREEZER-1\",\"vialIds\":[\"5d51d971-b656-4a72-8d28-56c366671400\"]}")))
+    @APIResponse(responseCode = "201", description = "The count",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CountView.class)))
     public Response count(@Valid @Required Count request) {
         Stock.CountResult r = stock.count(request.location.strip(), request.vialIds, caller.getUserPrincipal().getName());
         return Response.status(201).entity(new CountView(r.location(), r.expected(), r.counted(), r.matched(),
@@ -85,14 +99,24 @@ public class StockResource {
     }
 
     @GET
-    @Operation(summary = "Vials in stock by product, lot and location, first expiry first (FEFO)")
+    @Operation(summary = "Vials in stock by product, lot and location, first expiry first (FEFO)",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The stock",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StockView.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range (page 0..1000000, size 1..500)")
     public StockView onHand(@Valid @BeanParam PageRequest page) {
         return new StockView(stock.today(), stock.onHand(Optional.empty(), page.page(), page.size()), page.page(), page.size());
     }
 
     @GET
     @Path("expiring")
-    @Operation(summary = "Vials in stock whose lot expires within N days (default 30), including already expired ones")
+    @Operation(summary = "Vials in stock whose lot expires within N days (default 30), including already expired ones",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\", \"INTEGRATION\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The stock that expires soon",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StockView.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: withinDays not 0..3650, or page or size out of range")
     public StockView expiring(@Valid @BeanParam Window window, @Valid @BeanParam PageRequest page) {
         LocalDate today = stock.today();
         return new StockView(today, stock.onHand(Optional.of(today.plusDays(window.withinDays)), page.page(), page.size()), page.page(), page.size());

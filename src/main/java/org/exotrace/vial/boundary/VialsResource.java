@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.security.entity.Role;
@@ -77,7 +83,12 @@ public class VialsResource {
     SecurityContext caller;
 
     @GET
-    @Operation(summary = "One vial with its whole history")
+    @Operation(summary = "One vial with its whole stock-ledger history",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The vial",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VialView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no vial has this id")
     public VialView get(@PathParam("vialId") String vialId) {
         UUID id = id(vialId);
         Vial v = stock.find(id).orElseThrow(() -> ProblemException.notFound("vial", vialId));
@@ -87,7 +98,16 @@ public class VialsResource {
 
     @POST
     @Path("moves")
-    @Operation(summary = "Move a vial to another storage location", description = "409 VIAL_NOT_IN_STOCK or ALREADY_THERE.")
+    @Operation(summary = "Move a vial to another storage location",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Move.class),
+                    examples = @ExampleObject(name = "example", value = "{\"location\":\"FRIDGE-2\"}")))
+    @APIResponse(responseCode = "201", description = "The stock-ledger row appended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no vial has this id")
+    @APIResponse(responseCode = "409", description = "VIAL_NOT_IN_STOCK, ALREADY_THERE: the vial left stock, or is at that location")
     public Response move(@PathParam("vialId") String vialId, @Valid @Required Move request) {
         StockMovement m = stock.move(id(vialId), request.location.strip(), caller.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(MovementView.of(m)).build();
@@ -96,7 +116,15 @@ public class VialsResource {
     @POST
     @Path("waste")
     @Operation(summary = "Record a vial as waste (broken, expired, opened and not used, temperature excursion ...)",
-            description = "409 VIAL_NOT_IN_STOCK when it already left stock.")
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Waste.class),
+                    examples = @ExampleObject(name = "example", value = "{\"reason\":\"BROKEN\",\"note\":\"dropped while thawing\"}")))
+    @APIResponse(responseCode = "201", description = "The stock-ledger row appended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no vial has this id")
+    @APIResponse(responseCode = "409", description = "VIAL_NOT_IN_STOCK: the vial already left stock")
     public Response waste(@PathParam("vialId") String vialId, @Valid @Required Waste request) {
         StockMovement m = stock.waste(id(vialId), request.reason, request.note, caller.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(MovementView.of(m)).build();

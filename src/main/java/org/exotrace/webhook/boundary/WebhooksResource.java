@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +31,7 @@ public class WebhooksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Webhook deliveries, newest first, narrowed by ?status=PENDING, DELIVERED or FAILED",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true),
             description = "One delivery per event and receiver URL: attempts so far, the next attempt (PENDING), the last answer "
                     + "(lastStatus is the HTTP status, lastError why it failed) and when it was delivered. FAILED: the retries of "
                     + "exotrace.webhook.max-attempts ran out. 400 VALIDATION_FAILED for an unknown status.")

@@ -1,0 +1,10 @@
+/**
+ * What operators scrape at {@code GET /metrics} (MicroProfile Metrics, Prometheus text): bedside verdicts by
+ * verdict and reason, doses recorded, QA decisions on lots, lots by status and vials on hand, request latency per
+ * endpoint and the datasource's pool. README's "Metrics" section lists every name.
+ *
+ * <p>Rules it keeps: a change is counted only after its transaction committed (a refused or rolled-back dose is
+ * not counted); gauges read the database at most once per {@code exotrace.metrics.stock-cache} however often
+ * Prometheus scrapes.
+ */
+package org.exotrace.monitoring;
