@@ -5,7 +5,8 @@
 
 Reads what bench/setup.py wrote to WORK (nurse.token, qa.token, labels.txt, lots.env) and WORK/vials.txt (the ids of
 the administration lot's vials). SCANNERS threads (default 4) scan random labels, one thread gives doses (each a
-different vial) and one reads reports in turn (the scan lot's trace, stock, a patient's doses, the administration lot's
+different vial, DOSE_PAUSE seconds apart, default 0.06: about 10 a second,
+so the 20 000 vials last 30 minutes) and one reads reports in turn (the scan lot's trace, stock, a patient's doses, the administration lot's
 report, whose doses grow). Every minute it prints, per kind, requests, p50 and p99 in ms and failures, and the
 service's resident memory; at the end the first and last five minutes side by side. Exits 1 on any failed request.
 """
@@ -13,11 +14,12 @@ import http.client, json, os, random, subprocess, sys, threading, time, urllib.p
 
 SECONDS, PID = int(sys.argv[1]), sys.argv[2]
 SCANNERS = int(os.environ.get("SCANNERS", "4"))
+DOSE_PAUSE = float(os.environ.get("DOSE_PAUSE", "0.06"))
 work = os.environ["WORK"]
 base = urllib.parse.urlparse(os.environ["BASE"])
 read = lambda name: open(os.path.join(work, name)).read()
 nurse, qa = read("nurse.token").strip(), read("qa.token").strip()
-labels = read("labels.txt").splitlines()
+labels = read("labels.txt").split("\n")[:-1]  # not splitlines(): it splits at the labels' GS (\x1d) too
 vials = read("vials.txt").split()
 lots = dict(line.split("=", 1) for line in read("lots.env").split())
 
@@ -67,6 +69,7 @@ next_vial = iter(vials)
 
 
 def doses():
+    time.sleep(DOSE_PAUSE)  # paced, so that the lot's 20 000 vials last 30 minutes
     vial = next(next_vial, None)
     if vial is None:
         return None
