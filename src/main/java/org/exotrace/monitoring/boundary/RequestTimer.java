@@ -15,11 +15,14 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Latency of every API request, by endpoint ({@code method} and the {@code path} template, {@code /api/lots/{lotNumber}})
@@ -38,7 +41,11 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
     private static final Metadata METADATA = Metadata.builder().withName(NAME).withUnit(MetricUnits.SECONDS)
             .withDescription("API requests by method, path template and status: how long the service took to answer").build();
 
+    private static final Logger LOG = Logger.getLogger(RequestTimer.class.getName());
+
     private final Map<Method, String> templates = new ConcurrentHashMap<>();
+    /** The timer of each method, path and status, made once: Payara 6.2025.10 cannot make two timers at once. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @Inject
     MetricRegistry registry;
@@ -56,10 +63,31 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
         if (!(request.getProperty(STARTED) instanceof Long started)) {
             return;
         }
-        Method method = resource == null ? null : resource.getResourceMethod();
-        String path = method == null ? "unmatched" : templates.computeIfAbsent(method, m -> template(resource.getResourceClass(), m));
-        registry.timer(METADATA, new Tag("method", request.getMethod()), new Tag("path", path),
-                new Tag("status", Integer.toString(response.getStatus()))).update(Duration.ofNanos(System.nanoTime() - started));
+        try {
+            Method method = resource == null ? null : resource.getResourceMethod();
+            String path = method == null ? "unmatched" : templates.computeIfAbsent(method, m -> template(resource.getResourceClass(), m));
+            timer(request.getMethod(), path, Integer.toString(response.getStatus())).update(Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            // a metric is never worth an answer: the request's own outcome (a dose recorded, say) stands
+            LOG.log(Level.WARNING, "request latency not recorded", e);
+        }
+    }
+
+    /**
+     * Payara's registry made two new timers at once with a {@code ConcurrentModificationException} (TimerImpl's
+     * configuration check), which turned the answer of the request, even an acknowledged dose, into a 500: seen when 16
+     * nurses raced for one vial on a fresh instance. So a new timer is made by one thread at a time, and kept.
+     */
+    private Timer timer(String method, String path, String status) {
+        String key = method + ' ' + path + ' ' + status;
+        Timer timer = timers.get(key);
+        if (timer != null) {
+            return timer;
+        }
+        synchronized (timers) {
+            return timers.computeIfAbsent(key, k -> registry.timer(METADATA, new Tag("method", method), new Tag("path", path),
+                    new Tag("status", status)));
+        }
     }
 
     /** {@code /api/} + the class's and the method's {@code @Path}, with regular expressions left out of the parameters. */
