@@ -75,8 +75,8 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
 
     /**
      * Payara's registry made two new timers at once with a {@code ConcurrentModificationException} (TimerImpl's
-     * configuration check), which turned the answer of the request, even an acknowledged dose, into a 500: seen when 16
-     * nurses raced for one vial on a fresh instance. So a new timer is made by one thread at a time, and kept.
+     * configuration check), which turned the answer of the request into a 500, even the 201 of a dose that was recorded:
+     * seen when 16 nurses raced for one vial on a fresh instance. So a new timer is made by one thread at a time, and kept.
      */
     private Timer timer(String method, String path, String status) {
         String key = method + ' ' + path + ' ' + status;
