@@ -86,6 +86,17 @@ public class QcResource {
             + "(row 3 unit).";
 
     /** The summary of POST /api/lots/{lotNumber}/qc-results (JSON and CSV): one operation in /openapi, annotated on both methods (Payara keeps the last one read). */
+    /** Examples of both entry methods (JSON and CSV), which Payara documents as one operation. */
+    static final String RESULT_EXAMPLE = "{\"assay\":\"ENDOTOXIN\",\"value\":0.1,\"unit\":\"EU/mL\",\"method\":\"LAL\",\"performedAt\":\"2026-11-20T09:00:00Z\"}";
+    /** Examples of both entry methods (JSON and CSV), which Payara documents as one operation. */
+    static final String CERTIFICATE_EXAMPLE = "assay,value,unit,outcome,method,performedAt,performer\nENDOTOXIN,0.1,EU/mL,,LAL,2026-11-20T09:00:00Z,"
+            + "CPC lab\nSTERILITY,,,NEGATIVE,,,CPC lab\n";
+    /** Examples of both entry methods (JSON and CSV), which Payara documents as one operation. */
+    static final String ENTERED_EXAMPLE = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"qc\":{\"failing\":[],\"missing\":[\"PARTICLE_COUNT\"],"
+            + "\"releasable\":false},\"results\":[{\"assay\":\"ENDOTOXIN\",\"current\":true,"
+            + "\"enteredAt\":\"2026-11-25T18:31:42.288650Z\",\"enteredBy\":\"qa1\",\"judgement\":\"PASS\",\"method\":\"LAL\","
+            + "\"performedAt\":\"2026-11-20T09:00:00Z\",\"resultId\":\"fe46bca6-4db0-4fcf-a493-0ab331392978\","
+            + "\"source\":\"API\",\"specification\":\"<= 0.5 EU/mL\",\"unit\":\"EU/mL\",\"value\":0.1}]}";
     static final String RESULTS_SUMMARY = "Enter assay results: one as JSON, or a CPC's certificate of analysis as CSV; the service judges "
             + "each PASS/FAIL against the product's specification";
 
@@ -200,18 +211,13 @@ public class QcResource {
             extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
     @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewResult.class),
-                    examples = @ExampleObject(name = "example", value = "{\"assay\":\"ENDOTOXIN\",\"value\":0.1,\"unit\":\"EU/mL\",\"method\":\"LAL\",\"performedAt\":\"2026-11-20T09:00:00Z\"}")),
+                    examples = @ExampleObject(name = "example", value = RESULT_EXAMPLE)),
             @Content(mediaType = "text/csv",
-                    examples = @ExampleObject(name = "example", value = "assay,value,unit,outcome,method,performedAt,performer\nENDOTOXIN,0.1,EU/mL,,LAL,2026-11-20T09:00:00Z,"
-                        + "CPC lab\nSTERILITY,,,NEGATIVE,,,CPC lab\n"))})
+                    examples = @ExampleObject(name = "example", value = CERTIFICATE_EXAMPLE))})
     @APIResponse(responseCode = "201", description = "Entered, with the lot's QC summary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Entered.class),
-                    examples = @ExampleObject(name = "example", value = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"qc\":{\"failing\":[],\"missing\":[\"PARTICLE_COUNT\"],"
-                        + "\"releasable\":false},\"results\":[{\"assay\":\"ENDOTOXIN\",\"current\":true,"
-                        + "\"enteredAt\":\"2026-11-25T18:31:42.288650Z\",\"enteredBy\":\"qa1\",\"judgement\":\"PASS\",\"method\":\"LAL\","
-                        + "\"performedAt\":\"2026-11-20T09:00:00Z\",\"resultId\":\"fe46bca6-4db0-4fcf-a493-0ab331392978\","
-                        + "\"source\":\"API\",\"specification\":\"<= 0.5 EU/mL\",\"unit\":\"EU/mL\",\"value\":0.1}]}")))
+                    examples = @ExampleObject(name = "example", value = ENTERED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field breaks its format")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     @APIResponse(responseCode = "409", description = RESULTS_409)
@@ -242,18 +248,13 @@ public class QcResource {
             extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
     @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewResult.class),
-                    examples = @ExampleObject(name = "example", value = "{\"assay\":\"ENDOTOXIN\",\"value\":0.1,\"unit\":\"EU/mL\",\"method\":\"LAL\",\"performedAt\":\"2026-11-20T09:00:00Z\"}")),
+                    examples = @ExampleObject(name = "example", value = RESULT_EXAMPLE)),
             @Content(mediaType = "text/csv",
-                    examples = @ExampleObject(name = "example", value = "assay,value,unit,outcome,method,performedAt,performer\nENDOTOXIN,0.1,EU/mL,,LAL,2026-11-20T09:00:00Z,"
-                        + "CPC lab\nSTERILITY,,,NEGATIVE,,,CPC lab\n"))})
+                    examples = @ExampleObject(name = "example", value = CERTIFICATE_EXAMPLE))})
     @APIResponse(responseCode = "201", description = "Entered, with the lot's QC summary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Entered.class),
-                    examples = @ExampleObject(name = "example", value = "{\"lotNumber\":\"NFC2611A\",\"productCode\":\"MAXNFC-2\",\"qc\":{\"failing\":[],\"missing\":[\"PARTICLE_COUNT\"],"
-                        + "\"releasable\":false},\"results\":[{\"assay\":\"ENDOTOXIN\",\"current\":true,"
-                        + "\"enteredAt\":\"2026-11-25T18:31:42.288650Z\",\"enteredBy\":\"qa1\",\"judgement\":\"PASS\",\"method\":\"LAL\","
-                        + "\"performedAt\":\"2026-11-20T09:00:00Z\",\"resultId\":\"fe46bca6-4db0-4fcf-a493-0ab331392978\","
-                        + "\"source\":\"API\",\"specification\":\"<= 0.5 EU/mL\",\"unit\":\"EU/mL\",\"value\":0.1}]}")))
+                    examples = @ExampleObject(name = "example", value = ENTERED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a field breaks its format")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     @APIResponse(responseCode = "409", description = RESULTS_409)
