@@ -5,8 +5,9 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 
 /**
- * Payara Micro 6.2025.10 sometimes boots "ready" with an HTTP listener that serves nothing (its log says
- * {@code GrizzlyProxy is NULL}; about one start in three on a busy 2-core machine). Such a process would run forever
+ * Payara Micro 6.2025.10 sometimes booted "ready" with an HTTP listener that served nothing (its log said
+ * {@code GrizzlyProxy is NULL}) when the listener's settings were changed after boot; they are now set before boot
+ * ({@code payara-config/pre-boot-commands.asadmin}), and this check stays as a guard. Such a process would run forever
  * and answer nobody. After the boot the launcher asks its own {@code /health/live}; a process that gets no answer exits
  * non-zero, and whatever supervises it (systemd's {@code Restart=on-failure}, an orchestrator) starts it again.
  */
