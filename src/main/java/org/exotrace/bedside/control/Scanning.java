@@ -49,7 +49,17 @@ public class Scanning {
     private static final String FACTS = """
             SELECT v.id, v.gtin, v.serial, v.state, v.location, l.id, l.lot_number, l.status, l.expires_on, c.code, l.donor_source,
                    p.id, p.code, p.name, p.volume_ml, p.particles_per_vial,
-                   (SELECT string_agg(r.route, ',') FROM product_route r WHERE r.product_id = p.id)
+                   (SELECT string_agg(r.route, ',') FROM product_route r WHERE r.product_id = p.id)""";
+
+    /** {@link #earlierOnHand} for the row's vial, as one more column of the scan's one query; {@code ?3} is today. */
+    private static final String EARLIER_ON_HAND = """
+            ,
+                   EXISTS (SELECT 1 FROM vial e JOIN lot el ON el.id = e.lot_id
+                            WHERE e.location = v.location AND e.state = 'IN_STOCK' AND el.product_id = l.product_id
+                              AND el.status = 'RELEASED' AND el.expires_on < l.expires_on AND el.expires_on >= ?3)""";
+
+    private static final String OF_VIAL = """
+
               FROM vial v JOIN lot l ON l.id = v.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
             """;
 
@@ -99,12 +109,18 @@ public class Scanning {
         if (label.isEmpty()) {
             return new Scan(Verdict.blocked(Block.BARCODE_INVALID), Optional.empty(), Optional.empty(), Optional.of(why.toString()));
         }
-        Optional<VialFacts> vial = facts(label.get());
-        if (vial.isEmpty()) {
+        // One statement, so one connection from the pool and one round trip: the vial's facts and the earlier-expiring check.
+        LocalDate today = today();
+        Optional<Object[]> row = rows(FACTS + EARLIER_ON_HAND + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2",
+                label.get().gtin().value(), label.get().serial().orElseThrow(), Date.valueOf(today));
+        if (row.isEmpty()) {
             return new Scan(Verdict.blocked(Block.UNKNOWN_VIAL), label, Optional.empty(),
                     Optional.of("no vial with GTIN " + label.get().gtin().value() + " and serial " + label.get().serial().orElseThrow()));
         }
-        return new Scan(verdict(vial.get(), label, route, dispensing), label, vial, Optional.empty());
+        VialFacts vial = facts(row.get());
+        boolean earlierOnHand = Boolean.TRUE.equals(row.get()[17]);
+        return new Scan(BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand), label, Optional.of(vial),
+                Optional.empty());
     }
 
     public Verdict verdict(VialFacts vial, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing) {
@@ -113,21 +129,22 @@ public class Scanning {
     }
 
     public Optional<VialFacts> facts(Gs1Label label) {
-        return facts(FACTS + " WHERE v.gtin = ?1 AND v.serial = ?2", label.gtin().value(), label.serial().orElseThrow());
+        return rows(FACTS + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2", label.gtin().value(), label.serial().orElseThrow())
+                .map(Scanning::facts);
     }
 
     public Optional<VialFacts> facts(UUID vialId) {
-        return facts(FACTS + " WHERE v.id = ?1", vialId);
+        return rows(FACTS + OF_VIAL + " WHERE v.id = ?1", vialId).map(Scanning::facts);
     }
 
-    private Optional<VialFacts> facts(String sql, Object... parameters) {
+    private Optional<Object[]> rows(String sql, Object... parameters) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().findFirst().map(Scanning::facts);
+        return rows.stream().findFirst();
     }
 
     private static VialFacts facts(Object[] r) {
@@ -139,7 +156,7 @@ public class Scanning {
                 ((Number) r[15]).longValue(), routes);
     }
 
-    /** Is a usable vial of the same product, expiring earlier, in stock at the same location? */
+    /** Is a usable vial of the same product, expiring earlier, in stock at the same location? (A scan asks it in its query.) */
     boolean earlierOnHand(VialFacts vial, LocalDate today) {
         Object found = em.createNativeQuery("""
                         SELECT EXISTS (SELECT 1 FROM vial v JOIN lot l ON l.id = v.lot_id

@@ -14,12 +14,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.exotrace.platform.problem.Problems;
 import org.exotrace.platform.problem.RequestIds;
 import org.exotrace.security.control.RevokedTokens;
+import org.exotrace.security.control.VerifiedTokens;
 
 import java.security.Principal;
 
 /**
  * Refuses, with 401 before any role is checked, a verified token that is no longer honoured: its user
- * was disabled, or its password or roles changed after it was issued ({@link RevokedTokens}).
+ * was disabled, or its password or roles changed after it was issued ({@link RevokedTokens}). A token that passes is
+ * remembered as verified ({@link VerifiedTokens}), so that its next request skips the signature check, never this one.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -27,6 +29,9 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
 
     @Inject
     RevokedTokens tokens;
+
+    @Inject
+    VerifiedTokens verified;
 
     @Context
     HttpServletRequest request;
@@ -38,6 +43,7 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
             return;
         }
         if (caller instanceof JsonWebToken token && !tokens.revoked(token)) {
+            verified.remember(token);
             return;
         }
         Response refused = Problems.response(401, "UNAUTHENTICATED", "Unauthorized",
