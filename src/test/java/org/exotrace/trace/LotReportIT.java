@@ -166,6 +166,23 @@ class LotReportIT {
         assertEquals("WELLNESS", doses.get(0).getString("purpose"));
         assertFalse(doses.get(0).getString("nurse").isBlank());
         assertFalse(doses.get(0).getString("administrationId").isBlank());
+
+        Reply audited = api.get("api/audit?action=LOT_REPORT_READ&subjectId=" + lot.number(), qa.token());
+        assertEquals(1, audited.json().getInt("total"), audited::toString);
+        JsonObject entry = audited.json().getJsonArray("items").getJsonObject(0);
+        assertEquals(qa.username(), entry.getString("actor"));
+        assertEquals(product.code(), entry.getJsonObject("change").getString("product"));
+        assertEquals(3, entry.getJsonObject("change").getInt("doses"));
+    }
+
+    @Test
+    void streamedReportsGiveTheirDatabaseConnectionBackMoreTimesThanThePoolHasConnections() {
+        for (int i = 0; i < 40; i++) {
+            Reply reply = report(qa.token(), i % 2 == 0 ? "application/json" : "text/csv");
+            assertEquals(200, reply.status(), reply::toString);
+        }
+        assertEquals(3, report(qa.token(), "application/json").json().getJsonArray("doses").size());
+        assertEquals(41, api.get("api/audit?action=LOT_REPORT_READ&subjectId=" + lot.number(), qa.token()).json().getInt("total"));
     }
 
     @Test
@@ -213,6 +230,8 @@ class LotReportIT {
         assertProblem(api.send("GET", "api/lots/NO-SUCH-" + Api.unique() + "/report", qa.token(), null, null, "Accept", "application/json"),
                 404, "NOT_FOUND");
         assertProblem(api.send("GET", "api/lots/NO-SUCH-" + Api.unique() + "/report", qa.token(), null, null, "Accept", "application/pdf"),
+                404, "NOT_FOUND");
+        assertProblem(api.send("GET", "api/lots/NO-SUCH-" + Api.unique() + "/report", qa.token(), null, null, "Accept", "text/csv"),
                 404, "NOT_FOUND");
         Reply any = report(qa.token(), "*/*");
         assertEquals(200, any.status(), any::toString);

@@ -14,8 +14,13 @@ public final class Csv {
     }
 
     public Csv row(List<?> fields) {
-        text.append(fields.stream().map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
+        text.append(line(fields));
         return this;
+    }
+
+    /** One row with its CRLF, for a writer that sends rows as it makes them. */
+    public static String line(List<?> fields) {
+        return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + "\r\n";
     }
 
     /**

@@ -1,18 +1,25 @@
 package org.exotrace.trace.boundary;
 
+import jakarta.ws.rs.core.StreamingOutput;
 import org.exotrace.platform.boundary.Csv;
-import org.exotrace.trace.control.LotReports.Dose;
-import org.exotrace.trace.control.LotReports.LotReport;
+import org.exotrace.trace.control.LotReports.Heading;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The lot report as CSV (RFC 4180, written by {@link Csv}): the dose list, one row per vial of the
+ * The lot report as CSV (RFC 4180, rows made by {@link Csv}): the dose list, one row per vial of the
  * lot used in a dose, after one header row and nothing else, with the lot's identity on every row so
- * that it loads into a spreadsheet as one table.
+ * that it loads into a spreadsheet as one table. Written to the response row by row as the doses are read.
  */
-final class LotReportCsv {
+final class LotReportCsv implements StreamingOutput {
 
     static final String MEDIA_TYPE = "text/csv; charset=UTF-8; header=present";
 
@@ -20,18 +27,24 @@ final class LotReportCsv {
             "administrationId", "kind", "patientId", "administeredAt", "route", "site", "doseVolumeMl", "vialVolumeMl", "nurse",
             "purpose", "serial", "scanned");
 
-    private LotReportCsv() {
+    private final Heading head;
+    private final LotReportJson.Doses doses;
+
+    LotReportCsv(Heading head, LotReportJson.Doses doses) {
+        this.head = head;
+        this.doses = doses;
     }
 
-    static String render(LotReport report) {
-        Csv csv = new Csv().row(HEADER);
-        for (Dose d : report.doses()) {
-            csv.row(report.lot().lotNumber(), report.lot().productCode(), report.lot().productName(), report.lot().gtin(),
-                    report.source().cpcCode(), report.source().cpcName(), report.lot().status(), d.administrationId(), d.kind(),
-                    d.patientId(), d.administeredAt(), d.route(), d.site(), plain(d.doseVolumeMl()), plain(d.vialVolumeMl()), d.nurse(),
-                    d.purpose(), d.serial(), d.scanned());
-        }
-        return csv.toString();
+    @Override
+    public void write(OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write(Csv.line(HEADER));
+        Heading r = head;
+        doses.each(d -> w.write(Csv.line(Arrays.asList(r.lot().lotNumber(), r.lot().productCode(), r.lot().productName(),
+                r.lot().gtin(), r.source().cpcCode(), r.source().cpcName(), r.lot().status(), d.administrationId(), d.kind(),
+                d.patientId(), d.administeredAt(), d.route(), d.site(), plain(d.doseVolumeMl()), plain(d.vialVolumeMl()), d.nurse(),
+                d.purpose(), d.serial(), d.scanned()))));
+        w.flush();
     }
 
     private static String plain(BigDecimal ml) {

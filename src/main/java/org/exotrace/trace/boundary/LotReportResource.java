@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.security.entity.Role;
 import org.exotrace.trace.control.LotReports;
+import org.exotrace.trace.control.LotReports.Heading;
 import org.exotrace.trace.control.LotReports.LotReport;
 
 import java.util.List;
@@ -63,14 +64,23 @@ public class LotReportResource {
         if (form == null) {
             throw new NotAcceptableException();
         }
-        LotReport report = reports.report(lotNumber, productCode, caller.getUserPrincipal().getName());
-        String file = "lot-" + report.lot().lotNumber() + "-report";
-        return switch (form.getMediaType().getSubtype()) {
-            case "csv" -> Response.ok(LotReportCsv.render(report), LotReportCsv.MEDIA_TYPE)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"").build();
-            case "pdf" -> Response.ok(LotReportPdf.render(report), LotReportPdf.MEDIA_TYPE)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + file + ".pdf\"").build();
-            default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        };
+        String reader = caller.getUserPrincipal().getName();
+        if (form.getMediaType().getSubtype().equals("pdf")) {
+            LotReport report = reports.report(lotNumber, productCode, reader);
+            return Response.ok(LotReportPdf.render(report), LotReportPdf.MEDIA_TYPE)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + file(report.lot()) + ".pdf\"").build();
+        }
+        // Looked up and audited now, so that an unknown lot is a 404 problem; the doses are read while they are written.
+        Heading head = reports.heading(lotNumber, productCode, reader);
+        LotReportJson.Doses doses = r -> reports.doses(head.lotId(), r);
+        if (form.getMediaType().getSubtype().equals("csv")) {
+            return Response.ok(new LotReportCsv(head, doses), LotReportCsv.MEDIA_TYPE)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file(head.lot()) + ".csv\"").build();
+        }
+        return Response.ok(new LotReportJson(head, doses), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static String file(LotReports.Identity lot) {
+        return "lot-" + lot.lotNumber() + "-report";
     }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
  */
 final class TraceJson implements StreamingOutput {
 
-    /** Made once: {@code Json.createGenerator} looks the provider up again on every call. */
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    /** Made once: {@code Json.createGenerator} looks the provider up again on every call. Also writes the lot report. */
+    static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
     private final TraceResource.TraceView trace;
 
@@ -120,13 +120,13 @@ final class TraceJson implements StreamingOutput {
     }
 
     /** Enums, dates, instants and ids are written as their ISO or canonical text, as JSON-B does; null is left out. */
-    private static void text(JsonGenerator g, String name, Object value) {
+    static void text(JsonGenerator g, String name, Object value) {
         if (value != null) {
             g.write(name, value.toString());
         }
     }
 
-    private static void number(JsonGenerator g, String name, BigDecimal value) {
+    static void number(JsonGenerator g, String name, BigDecimal value) {
         if (value != null) {
             g.write(name, value);
         }

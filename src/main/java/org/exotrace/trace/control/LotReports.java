@@ -1,10 +1,12 @@
 package org.exotrace.trace.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
@@ -18,6 +20,7 @@ import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.control.DatabaseConfig;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.AssayResult;
 import org.exotrace.qc.entity.QcReview;
@@ -25,17 +28,22 @@ import org.exotrace.qc.entity.ReleaseSignature;
 import org.exotrace.vial.entity.MovementKind;
 import org.exotrace.vial.entity.VialState;
 
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.exotrace.platform.control.NativeRows.instant;
-import static org.exotrace.platform.control.NativeRows.uuid;
 
 /**
  * The lot report QA hands to a regulator or a CPC: what came in, what QC showed and who signed it,
@@ -50,6 +58,26 @@ public class LotReports {
     public record LotReport(String clinic, Instant generatedAt, String generatedBy, String timeZone, Identity lot, Source source,
                             List<AssayLine> assays, boolean qcPassed, List<Signature> signatures, List<Decision> decisions,
                             Counts counts, List<Dose> doses) {
+    }
+
+    /**
+     * The report but its doses: what is read and audited before a streamed answer begins. {@code lotId}
+     * is for {@link #doses} and is not part of the report.
+     */
+    public record Heading(UUID lotId, String clinic, Instant generatedAt, String generatedBy, String timeZone, Identity lot,
+                          Source source, List<AssayLine> assays, boolean qcPassed, List<Signature> signatures,
+                          List<Decision> decisions, Counts counts) {
+
+        public LotReport with(List<Dose> doses) {
+            return new LotReport(clinic, generatedAt, generatedBy, timeZone, lot, source, assays, qcPassed, signatures, decisions,
+                    counts, doses);
+        }
+    }
+
+    /** Receives the doses of a report one at a time, as {@link #doses} reads them. */
+    @FunctionalInterface
+    public interface DoseReader {
+        void read(Dose dose) throws IOException;
     }
 
     /** Which lot this is. */
@@ -106,6 +134,9 @@ public class LotReports {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = DatabaseConfig.JNDI_NAME)
+    DataSource dataSource;
+
     @Inject
     QcResults qc;
 
@@ -123,24 +154,49 @@ public class LotReports {
     String clinic;
 
     /**
-     * The report of the lot with this number ({@code productCode} when two products share it).
+     * The report of the lot with this number ({@code productCode} when two products share it), whole:
+     * for the PDF, which lays out every page before the first byte is sent.
      *
      * @throws org.exotrace.platform.problem.ProblemException 404 when there is no such lot
      */
     @Transactional
     public LotReport report(String lotNumber, String productCode, String generatedBy) {
         QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
+        List<Dose> doses = new ArrayList<>();
+        try {
+            doses(dossier.lot().id(), doses::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // adding to a list does not fail
+        }
+        return heading(dossier, generatedBy, doses.size()).with(doses);
+    }
+
+    /**
+     * The report of the lot but its doses, which the caller reads afterwards with {@link #doses} while it
+     * writes them out: the lot is looked up (404 before any byte is sent) and the read audited here, in a
+     * transaction of its own that ends when this returns. The audited dose count is the one at this moment.
+     *
+     * @throws org.exotrace.platform.problem.ProblemException 404 when there is no such lot
+     */
+    @Transactional
+    public Heading heading(String lotNumber, String productCode, String generatedBy) {
+        QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
+        long doses = ((Number) em.createNativeQuery("SELECT count(*) FROM administration_vial WHERE lot_id = ?1")
+                .setParameter(1, dossier.lot().id()).getSingleResult()).longValue();
+        return heading(dossier, generatedBy, doses);
+    }
+
+    private Heading heading(QcResults.Dossier dossier, String generatedBy, long doses) {
         Lot lot = dossier.lot();
         QcReview review = dossier.review();
         Counts counts = Counts.of(received(lot), lots.vialCounts(lot), lot.expiresOn(), LocalDate.now(clock));
-        List<Dose> doses = doses(lot);
         audit.record(generatedBy, "LOT_REPORT_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
-                .add("product", lot.product().code()).add("doses", doses.size()).build());
-        return new LotReport(clinic, clock.instant(), generatedBy, clock.getZone().getId(), identity(lot), source(lot),
+                .add("product", lot.product().code()).add("doses", doses).build());
+        return new Heading(lot.id(), clinic, clock.instant(), generatedBy, clock.getZone().getId(), identity(lot), source(lot),
                 assayLines(lot, review), review.passed(),
                 dossier.signatures().stream().map(s -> signature(s, review)).toList(),
                 dossier.decisions().stream().map(LotReports::decision).toList(),
-                counts, doses);
+                counts);
     }
 
     private static Identity identity(Lot l) {
@@ -182,21 +238,49 @@ public class LotReports {
     }
 
     /**
-     * Every vial of the lot that went into a dose, in the order the doses were given: the lot's rows of
-     * {@code administration_vial_trace_idx} (V9), each with its dose's total volume by primary key.
+     * Hands every vial of the lot that went into a dose to {@code reader}, one row at a time in the order
+     * the doses were given (the lot's rows of {@code administration_vial_trace_idx}, V9, each with its
+     * dose's total volume by primary key), over plain JDBC with a fetch size, so that no list of them is
+     * held. Inside a transaction ({@link #report}) the connection is the transaction's. Outside one (a
+     * streamed answer, written after the resource method returned) it is this method's own: PostgreSQL's
+     * driver fetches by cursor only with auto-commit off, so it runs in a read-only transaction of its
+     * own that is rolled back and closed whatever happens, also when {@code reader} fails because the
+     * client went away.
      */
-    @SuppressWarnings("unchecked")
-    private List<Dose> doses(Lot lot) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT av.administration_id, av.kind, av.patient_id, av.administered_at, av.route, av.site, a.volume_ml,
-                               av.volume_ml, av.nurse, av.purpose, av.serial, av.scanned
-                          FROM administration_vial av JOIN administration a ON a.id = av.administration_id
-                         WHERE av.lot_id = ?1 ORDER BY av.administered_at, av.serial""")
-                .setParameter(1, lot.id()).getResultList();
-        return rows.stream()
-                .map(r -> new Dose(uuid(r[0]), DoseKind.valueOf(r[1].toString()), r[2].toString(), instant(r[3]),
-                        Route.valueOf(r[4].toString()), r[5] == null ? null : InjectionSite.valueOf(r[5].toString()), (BigDecimal) r[6],
-                        (BigDecimal) r[7], r[8].toString(), Purpose.valueOf(r[9].toString()), r[10].toString(), (Boolean) r[11]))
-                .toList();
+    public void doses(UUID lotId, DoseReader reader) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean own = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+            }
+            try (PreparedStatement st = c.prepareStatement(LOT_DOSES)) {
+                st.setObject(1, lotId);
+                st.setFetchSize(2_000);
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        reader.read(new Dose((UUID) r.getObject(1), DoseKind.valueOf(r.getString(2)), r.getString(3),
+                                r.getTimestamp(4).toInstant(), Route.valueOf(r.getString(5)),
+                                r.getString(6) == null ? null : InjectionSite.valueOf(r.getString(6)), r.getBigDecimal(7),
+                                r.getBigDecimal(8), r.getString(9), Purpose.valueOf(r.getString(10)), r.getString(11),
+                                r.getBoolean(12)));
+                    }
+                }
+            } finally {
+                if (own) {
+                    c.rollback();
+                    c.setReadOnly(false);
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the doses of lot " + lotId, e);
+        }
     }
+
+    private static final String LOT_DOSES = """
+            SELECT av.administration_id, av.kind, av.patient_id, av.administered_at, av.route, av.site, a.volume_ml,
+                   av.volume_ml, av.nurse, av.purpose, av.serial, av.scanned
+              FROM administration_vial av JOIN administration a ON a.id = av.administration_id
+             WHERE av.lot_id = ? ORDER BY av.administered_at, av.serial""";
 }

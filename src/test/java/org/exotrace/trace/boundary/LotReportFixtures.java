@@ -10,6 +10,7 @@ import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
 import org.exotrace.trace.control.LotReports.Dose;
+import org.exotrace.trace.control.LotReports.Heading;
 import org.exotrace.trace.control.LotReports.Identity;
 import org.exotrace.trace.control.LotReports.LotReport;
 import org.exotrace.trace.control.LotReports.Signature;
@@ -33,6 +34,11 @@ final class LotReportFixtures {
     }
 
     static LotReport report(String productName, String cpcName, int doses) {
+        return heading(productName, cpcName, doses).with(doses(doses));
+    }
+
+    /** The doses of {@link #report}: one in three an injection into the face (the others have no site), one in five not scanned. */
+    static List<Dose> doses(int doses) {
         List<Dose> list = new ArrayList<>();
         for (int i = 0; i < doses; i++) {
             boolean injection = i % 3 == 0;
@@ -40,19 +46,23 @@ final class LotReportFixtures {
                     injection ? Route.INJECTION : Route.IV_DRIP, injection ? InjectionSite.FACE : null, new BigDecimal("2.000"),
                     new BigDecimal("2.000"), "nurse-" + (i % 4), Purpose.WELLNESS, "NFC2611A-" + i, i % 5 != 0));
         }
-        return new LotReport("Shibuya Regenerative Clinic", AT, "qa-ito", "Asia/Tokyo",
+        return list;
+    }
+
+    /** The report but its doses, with counts for {@code doses} administered vials. */
+    static Heading heading(String productName, String cpcName, int doses) {
+        return new Heading(UUID.nameUUIDFromBytes("lot".getBytes()), "Shibuya Regenerative Clinic", AT, "qa-ito", "Asia/Tokyo",
                 new Identity("NFC2611A", "MAXNFC-2", productName, "04912345000019", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 5, 31),
                         LotStatus.RELEASED, AT.minusSeconds(86_400), "inv-sato"),
                 new Source("CPC-TOKYO-1", cpcName, "FA3190001", "JP", DonorSource.CORD_BLOOD),
-                List.of(new AssayLine("ENDOTOXIN", "<= 0.5 EU/mL", "0.12 EU/mL", "PASS", UUID.randomUUID(), "LAL", AT.minusSeconds(7200)),
-                        new AssayLine("STERILITY", "NEGATIVE", "NEGATIVE", "PASS", UUID.randomUUID(), null, null),
+                List.of(new AssayLine("ENDOTOXIN", "<= 0.5 EU/mL", "0.12 EU/mL", "PASS", UUID.nameUUIDFromBytes("endotoxin".getBytes()), "LAL", AT.minusSeconds(7200)),
+                        new AssayLine("STERILITY", "NEGATIVE", "NEGATIVE", "PASS", UUID.nameUUIDFromBytes("sterility".getBytes()), null, null),
                         new AssayLine("MYCOPLASMA", "NEGATIVE", null, "MISSING", null, null, null)),
                 false,
                 List.of(new Signature("qa-ito", AT.minusSeconds(3600), "Released for clinical use: QC reviewed against specification",
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true)),
                 List.of(new Decision(LotStatus.QUARANTINED, LotStatus.RELEASED, "qa-ito", AT.minusSeconds(3600), "Released for clinical use")),
                 Counts.of(doses + 3L, Map.of(VialState.IN_STOCK, 2L, VialState.ADMINISTERED, (long) doses, VialState.WASTED, 1L),
-                        LocalDate.of(2027, 5, 31), LocalDate.of(2026, 11, 25)),
-                list);
+                        LocalDate.of(2027, 5, 31), LocalDate.of(2026, 11, 25)));
     }
 }
