@@ -69,6 +69,11 @@ class ServiceProcessIT {
             return new Clinic(api, qa, inventory, nurses, new Fixtures(api, qa, inventory));
         }
 
+        /** The same staff and history, asking {@code other}: an instance on the same database and data directory. */
+        Clinic asking(ServiceProcess other) {
+            return new Clinic(new Api(other.base()), qa, inventory, nurses, history);
+        }
+
         void auditChainIsIntact() {
             Reply verify = api.get("api/audit/verify", qa.token());
             assertEquals(200, verify.status(), verify::toString);
@@ -115,14 +120,35 @@ class ServiceProcessIT {
         return rs.getLong(1);
     }
 
+    /**
+     * The embedded setup through everything that stops it, on one data directory: the JVM killed with SIGKILL mid-stream
+     * and started again, then its PostgreSQL's postmaster killed with SIGKILL, then a SIGTERM with requests in flight. One
+     * test, so that the service started again after the first kill (a start on an initialised data directory) serves the
+     * other two sections instead of two more starts of their own; each section gets a clinic and a lot of its own.
+     */
     @Test
-    void killMinus9MidStreamLosesNoAcknowledgedDoseAndGivesNoVialTwice() throws Exception {
+    void theEmbeddedSetupLosesNoAcknowledgedDoseToKillMinus9OfItsJvmOrItsPostmasterAndDrainsOnSigterm() throws Exception {
         int http = freePort();
         int db = freePort();
+        // Closed last: close() also stops the postmaster that the data directory names, the restarted service's included.
+        try (ServiceProcess killed = ServiceProcess.start(dataDir, http, db)) {
+            Crash crash = killMinus9MidStream(killed);
+            try (ServiceProcess restarted = ServiceProcess.start(dataDir, http, db)) {
+                theRestartedServiceHasEveryAcknowledgedDoseAndGivesNoVialTwice(restarted, crash);
+                killMinus9OfTheEmbeddedPostmasterIsRecoveredWithoutRestartingTheService(restarted);
+                sigtermLetsInFlightRequestsFinishThenExitsZero(restarted);
+            }
+        }
+    }
+
+    /** What a kill -9 of the JVM left: the doses acknowledged before it, and the postmaster that outlived it. */
+    record Crash(ConcurrentLinkedQueue<String> acknowledged, ProcessHandle orphan) {
+    }
+
+    /** 4 clients give vials, one dose after another; when 20 doses are acknowledged the JVM is killed with SIGKILL. */
+    static Crash killMinus9MidStream(ServiceProcess service) throws Exception {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        Optional<ProcessHandle> orphan;
-        ServiceProcess service = ServiceProcess.start(dataDir, http, db);
         try {
             Clinic clinic = Clinic.on(service);
             Product product = clinic.history().product("\"IV_DRIP\"");
@@ -139,48 +165,52 @@ class ServiceProcessIT {
             assertEquals(137, service.awaitExit(Duration.ofSeconds(10)), "killed by SIGKILL");
             assertTrue(acknowledged.size() >= 20, "the stream was under way: " + acknowledged.size() + " doses acknowledged");
 
-            orphan = service.postmaster();
+            Optional<ProcessHandle> orphan = service.postmaster();
             assertEquals(Optional.of(postmaster), orphan.map(ProcessHandle::pid),
                     "the embedded PostgreSQL outlives the JVM that started it (pg_ctl detaches it)");
-        } catch (Exception | AssertionError e) {
-            service.close();
-            throw e;
+            return new Crash(acknowledged, orphan.orElseThrow());
         } finally {
             pool.shutdownNow();
         }
-
-        try (service; ServiceProcess restarted = ServiceProcess.start(dataDir, http, db)) {
-            assertFalse(orphan.orElseThrow().isAlive(), "the launcher stopped the postmaster the killed JVM left behind");
-            assertNotEquals(orphan.get().pid(), restarted.postmaster().orElseThrow().pid(), "the restarted service runs its own postmaster");
-            Api api = new Api(restarted.base());
-            String reader = api.tokenFor(Role.QA);
-            for (String id : acknowledged) {
-                Reply dose = api.get("api/administrations/" + id, reader);
-                assertEquals(200, dose.status(), () -> "acknowledged dose " + id + " after the crash: " + dose);
-            }
-            try (Connection database = restarted.database()) {
-                assertEquals(0, count(database, "SELECT count(*) FROM (SELECT vial_id FROM administration_vial GROUP BY vial_id HAVING count(*) > 1) twice"),
-                        "no vial in two doses");
-                assertEquals(0, count(database, "SELECT count(*) FROM (SELECT vial_id FROM stock_movement WHERE kind = 'ADMINISTERED'"
-                        + " GROUP BY vial_id HAVING count(*) > 1) twice"), "no vial administered twice in the ledger");
-                assertEquals(count(database, "SELECT count(*) FROM administration_vial"),
-                        count(database, "SELECT count(*) FROM vial WHERE state = 'ADMINISTERED'"), "every dose's vial is ADMINISTERED, no other");
-                long recorded = count(database, "SELECT count(*) FROM administration");
-                assertTrue(recorded >= acknowledged.size());
-                System.out.printf("[exotrace] kill -9 after %d doses acknowledged; after the restart %d doses recorded, every acknowledged one found%n",
-                        acknowledged.size(), recorded);
-            }
-            Reply verify = api.get("api/audit/verify", reader);
-            assertTrue(verify.json().getBoolean("intact"), verify::toString);
-        }
     }
 
-    @Test
-    void sigtermLetsInFlightRequestsFinishThenExitsZero() throws Exception {
-        int http = freePort();
-        int db = freePort();
+    /**
+     * Started again on the same data directory, the launcher stops the postmaster the killed JVM left behind and starts
+     * its own; every acknowledged dose is there, no vial is given twice, and the audit chain is intact.
+     */
+    static void theRestartedServiceHasEveryAcknowledgedDoseAndGivesNoVialTwice(ServiceProcess restarted, Crash crash) throws SQLException {
+        ConcurrentLinkedQueue<String> acknowledged = crash.acknowledged();
+        assertFalse(crash.orphan().isAlive(), "the launcher stopped the postmaster the killed JVM left behind");
+        assertNotEquals(crash.orphan().pid(), restarted.postmaster().orElseThrow().pid(), "the restarted service runs its own postmaster");
+        Api api = new Api(restarted.base());
+        String reader = api.tokenFor(Role.QA);
+        for (String id : acknowledged) {
+            Reply dose = api.get("api/administrations/" + id, reader);
+            assertEquals(200, dose.status(), () -> "acknowledged dose " + id + " after the crash: " + dose);
+        }
+        try (Connection database = restarted.database()) {
+            assertEquals(0, count(database, "SELECT count(*) FROM (SELECT vial_id FROM administration_vial GROUP BY vial_id HAVING count(*) > 1) twice"),
+                    "no vial in two doses");
+            assertEquals(0, count(database, "SELECT count(*) FROM (SELECT vial_id FROM stock_movement WHERE kind = 'ADMINISTERED'"
+                    + " GROUP BY vial_id HAVING count(*) > 1) twice"), "no vial administered twice in the ledger");
+            assertEquals(count(database, "SELECT count(*) FROM administration_vial"),
+                    count(database, "SELECT count(*) FROM vial WHERE state = 'ADMINISTERED'"), "every dose's vial is ADMINISTERED, no other");
+            long recorded = count(database, "SELECT count(*) FROM administration");
+            assertTrue(recorded >= acknowledged.size());
+            System.out.printf("[exotrace] kill -9 after %d doses acknowledged; after the restart %d doses recorded, every acknowledged one found%n",
+                    acknowledged.size(), recorded);
+        }
+        Reply verify = api.get("api/audit/verify", reader);
+        assertTrue(verify.json().getBoolean("intact"), verify::toString);
+    }
+
+    /**
+     * Two receipts of 40 000 vials and 4 dose streams are running when the process gets SIGTERM: both receipts answer 201,
+     * the process exits 0, and PostgreSQL (here the postmaster the launcher started again after its kill -9) stops with it.
+     */
+    static void sigtermLetsInFlightRequestsFinishThenExitsZero(ServiceProcess service) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 2);
-        try (ServiceProcess service = ServiceProcess.start(dataDir, http, db)) {
+        try {
             Clinic clinic = Clinic.on(service);
             Product product = clinic.history().product("\"IV_DRIP\"");
             Lot lot = clinic.history().releasedLot(product, 180, "FREEZER-1", CLIENTS * VIALS_PER_CLIENT);
@@ -216,6 +246,7 @@ class ServiceProcessIT {
             pool.shutdownNow();
         }
     }
+
     /**
      * Doses given one after another, every 200 ms, on vials {@code from} to {@code to} of the lot, until {@code stop}; a
      * refused one (503 while the database is gone) is not tried again. Collects the acknowledged doses' ids.
@@ -256,20 +287,22 @@ class ServiceProcessIT {
         return doses;
     }
 
+    /** The doses recorded on the vials of {@code lot}: a section's own, where the database holds other sections' doses too. */
+    static long dosesOf(Connection database, Lot lot) throws SQLException {
+        return count(database, "SELECT count(*) FROM administration_vial av JOIN lot l ON l.id = av.lot_id WHERE l.lot_number = '" + lot.number() + "'");
+    }
+
     /**
      * The production setup: PostgreSQL on a machine of its own, which goes away under a light load of doses (every
-     * connection through a {@link TcpProxy} cut, new ones refused) and comes back, while the service runs on.
+     * connection through {@code network}, the {@link TcpProxy} the service reaches {@code database} by, cut, new ones
+     * refused) and comes back, while the service runs on. {@code clinic} asks {@code service}; {@code lot} has
+     * {@code CLIENTS * VIALS_PER_CLIENT} released vials no one has used.
      */
-    @Test
-    void aDatabaseOutageIsReported503FastAndHealsWithoutARestart() throws Exception {
-        Database database = Database.fresh();
+    static void aDatabaseOutageIsReported503FastAndHealsWithoutARestart(ServiceProcess service, TcpProxy network, Database database,
+                                                                        Clinic clinic, Lot lot) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        try (TcpProxy network = TcpProxy.to(database.host(), database.port());
-             ServiceProcess service = ServiceProcess.startOn(database.via("127.0.0.1", network.port()), dataDir, freePort())) {
-            Clinic clinic = Clinic.on(service);
-            Product product = clinic.history().product("\"IV_DRIP\"");
-            Lot lot = clinic.history().releasedLot(product, 180, "FREEZER-1", CLIENTS * VIALS_PER_CLIENT);
+        try {
             String nurse = clinic.nurses().get(0);
             AtomicBoolean stop = new AtomicBoolean();
             CompletableFuture<Void> light = lightLoad(service, nurse, lot, 0, VIALS_PER_CLIENT, pool, acknowledged, stop);
@@ -306,7 +339,8 @@ class ServiceProcessIT {
             light.get(60, TimeUnit.SECONDS);
 
             try (Connection direct = database.connect()) {
-                long doses = dosesAreWhole(direct, acknowledged);
+                dosesAreWhole(direct, acknowledged);
+                long doses = dosesOf(direct, lot);
                 assertTrue(doses <= acknowledged.size() + 1,
                         "no dose but the acknowledged ones and at most the one in flight at the cut: " + doses + " for " + acknowledged.size());
                 System.out.printf("[exotrace] outage: ready DOWN %d ms after the cut, a dose refused 503 in %d ms, ready UP %d ms after"
@@ -321,11 +355,10 @@ class ServiceProcessIT {
      * The default setup: the embedded PostgreSQL's postmaster killed with SIGKILL under a light load of doses. The launcher
      * starts it again on the same data directory (crash recovery); the service heals without a restart.
      */
-    @Test
-    void killMinus9OfTheEmbeddedPostmasterIsRecoveredWithoutRestartingTheService() throws Exception {
+    static void killMinus9OfTheEmbeddedPostmasterIsRecoveredWithoutRestartingTheService(ServiceProcess service) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        try (ServiceProcess service = ServiceProcess.start(dataDir, freePort(), freePort())) {
+        try {
             Clinic clinic = Clinic.on(service);
             Product product = clinic.history().product("\"IV_DRIP\"");
             Lot lot = clinic.history().releasedLot(product, 180, "FREEZER-1", CLIENTS * VIALS_PER_CLIENT);
@@ -360,10 +393,10 @@ class ServiceProcessIT {
             stop.set(true);
             light.get(60, TimeUnit.SECONDS);
             try (Connection database = service.database()) {
-                long doses = dosesAreWhole(database, acknowledged);
+                dosesAreWhole(database, acknowledged);
                 System.out.printf("[exotrace] postmaster kill -9: ready not 200 for %d ms in all, last at %d ms; new postmaster and ready"
                                 + " at %d ms; %d doses acknowledged, %d recorded%n", down / 1_000_000, (lastDown - killed) / 1_000_000,
-                        recovered, acknowledged.size(), doses);
+                        recovered, acknowledged.size(), dosesOf(database, lot));
             }
         } finally {
             pool.shutdownNow();
@@ -371,89 +404,107 @@ class ServiceProcessIT {
     }
 
     /**
-     * Two instances of the service on one database, as behind a load balancer (one data directory, so one signing key):
-     * the database decides races between them as it does within one.
+     * The production setup: two instances of the service on one fresh PostgreSQL database, as behind a load balancer (one
+     * data directory, so one signing key); the second reaches the database through a {@link TcpProxy}. The database
+     * decides races between the instances as it does within one; then it goes away under the second instance and comes
+     * back. The second instance boots while the first prepares the clinic (started after the first is ready, so it finds
+     * the schema, the admin and the signing key made, as an instance added to a running one does).
      */
     @Test
-    void twoInstancesOnOneDatabaseGiveOneVialOnceReceiveOneLotOnceAndDecideOneLotInOrder() throws Exception {
+    void twoInstancesOnOneDatabaseDecideItsRacesThenAnOutageOfItIsReported503FastAndHealsWithoutARestart() throws Exception {
         Database database = Database.fresh();
-        try (ServiceProcess first = ServiceProcess.startOn(database, dataDir, freePort());
-             ServiceProcess second = ServiceProcess.startOn(database, dataDir, freePort())) {
-            List<ServiceProcess> instances = List.of(first, second);
+        try (TcpProxy network = TcpProxy.to(database.host(), database.port());
+             ServiceProcess first = ServiceProcess.startOn(database, dataDir, freePort());
+             ServiceProcess.Starting starting = ServiceProcess.launchOn(database.via("127.0.0.1", network.port()), dataDir, freePort())) {
             Clinic clinic = Clinic.on(first);
             Product product = clinic.history().product("\"IV_DRIP\"");
-            Lot lot = clinic.history().releasedLot(product, 180, "FREEZER-1", 4);
+            Lot raced = clinic.history().releasedLot(product, 180, "FREEZER-1", 4);
+            Lot underOutage = clinic.history().releasedLot(product, 180, "FREEZER-1", CLIENTS * VIALS_PER_CLIENT);
+            ServiceProcess second = starting.ready();
 
-            for (int v = 0; v < 4; v++) {
-                String vialId = lot.vialIds().get(v);
-                List<Supplier<Reply>> doses = new ArrayList<>();
-                for (int i = 0; i < 16; i++) {
-                    Api api = new Api(instances.get(i % 2).base());
-                    String nurse = clinic.nurses().get(i % CLIENTS);
-                    String body = dose(vialId, "P-TWO-" + v + "-" + i);
-                    String key = UUID.randomUUID().toString();
-                    doses.add(() -> api.post("api/administrations", nurse, body, "Idempotency-Key", key));
-                }
-                List<Reply> replies = AtOnce.send(doses);
-                assertEquals(Map.of(201, 1L, 409, 15L), AtOnce.byStatus(replies), replies::toString);
-                assertTrue(replies.stream().filter(r -> r.status() == 409).allMatch(r -> "VIAL_BLOCKED".equals(r.code())), replies::toString);
-            }
-
-            for (int round = 0; round < 4; round++) {
-                String number = "TWO" + Api.unique();
-                List<Supplier<Reply>> receipts = new ArrayList<>();
-                for (ServiceProcess instance : instances) {
-                    Api api = new Api(instance.base());
-                    String body = """
-                            {"lotNumber":"%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
-                             "expiresOn":"%s","location":"FREEZER-1","vialCount":3}""".formatted(number, product.code(),
-                            clinic.history().cpc(), Fixtures.today().minusDays(20), Fixtures.today().plusDays(180));
-                    receipts.add(() -> api.post("api/lots", clinic.inventory(), body));
-                }
-                List<Reply> replies = AtOnce.send(receipts);
-                assertEquals(Map.of(201, 1L, 409, 1L), AtOnce.byStatus(replies), replies::toString);
-                assertTrue(replies.stream().anyMatch(r -> "LOT_EXISTS".equals(r.code())), replies::toString);
-            }
-
-            Staff otherQa = clinic.api().newUser(Role.QA);
-            for (int round = 0; round < 2; round++) {
-                Lot quarantined = clinic.history().receivedLot(product, 180, "FREEZER-1", 2);
-                Reply entered = clinic.api().post("api/lots/" + quarantined.number() + "/qc-results", clinic.qa().token(),
-                        "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}");
-                assertEquals(201, entered.status(), entered::toString);
-                Api onFirst = new Api(first.base());
-                Api onSecond = new Api(second.base());
-                String release = "{\"password\":\"" + clinic.qa().password() + "\",\"meaning\":\"Released for clinical use\"}";
-                List<Reply> replies = AtOnce.send(List.of(
-                        () -> onFirst.post("api/lots/" + quarantined.number() + "/release", clinic.qa().token(), release),
-                        () -> onSecond.post("api/lots/" + quarantined.number() + "/recall", otherQa.token(), "{\"reason\":\"CPC reported contamination\"}")));
-                assertEquals(200, replies.get(0).status(), replies::toString);
-                Reply recall = replies.get(1);
-                String expected = recall.status() == 200 ? "RECALLED" : "RELEASED";
-                if (recall.status() != 200) {
-                    assertEquals(409, recall.status(), recall::toString);
-                    assertEquals("LOT_STATUS_CONFLICT", recall.code(), recall::toString);
-                }
-                try (Connection db = first.database()) {
-                    ResultSet status = db.createStatement().executeQuery("SELECT status FROM lot WHERE lot_number = '" + quarantined.number() + "'");
-                    assertTrue(status.next());
-                    assertEquals(expected, status.getString(1), "the lot's state follows the decisions that were acknowledged");
-                    assertEquals(expected.equals("RECALLED") ? 2 : 1, count(db, "SELECT count(*) FROM lot_decision d JOIN lot l ON l.id = d.lot_id"
-                            + " WHERE l.lot_number = '" + quarantined.number() + "'"), "one decision per acknowledged request");
-                }
-            }
-
-            try (Connection db = first.database()) {
-                dosesAreWhole(db, new ConcurrentLinkedQueue<>());
-                assertEquals(4, count(db, "SELECT count(*) FROM administration"), "one dose per vial");
-                assertEquals(4, count(db, "SELECT count(*) FROM lot WHERE lot_number LIKE 'TWO%'"));
-                assertEquals(12, count(db, "SELECT count(*) FROM vial v JOIN lot l ON l.id = v.lot_id WHERE l.lot_number LIKE 'TWO%'"),
-                        "the vials of one receipt per lot");
-            }
-            clinic.auditChainIsIntact();
-            Reply verifiedBySecond = new Api(second.base()).get("api/audit/verify", clinic.qa().token());
-            assertTrue(verifiedBySecond.json().getBoolean("intact"), verifiedBySecond::toString);
+            twoInstancesOnOneDatabaseGiveOneVialOnceReceiveOneLotOnceAndDecideOneLotInOrder(first, second, clinic, product, raced);
+            aDatabaseOutageIsReported503FastAndHealsWithoutARestart(second, network, database, clinic.asking(second), underOutage);
         }
+    }
+
+    /**
+     * Two instances of the service on one database, as behind a load balancer (one data directory, so one signing key):
+     * the database decides races between them as it does within one. Both instances have answered no dose yet; {@code lot}
+     * has 4 released vials.
+     */
+    static void twoInstancesOnOneDatabaseGiveOneVialOnceReceiveOneLotOnceAndDecideOneLotInOrder(ServiceProcess first, ServiceProcess second,
+                                                                                              Clinic clinic, Product product, Lot lot) throws Exception {
+        List<ServiceProcess> instances = List.of(first, second);
+
+        for (int v = 0; v < 4; v++) {
+            String vialId = lot.vialIds().get(v);
+            List<Supplier<Reply>> doses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Api api = new Api(instances.get(i % 2).base());
+                String nurse = clinic.nurses().get(i % CLIENTS);
+                String body = dose(vialId, "P-TWO-" + v + "-" + i);
+                String key = UUID.randomUUID().toString();
+                doses.add(() -> api.post("api/administrations", nurse, body, "Idempotency-Key", key));
+            }
+            List<Reply> replies = AtOnce.send(doses);
+            assertEquals(Map.of(201, 1L, 409, 15L), AtOnce.byStatus(replies), replies::toString);
+            assertTrue(replies.stream().filter(r -> r.status() == 409).allMatch(r -> "VIAL_BLOCKED".equals(r.code())), replies::toString);
+        }
+
+        for (int round = 0; round < 4; round++) {
+            String number = "TWO" + Api.unique();
+            List<Supplier<Reply>> receipts = new ArrayList<>();
+            for (ServiceProcess instance : instances) {
+                Api api = new Api(instance.base());
+                String body = """
+                        {"lotNumber":"%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
+                         "expiresOn":"%s","location":"FREEZER-1","vialCount":3}""".formatted(number, product.code(),
+                        clinic.history().cpc(), Fixtures.today().minusDays(20), Fixtures.today().plusDays(180));
+                receipts.add(() -> api.post("api/lots", clinic.inventory(), body));
+            }
+            List<Reply> replies = AtOnce.send(receipts);
+            assertEquals(Map.of(201, 1L, 409, 1L), AtOnce.byStatus(replies), replies::toString);
+            assertTrue(replies.stream().anyMatch(r -> "LOT_EXISTS".equals(r.code())), replies::toString);
+        }
+
+        Staff otherQa = clinic.api().newUser(Role.QA);
+        for (int round = 0; round < 2; round++) {
+            Lot quarantined = clinic.history().receivedLot(product, 180, "FREEZER-1", 2);
+            Reply entered = clinic.api().post("api/lots/" + quarantined.number() + "/qc-results", clinic.qa().token(),
+                    "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}");
+            assertEquals(201, entered.status(), entered::toString);
+            Api onFirst = new Api(first.base());
+            Api onSecond = new Api(second.base());
+            String release = "{\"password\":\"" + clinic.qa().password() + "\",\"meaning\":\"Released for clinical use\"}";
+            List<Reply> replies = AtOnce.send(List.of(
+                    () -> onFirst.post("api/lots/" + quarantined.number() + "/release", clinic.qa().token(), release),
+                    () -> onSecond.post("api/lots/" + quarantined.number() + "/recall", otherQa.token(), "{\"reason\":\"CPC reported contamination\"}")));
+            assertEquals(200, replies.get(0).status(), replies::toString);
+            Reply recall = replies.get(1);
+            String expected = recall.status() == 200 ? "RECALLED" : "RELEASED";
+            if (recall.status() != 200) {
+                assertEquals(409, recall.status(), recall::toString);
+                assertEquals("LOT_STATUS_CONFLICT", recall.code(), recall::toString);
+            }
+            try (Connection db = first.database()) {
+                ResultSet status = db.createStatement().executeQuery("SELECT status FROM lot WHERE lot_number = '" + quarantined.number() + "'");
+                assertTrue(status.next());
+                assertEquals(expected, status.getString(1), "the lot's state follows the decisions that were acknowledged");
+                assertEquals(expected.equals("RECALLED") ? 2 : 1, count(db, "SELECT count(*) FROM lot_decision d JOIN lot l ON l.id = d.lot_id"
+                        + " WHERE l.lot_number = '" + quarantined.number() + "'"), "one decision per acknowledged request");
+            }
+        }
+
+        try (Connection db = first.database()) {
+            dosesAreWhole(db, new ConcurrentLinkedQueue<>());
+            assertEquals(4, count(db, "SELECT count(*) FROM administration"), "one dose per vial");
+            assertEquals(4, count(db, "SELECT count(*) FROM lot WHERE lot_number LIKE 'TWO%'"));
+            assertEquals(12, count(db, "SELECT count(*) FROM vial v JOIN lot l ON l.id = v.lot_id WHERE l.lot_number LIKE 'TWO%'"),
+                    "the vials of one receipt per lot");
+        }
+        clinic.auditChainIsIntact();
+        Reply verifiedBySecond = new Api(second.base()).get("api/audit/verify", clinic.qa().token());
+        assertTrue(verifiedBySecond.json().getBoolean("intact"), verifiedBySecond::toString);
     }
 
     /**

@@ -95,18 +95,28 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code --}.
      */
     public static ServiceProcess start(Path dataDir, int httpPort, int dbPort, String... options) {
-        List<String> jvm = new ArrayList<>(List.of("-Dexotrace.embedded-db.port=" + dbPort));
-        return start(dataDir, httpPort, Database.embeddedOn(dbPort), jvm, options);
+        return launch(dataDir, httpPort, dbPort, options).ready();
     }
 
     /** Starts the launcher on {@code dataDir} with {@code database} as its production database, and waits until ready. */
     public static ServiceProcess startOn(Database database, Path dataDir, int httpPort, String... options) {
-        List<String> jvm = new ArrayList<>(List.of("-Dexotrace.db.url=" + database.url(), "-Dexotrace.db.user=" + database.user(),
-                "-Dexotrace.db.password=" + database.password()));
-        return start(dataDir, httpPort, database, jvm, options);
+        return launchOn(database, dataDir, httpPort, options).ready();
     }
 
-    private static ServiceProcess start(Path dataDir, int httpPort, Database database, List<String> jvm, String... options) {
+    /** As {@link #start}, without waiting: {@link Starting#ready()} waits, so that a test can do other work meanwhile. */
+    public static Starting launch(Path dataDir, int httpPort, int dbPort, String... options) {
+        List<String> jvm = new ArrayList<>(List.of("-Dexotrace.embedded-db.port=" + dbPort));
+        return new Starting(command(dataDir, httpPort, jvm, options), dataDir, httpPort, Database.embeddedOn(dbPort));
+    }
+
+    /** As {@link #startOn}, without waiting: {@link Starting#ready()} waits, so that a test can do other work meanwhile. */
+    public static Starting launchOn(Database database, Path dataDir, int httpPort, String... options) {
+        List<String> jvm = new ArrayList<>(List.of("-Dexotrace.db.url=" + database.url(), "-Dexotrace.db.user=" + database.user(),
+                "-Dexotrace.db.password=" + database.password()));
+        return new Starting(command(dataDir, httpPort, jvm, options), dataDir, httpPort, database);
+    }
+
+    private static List<String> command(Path dataDir, int httpPort, List<String> jvm, String... options) {
         Path jar = Path.of(System.getProperty("exotrace.test.war")).resolveSibling("exotrace.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -125,29 +135,68 @@ public final class ServiceProcess implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(httpPort)));
         command.addAll(launcherOptions);
-        try {
-            Files.createDirectories(dataDir);
-            // Payara Micro 6.2025.10 sometimes boots "ready" with its HTTP listener serving nothing (DEAF_LISTENER in its log;
-            // seen in about one CI run in three). The launcher then exits with status 3 (ListenerCheck), and a supervisor
-            // starts it again, as this does, at most twice more.
-            for (int attempt = 1; ; attempt++) {
-                ServiceProcess service = launch(command, dataDir, httpPort, database);
-                try {
-                    service.awaitReady(Duration.ofSeconds(90));
-                    return service;
-                } catch (AssertionError notReady) {
-                    service.close();
-                    if (attempt == 3 || !Files.readString(service.log).contains(DEAF_LISTENER)) {
-                        throw notReady;
-                    }
-                    System.out.println("[exotrace] Payara Micro started without its HTTP listener (" + DEAF_LISTENER + "); starting again");
-                } catch (RuntimeException e) {
-                    service.close();
-                    throw e;
-                }
+        return command;
+    }
+
+    /**
+     * A launched service not yet known to be ready. {@link #ready()} waits for it; {@link #close()} ends it whatever its
+     * state, so a test that fails before it waited leaves no process running.
+     */
+    public static final class Starting implements AutoCloseable {
+
+        private final List<String> command;
+        private final Path dataDir;
+        private final int httpPort;
+        private final Database database;
+        private ServiceProcess service;
+
+        private Starting(List<String> command, Path dataDir, int httpPort, Database database) {
+            this.command = command;
+            this.dataDir = dataDir;
+            this.httpPort = httpPort;
+            this.database = database;
+            this.service = attempt();
+        }
+
+        private ServiceProcess attempt() {
+            try {
+                Files.createDirectories(dataDir);
+                return ServiceProcess.launch(command, dataDir, httpPort, database);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        /** Waits until {@code /health/ready} answers 200 and returns the service; fails (and ends it) if it never does. */
+        public ServiceProcess ready() {
+            try {
+                // Payara Micro 6.2025.10 sometimes booted "ready" with its HTTP listener serving nothing (DEAF_LISTENER in its
+                // log). The launcher then exits with status 3 (ListenerCheck), and a supervisor starts it again, as this does,
+                // at most twice more.
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        service.awaitReady(Duration.ofSeconds(90));
+                        return service;
+                    } catch (AssertionError notReady) {
+                        service.close();
+                        if (attempt == 3 || !Files.readString(service.log).contains(DEAF_LISTENER)) {
+                            throw notReady;
+                        }
+                        System.out.println("[exotrace] Payara Micro started without its HTTP listener (" + DEAF_LISTENER + "); starting again");
+                        service = attempt();
+                    } catch (RuntimeException e) {
+                        service.close();
+                        throw e;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            service.close();
         }
     }
 
