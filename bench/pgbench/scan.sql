@@ -6,8 +6,9 @@
 SELECT v.id, v.gtin, v.serial, v.state, v.location, l.id, l.lot_number, l.status, l.expires_on, c.code, l.donor_source,
        p.id, p.code, p.name, p.volume_ml, p.particles_per_vial,
        (SELECT string_agg(r.route, ',') FROM product_route r WHERE r.product_id = p.id),
-       EXISTS (SELECT 1 FROM vial e JOIN lot el ON el.id = e.lot_id
-                WHERE e.location = v.location AND e.state = 'IN_STOCK' AND el.product_id = l.product_id
-                  AND el.status = 'RELEASED' AND el.expires_on < l.expires_on AND el.expires_on >= current_date)
+       EXISTS (SELECT 1 FROM lot el
+                WHERE el.product_id = l.product_id AND el.status = 'RELEASED' AND el.expires_on < l.expires_on
+                  AND el.expires_on >= current_date
+                  AND EXISTS (SELECT 1 FROM vial e WHERE e.lot_id = el.id AND e.location = v.location AND e.state = 'IN_STOCK'))
   FROM vial v JOIN lot l ON l.id = v.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
  WHERE v.gtin = :gtin AND v.serial = :lot::text || '-' || lpad(:k::text, 5, '0');

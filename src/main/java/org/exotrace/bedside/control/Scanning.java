@@ -51,12 +51,16 @@ public class Scanning {
                    p.id, p.code, p.name, p.volume_ml, p.particles_per_vial,
                    (SELECT string_agg(r.route, ',') FROM product_route r WHERE r.product_id = p.id)""";
 
-    /** {@link #earlierOnHand} for the row's vial, as one more column of the scan's one query; {@code ?3} is today. */
+    /**
+     * {@link #earlierOnHand} for the row's vial, as one more column of the scan's one query; {@code ?3} is today. Lot first,
+     * then one probe of {@code vial_in_stock_lot_location_idx} per earlier lot (V12).
+     */
     private static final String EARLIER_ON_HAND = """
             ,
-                   EXISTS (SELECT 1 FROM vial e JOIN lot el ON el.id = e.lot_id
-                            WHERE e.location = v.location AND e.state = 'IN_STOCK' AND el.product_id = l.product_id
-                              AND el.status = 'RELEASED' AND el.expires_on < l.expires_on AND el.expires_on >= ?3)""";
+                   EXISTS (SELECT 1 FROM lot el
+                            WHERE el.product_id = l.product_id AND el.status = 'RELEASED' AND el.expires_on < l.expires_on
+                              AND el.expires_on >= ?3
+                              AND EXISTS (SELECT 1 FROM vial e WHERE e.lot_id = el.id AND e.location = v.location AND e.state = 'IN_STOCK'))""";
 
     private static final String OF_VIAL = """
 
@@ -159,9 +163,9 @@ public class Scanning {
     /** Is a usable vial of the same product, expiring earlier, in stock at the same location? (A scan asks it in its query.) */
     boolean earlierOnHand(VialFacts vial, LocalDate today) {
         Object found = em.createNativeQuery("""
-                        SELECT EXISTS (SELECT 1 FROM vial v JOIN lot l ON l.id = v.lot_id
-                                        WHERE v.location = ?1 AND v.state = 'IN_STOCK' AND l.product_id = ?2 AND l.status = 'RELEASED'
-                                          AND l.expires_on < ?3 AND l.expires_on >= ?4)""")
+                        SELECT EXISTS (SELECT 1 FROM lot l
+                                        WHERE l.product_id = ?2 AND l.status = 'RELEASED' AND l.expires_on < ?3 AND l.expires_on >= ?4
+                                          AND EXISTS (SELECT 1 FROM vial v WHERE v.lot_id = l.id AND v.location = ?1 AND v.state = 'IN_STOCK'))""")
                 .setParameter(1, vial.location()).setParameter(2, vial.productId())
                 .setParameter(3, Date.valueOf(vial.expiresOn())).setParameter(4, Date.valueOf(today))
                 .getSingleResult();
