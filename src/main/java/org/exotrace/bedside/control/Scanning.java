@@ -115,7 +115,7 @@ public class Scanning {
         }
         // One statement, so one connection from the pool and one round trip: the vial's facts and the earlier-expiring check.
         LocalDate today = today();
-        Optional<Object[]> row = rows(FACTS + EARLIER_ON_HAND + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2",
+        Optional<Object[]> row = firstRow(FACTS + EARLIER_ON_HAND + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2",
                 label.get().gtin().value(), label.get().serial().orElseThrow(), Date.valueOf(today));
         if (row.isEmpty()) {
             return new Scan(Verdict.blocked(Block.UNKNOWN_VIAL), label, Optional.empty(),
@@ -133,15 +133,15 @@ public class Scanning {
     }
 
     public Optional<VialFacts> facts(Gs1Label label) {
-        return rows(FACTS + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2", label.gtin().value(), label.serial().orElseThrow())
+        return firstRow(FACTS + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2", label.gtin().value(), label.serial().orElseThrow())
                 .map(Scanning::facts);
     }
 
     public Optional<VialFacts> facts(UUID vialId) {
-        return rows(FACTS + OF_VIAL + " WHERE v.id = ?1", vialId).map(Scanning::facts);
+        return firstRow(FACTS + OF_VIAL + " WHERE v.id = ?1", vialId).map(Scanning::facts);
     }
 
-    private Optional<Object[]> rows(String sql, Object... parameters) {
+    private Optional<Object[]> firstRow(String sql, Object... parameters) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
