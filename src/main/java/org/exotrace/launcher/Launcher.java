@@ -68,13 +68,11 @@ public final class Launcher {
         GracefulShutdown.onSignals(Duration.parse(setting("exotrace.shutdown.drain-timeout").orElse(DEFAULT_DRAIN_TIMEOUT)));
 
         List<String> payaraArgs = new ArrayList<>(List.of("--deploy", war.toString(), "--contextroot", "/", "--nocluster"));
-        Path preBoot = home.resolve("payara-config").resolve("pre-boot-commands.asadmin");
-        if (Files.isRegularFile(preBoot)) {
-            payaraArgs.addAll(List.of("--prebootcommandfile", preBoot.toString()));
-        }
-        Path postBoot = home.resolve("payara-config").resolve("post-boot-commands.asadmin");
-        if (Files.isRegularFile(postBoot)) {
-            payaraArgs.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+        for (String stage : List.of("pre", "post")) {
+            Path commands = home.resolve("payara-config").resolve(stage + "-boot-commands.asadmin");
+            if (Files.isRegularFile(commands)) {
+                payaraArgs.addAll(List.of("--" + stage + "bootcommandfile", commands.toString()));
+            }
         }
         payaraArgs.addAll(tls());
         payaraArgs.addAll(List.of(args));
