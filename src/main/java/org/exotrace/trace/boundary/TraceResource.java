@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.platform.boundary.Csv;
 import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.security.entity.Role;
@@ -37,9 +36,6 @@ import org.exotrace.trace.entity.RecallNotification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Forward trace of a lot, and the recall follow-up of its patients. */
 @Path("lots")
@@ -78,6 +74,7 @@ public class TraceResource {
         }
     }
 
+    /** The forward trace's JSON as /openapi describes it; written member by member, as it is read, by {@link TraceJson}. */
     public record TraceView(String lotNumber, String productCode, String productName, String cpcCode, LotStatus status,
                             LocalDate expiresOn, RecallView recall, int vialCount, int doseCount, int patientCount, int patientsToReach,
                             List<Traces.Recipient> patients, List<Traces.Dose> doses, List<Traces.VialLine> vials,
@@ -104,13 +101,9 @@ public class TraceResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     public Response trace(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @QueryParam("history") boolean history) {
-        Traces.LotTrace t = traces.lot(lotNumber, productCode, history, caller.getUserPrincipal().getName());
-        var lot = t.lot();
-        long toReach = t.recipients().stream().filter(r -> !r.reached()).count();
-        return Response.ok(new TraceJson(new TraceView(lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(), lot.expiresOn(),
-                t.recall().map(d -> new RecallView(d.decidedAt(), d.decidedBy(), d.reason())).orElse(null), t.vials().size(),
-                t.doses().size(), t.recipients().size(), lot.status() == LotStatus.RECALLED ? (int) toReach : 0, t.recipients(), t.doses(),
-                t.vials(), t.notifications().stream().map(NotificationView::of).toList())), MediaType.APPLICATION_JSON).build();
+        // Looked up and audited now, so that an unknown lot is a 404 problem; the doses and vials are read while they are written.
+        Traces.TraceHead head = traces.head(lotNumber, productCode, caller.getUserPrincipal().getName());
+        return Response.ok(new TraceJson(head, history, reader -> traces.snapshot(head.lotId(), reader)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -126,19 +119,9 @@ public class TraceResource {
                     @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
-        Traces.LotTrace t = traces.lot(lotNumber, productCode, false, caller.getUserPrincipal().getName());
-        Map<String, Traces.Recipient> recipients = t.recipients().stream()
-                .collect(Collectors.toMap(Traces.Recipient::patientId, Function.identity()));
-        Csv csv = new Csv().row("lotNumber", "productCode", "patientId", "administeredAt", "kind", "route", "site", "volumeMl", "nurse",
-                "purpose", "serial", "vialId", "administrationId", "scanned", "reached", "lastAttemptAt", "lastOutcome");
-        for (Traces.Dose d : t.doses()) {
-            Traces.Recipient r = recipients.get(d.patientId());
-            csv.row(t.lot().lotNumber(), t.lot().product().code(), d.patientId(), d.administeredAt(), d.kind(), d.route(), d.site(),
-                    d.volumeMl(), d.nurse(), d.purpose(), d.serial(), d.vialId(), d.administrationId(), d.scanned(), r.reached(),
-                    r.lastAttemptAt(), r.lastOutcome());
-        }
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"trace-" + t.lot().lotNumber() + ".csv\"").build();
+        Traces.TraceHead head = traces.head(lotNumber, productCode, caller.getUserPrincipal().getName());
+        return Response.ok(new TraceCsv(head, reader -> traces.snapshot(head.lotId(), reader)), TraceCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"trace-" + head.lotNumber() + ".csv\"").build();
     }
 
     @POST

@@ -30,6 +30,7 @@ import org.exotrace.vial.entity.MovementKind;
 import org.exotrace.vial.entity.VialState;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,8 +76,86 @@ public class Traces {
                             NotificationOutcome lastOutcome, boolean reached) {
     }
 
-    public record LotTrace(Lot lot, Optional<LotDecision> recall, List<VialLine> vials, List<Dose> doses, List<Recipient> recipients,
-                           List<RecallNotification> notifications) {
+    /**
+     * What the forward trace reads and audits before its first byte: the lot (404 when there is none), its
+     * recall, and the recall notifications of its patients. The doses and vials follow by {@link #snapshot}.
+     */
+    public record TraceHead(UUID lotId, String lotNumber, String productCode, String productName, String cpcCode, LotStatus status,
+                            LocalDate expiresOn, Optional<LotDecision> recall, List<RecallNotification> notifications) {
+    }
+
+    /** Hands over one row of a streamed read; may fail when the client has gone. */
+    @FunctionalInterface
+    public interface RowSink<T> {
+        void accept(T row) throws IOException;
+    }
+
+    /** A lot's doses and vials, read row by row from one snapshot of the database. */
+    public interface Snapshot {
+        /** Every vial of the lot used in a dose, in the order the doses were given. */
+        void doses(RowSink<Dose> sink) throws IOException;
+
+        /** Every vial of the lot by serial, with its ledger rows when {@code history}. */
+        void vials(boolean history, RowSink<VialLine> sink) throws IOException;
+    }
+
+    /** What is done with a snapshot while it is open. */
+    @FunctionalInterface
+    public interface SnapshotReader {
+        void read(Snapshot snapshot) throws IOException;
+    }
+
+    /**
+     * The patients of a lot, tallied from its doses as they pass by (in the order of each patient's first
+     * dose), and where each one's recall follow-up stands.
+     */
+    public static final class Recipients {
+        private static final class Tally {
+            int vials;
+            Instant lastDoseAt;
+        }
+
+        private final Map<String, Tally> byPatient = new LinkedHashMap<>();
+        private int doses;
+
+        public void add(Dose dose) {
+            Tally t = byPatient.computeIfAbsent(dose.patientId(), k -> new Tally());
+            t.vials++;
+            if (t.lastDoseAt == null || dose.administeredAt().isAfter(t.lastDoseAt)) {
+                t.lastDoseAt = dose.administeredAt();
+            }
+            doses++;
+        }
+
+        public int doses() {
+            return doses;
+        }
+
+        public List<Recipient> list(List<RecallNotification> notifications) {
+            Map<String, List<RecallNotification>> triesByPatient = new HashMap<>();
+            notifications.forEach(n -> triesByPatient.computeIfAbsent(n.patientId(), k -> new ArrayList<>()).add(n));
+            List<Recipient> recipients = new ArrayList<>(byPatient.size());
+            byPatient.forEach((patient, t) -> recipients.add(recipient(patient, t.vials, t.lastDoseAt,
+                    triesByPatient.getOrDefault(patient, List.of()))));
+            return recipients;
+        }
+
+        /** Each notified patient's follow-up (their vials not counted), by patient. */
+        public static Map<String, Recipient> followUp(List<RecallNotification> notifications) {
+            Map<String, List<RecallNotification>> triesByPatient = new LinkedHashMap<>();
+            notifications.forEach(n -> triesByPatient.computeIfAbsent(n.patientId(), k -> new ArrayList<>()).add(n));
+            Map<String, Recipient> followUp = new HashMap<>();
+            triesByPatient.forEach((patient, tries) -> followUp.put(patient, recipient(patient, 0, null, tries)));
+            return followUp;
+        }
+
+        /** The follow-up of one patient from the notifications of the lot, whatever their doses. */
+        public static Recipient recipient(String patient, int vials, Instant lastDoseAt, List<RecallNotification> tries) {
+            Optional<RecallNotification> last = tries.stream().reduce((a, b) -> b);
+            return new Recipient(patient, vials, lastDoseAt, tries.size(), last.map(RecallNotification::notifiedAt).orElse(null),
+                    last.map(RecallNotification::outcome).orElse(null),
+                    tries.stream().anyMatch(n -> n.outcome() == NotificationOutcome.REACHED));
+        }
     }
 
     /** One vial of a patient's dose, with everything behind it. */
@@ -104,60 +183,128 @@ public class Traces {
     Clock clock;
 
     /**
-     * The forward trace, read by {@code reader}: it names every patient of the lot, so the read is audited
-     * ({@code LOT_TRACE_READ}). The audit entry is appended last, so the audit chain's lock is held only from
-     * that one insert to the commit, not while the trace is read.
+     * The start of the forward trace, read by {@code reader}: it names every patient of the lot, so the read is
+     * audited ({@code LOT_TRACE_READ}, with the lot's patients and doses at this moment) here, before any of it
+     * is sent. The audit entry is appended last, so the audit chain's lock is held only from that one insert to
+     * the commit.
      *
-     * @param withHistory whether each vial carries its ledger rows (a lot of 10 000 vials has 20 000 and more;
-     *                    without them the trace is the vials' state and location and the doses)
+     * @throws ProblemException 404 when there is no such lot
      */
     @Transactional
-    public LotTrace lot(String lotNumber, String productCode, boolean withHistory, String reader) {
+    public TraceHead head(String lotNumber, String productCode, String reader) {
         Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
-        Map<UUID, List<Movement>> history = new LinkedHashMap<>();
-        List<VialLine> vials = new ArrayList<>();
-        List<Dose> doses = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            if (withHistory) {
-                read(c, """
-                        SELECT m.vial_id, m.seq, m.kind, m.from_location, m.to_location, m.state_after, m.reason, m.at, m.actor
-                          FROM stock_movement m JOIN vial v ON v.id = m.vial_id WHERE v.lot_id = ? ORDER BY m.vial_id, m.seq""", lot.id(),
-                        r -> history.computeIfAbsent((UUID) r.getObject(1), k -> new ArrayList<>()).add(new Movement(r.getLong(2),
-                                MovementKind.valueOf(r.getString(3)), r.getString(4), r.getString(5), VialState.valueOf(r.getString(6)),
-                                r.getString(7), r.getTimestamp(8).toInstant(), r.getString(9))));
-            }
-            read(c, "SELECT id, serial, state, location FROM vial WHERE lot_id = ? ORDER BY serial", lot.id(), r -> {
-                UUID id = (UUID) r.getObject(1);
-                vials.add(new VialLine(id, r.getString(2), VialState.valueOf(r.getString(3)), r.getString(4),
-                        history.getOrDefault(id, List.of())));
-            });
-            read(c, LOT_DOSES, lot.id(), r -> doses.add(new Dose((UUID) r.getObject(1), DoseKind.valueOf(r.getString(2)),
-                    r.getString(3), r.getTimestamp(4).toInstant(), Route.valueOf(r.getString(5)),
-                    r.getString(6) == null ? null : InjectionSite.valueOf(r.getString(6)), r.getString(7), r.getBigDecimal(8),
-                    r.getString(9), Purpose.valueOf(r.getString(10)), (UUID) r.getObject(11), r.getString(12), r.getBoolean(13))));
-        } catch (SQLException e) {
-            throw new PersistenceException("reading the trace of lot " + lot.lotNumber(), e);
-        }
         List<RecallNotification> notifications = em.createQuery(
                         "SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
                 .setParameter("lot", lot.id()).getResultList();
         Optional<LotDecision> recall = qc.decisions(lot).stream().filter(d -> d.to() == LotStatus.RECALLED).findFirst();
-        List<Recipient> recipients = recipients(doses, notifications);
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                        SELECT count(*), coalesce(sum(n), 0)
+                          FROM (SELECT count(*) AS n FROM administration_vial WHERE lot_id = ?1 GROUP BY patient_id) p""")
+                .setParameter(1, lot.id()).getSingleResult();
         audit.record(reader, "LOT_TRACE_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
-                .add("product", lot.product().code()).add("patients", recipients.size()).add("doses", doses.size()).build());
-        return new LotTrace(lot, recall, vials, doses, recipients, notifications);
+                .add("product", lot.product().code()).add("patients", ((Number) counts[0]).longValue())
+                .add("doses", ((Number) counts[1]).longValue()).build());
+        return new TraceHead(lot.id(), lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(),
+                lot.expiresOn(), recall, notifications);
+    }
+
+    /**
+     * Opens one snapshot of the lot's doses and vials (a read-only repeatable-read transaction of its own, on a
+     * connection of its own: this runs while a streamed answer is written, after the resource method returned)
+     * and hands it to {@code reader}, which reads the rows one at a time over plain JDBC with a fetch size, so
+     * that no list of them is held. The doses and the vials agree with each other; a dose recorded since
+     * {@link #head} may be in them. The transaction is rolled back and the connection returned whatever
+     * happens, also when the client went away.
+     */
+    public void snapshot(UUID lotId, SnapshotReader reader) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                reader.read(new Snapshot() {
+                    @Override
+                    public void doses(RowSink<Dose> sink) throws IOException {
+                        rows(() -> read(c, LOT_DOSES, lotId, r -> sink.accept(lotDose(r))));
+                    }
+
+                    @Override
+                    public void vials(boolean history, RowSink<VialLine> sink) throws IOException {
+                        rows(() -> {
+                            if (history) {
+                                vialsWithHistory(c, lotId, sink);
+                            } else {
+                                read(c, LOT_VIALS, lotId, r -> sink.accept(new VialLine((UUID) r.getObject(1), r.getString(2),
+                                        VialState.valueOf(r.getString(3)), r.getString(4), List.of())));
+                            }
+                        });
+                    }
+
+                    private void rows(Query query) throws IOException {
+                        try {
+                            query.run();
+                        } catch (SQLException e) {
+                            throw new PersistenceException("reading the trace of lot " + lotId, e);
+                        }
+                    }
+                });
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(isolation);
+                c.setReadOnly(false);
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the trace of lot " + lotId, e);
+        }
+    }
+
+    /** The lot's vials by serial, each with its ledger rows: one query, the rows of a vial one after another. */
+    private static void vialsWithHistory(Connection c, UUID lotId, RowSink<VialLine> sink) throws SQLException, IOException {
+        VialLine[] open = {null};
+        read(c, LOT_VIALS_WITH_HISTORY, lotId, r -> {
+            UUID id = (UUID) r.getObject(1);
+            if (open[0] != null && !open[0].vialId().equals(id)) {
+                sink.accept(open[0]);
+                open[0] = null;
+            }
+            if (open[0] == null) {
+                open[0] = new VialLine(id, r.getString(2), VialState.valueOf(r.getString(3)), r.getString(4), new ArrayList<>());
+            }
+            if (r.getObject(5) != null) {
+                open[0].history().add(new Movement(r.getLong(5), MovementKind.valueOf(r.getString(6)), r.getString(7), r.getString(8),
+                        VialState.valueOf(r.getString(9)), r.getString(10), r.getTimestamp(11).toInstant(), r.getString(12)));
+            }
+        });
+        if (open[0] != null) {
+            sink.accept(open[0]);
+        }
+    }
+
+    private static Dose lotDose(ResultSet r) throws SQLException {
+        return new Dose((UUID) r.getObject(1), DoseKind.valueOf(r.getString(2)), r.getString(3), r.getTimestamp(4).toInstant(),
+                Route.valueOf(r.getString(5)), r.getString(6) == null ? null : InjectionSite.valueOf(r.getString(6)), r.getString(7),
+                r.getBigDecimal(8), r.getString(9), Purpose.valueOf(r.getString(10)), (UUID) r.getObject(11), r.getString(12),
+                r.getBoolean(13));
+    }
+
+    /** Statements on a snapshot's connection. */
+    private interface Query {
+        void run() throws SQLException, IOException;
     }
 
     /** One row of a JDBC result. */
     private interface RowReader {
-        void read(ResultSet row) throws SQLException;
+        void read(ResultSet row) throws SQLException, IOException;
     }
 
     /**
      * Reads a lot's rows over plain JDBC: at 10 000 doses the entity manager's native-query row
-     * handling costs more than PostgreSQL does (bench/trace.py, docs in README "Benchmarks").
+     * handling costs more than PostgreSQL does (bench/trace.py, docs/BENCHMARKS.md).
      */
-    private static void read(Connection c, String sql, UUID lotId, RowReader reader) throws SQLException {
+    private static void read(Connection c, String sql, UUID lotId, RowReader reader) throws SQLException, IOException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setObject(1, lotId);
             st.setFetchSize(2_000);
@@ -167,22 +314,6 @@ public class Traces {
                 }
             }
         }
-    }
-
-    static List<Recipient> recipients(List<Dose> doses, List<RecallNotification> notifications) {
-        Map<String, List<Dose>> byPatient = new LinkedHashMap<>();
-        doses.forEach(d -> byPatient.computeIfAbsent(d.patientId(), k -> new ArrayList<>()).add(d));
-        Map<String, List<RecallNotification>> triesByPatient = new HashMap<>();
-        notifications.forEach(n -> triesByPatient.computeIfAbsent(n.patientId(), k -> new ArrayList<>()).add(n));
-        List<Recipient> recipients = new ArrayList<>();
-        byPatient.forEach((patient, ds) -> {
-            List<RecallNotification> tries = triesByPatient.getOrDefault(patient, List.of());
-            Optional<RecallNotification> last = tries.stream().reduce((a, b) -> b);
-            recipients.add(new Recipient(patient, ds.size(), ds.get(ds.size() - 1).administeredAt(), tries.size(),
-                    last.map(RecallNotification::notifiedAt).orElse(null), last.map(RecallNotification::outcome).orElse(null),
-                    tries.stream().anyMatch(n -> n.outcome() == NotificationOutcome.REACHED)));
-        });
-        return recipients;
     }
 
     /** Records an attempt to tell a recipient of a recalled lot. */
@@ -239,10 +370,16 @@ public class Traces {
         return result;
     }
 
+    private static final String LOT_VIALS = "SELECT id, serial, state, location FROM vial WHERE lot_id = ? ORDER BY serial";
+
+    private static final String LOT_VIALS_WITH_HISTORY = """
+            SELECT v.id, v.serial, v.state, v.location, m.seq, m.kind, m.from_location, m.to_location, m.state_after, m.reason, m.at, m.actor
+              FROM vial v LEFT JOIN stock_movement m ON m.vial_id = v.id WHERE v.lot_id = ? ORDER BY v.serial, v.id, m.seq""";
+
     /** A lot's doses from the covering index {@code administration_vial_trace_idx} alone (V9): an index-only scan, in order. */
     private static final String LOT_DOSES = """
             SELECT administration_id, kind, patient_id, administered_at, route, site, site_detail, volume_ml, nurse, purpose,
-                   vial_id, serial, scanned, lot_id
+                   vial_id, serial, scanned
               FROM administration_vial WHERE lot_id = ? ORDER BY administered_at, serial
             """;
 
