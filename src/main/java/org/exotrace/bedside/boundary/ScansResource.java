@@ -1,6 +1,7 @@
 package org.exotrace.bedside.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The bedside verdict: may this vial be given now? Records nothing. */
+// One instance for the application: made and injected per request, the resource cost Jersey and Weld more than its
+// verdict did (docs/BENCHMARKS.md). It holds nothing of a request.
+@ApplicationScoped
 @Path("scans")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

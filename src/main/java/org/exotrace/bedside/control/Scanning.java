@@ -1,6 +1,7 @@
 package org.exotrace.bedside.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,15 +18,17 @@ import org.exotrace.bedside.entity.VialFacts;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Route;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.JdbcRows;
 import org.exotrace.vial.entity.VialState;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -67,8 +70,16 @@ public class Scanning {
               FROM vial v JOIN lot l ON l.id = v.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
             """;
 
+    /** The scan's one statement, the vial of a label and the vial of an id, read over plain JDBC ({@link JdbcRows}). */
+    private static final JdbcRows SCAN = new JdbcRows(FACTS + EARLIER_ON_HAND + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2");
+    private static final JdbcRows OF_LABEL = new JdbcRows(FACTS + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2");
+    private static final JdbcRows OF_ID = new JdbcRows(FACTS + OF_VIAL + " WHERE v.id = ?1");
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = DatabaseConfig.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     Clock clock;
@@ -115,8 +126,7 @@ public class Scanning {
         }
         // One statement, so one connection from the pool and one round trip: the vial's facts and the earlier-expiring check.
         LocalDate today = today();
-        Optional<Object[]> row = firstRow(FACTS + EARLIER_ON_HAND + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2",
-                label.get().gtin().value(), label.get().serial().orElseThrow(), Date.valueOf(today));
+        Optional<Object[]> row = SCAN.first(dataSource, label.get().gtin().value(), label.get().serial().orElseThrow(), Date.valueOf(today));
         if (row.isEmpty()) {
             return new Scan(Verdict.blocked(Block.UNKNOWN_VIAL), label, Optional.empty(),
                     Optional.of("no vial with GTIN " + label.get().gtin().value() + " and serial " + label.get().serial().orElseThrow()));
@@ -133,22 +143,11 @@ public class Scanning {
     }
 
     public Optional<VialFacts> facts(Gs1Label label) {
-        return firstRow(FACTS + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2", label.gtin().value(), label.serial().orElseThrow())
-                .map(Scanning::facts);
+        return OF_LABEL.first(dataSource, label.gtin().value(), label.serial().orElseThrow()).map(Scanning::facts);
     }
 
     public Optional<VialFacts> facts(UUID vialId) {
-        return firstRow(FACTS + OF_VIAL + " WHERE v.id = ?1", vialId).map(Scanning::facts);
-    }
-
-    private Optional<Object[]> firstRow(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().findFirst();
+        return OF_ID.first(dataSource, vialId).map(Scanning::facts);
     }
 
     private static VialFacts facts(Object[] r) {

@@ -1,5 +1,6 @@
 package org.exotrace.security.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -8,10 +9,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.JdbcRows;
 import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.security.entity.AppUser;
 import org.exotrace.security.entity.Role;
 
+import javax.sql.DataSource;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -42,6 +47,9 @@ public class Users {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = DatabaseConfig.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     AuditTrail audit;
@@ -130,6 +138,9 @@ public class Users {
                 .getResultStream().findFirst();
     }
 
+    /** Read over plain JDBC: every authenticated request makes it ({@link JdbcRows}). */
+    private static final JdbcRows CREDENTIALS = new JdbcRows("SELECT active, credentials_changed_at FROM app_user WHERE username = ?1");
+
     /** One lookup by the unique username, without the roles: what every authenticated request checks. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Credentials> credentials(String username) {
@@ -137,10 +148,7 @@ public class Users {
         if (!AppUser.USERNAME.matcher(name).matches()) {
             return Optional.empty();
         }
-        return em.createQuery("SELECT u.active, u.credentialsChangedAt FROM AppUser u WHERE u.username = :name", Object[].class)
-                .setParameter("name", name)
-                .getResultStream().findFirst()
-                .map(row -> new Credentials((Boolean) row[0], (Instant) row[1]));
+        return CREDENTIALS.first(dataSource, name).map(row -> new Credentials((Boolean) row[0], ((Timestamp) row[1]).toInstant()));
     }
 
     /** The active user with this name and password; an unknown name costs as much time as a wrong password. */
