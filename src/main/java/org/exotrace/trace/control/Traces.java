@@ -132,8 +132,7 @@ public class Traces {
         }
 
         public List<Recipient> list(List<RecallNotification> notifications) {
-            Map<String, List<RecallNotification>> triesByPatient = new HashMap<>();
-            notifications.forEach(n -> triesByPatient.computeIfAbsent(n.patientId(), k -> new ArrayList<>()).add(n));
+            Map<String, List<RecallNotification>> triesByPatient = triesByPatient(notifications);
             List<Recipient> recipients = new ArrayList<>(byPatient.size());
             byPatient.forEach((patient, t) -> recipients.add(recipient(patient, t.vials, t.lastDoseAt,
                     triesByPatient.getOrDefault(patient, List.of()))));
@@ -142,11 +141,15 @@ public class Traces {
 
         /** Each notified patient's follow-up (their vials not counted), by patient. */
         public static Map<String, Recipient> followUp(List<RecallNotification> notifications) {
-            Map<String, List<RecallNotification>> triesByPatient = new LinkedHashMap<>();
-            notifications.forEach(n -> triesByPatient.computeIfAbsent(n.patientId(), k -> new ArrayList<>()).add(n));
             Map<String, Recipient> followUp = new HashMap<>();
-            triesByPatient.forEach((patient, tries) -> followUp.put(patient, recipient(patient, 0, null, tries)));
+            triesByPatient(notifications).forEach((patient, tries) -> followUp.put(patient, recipient(patient, 0, null, tries)));
             return followUp;
+        }
+
+        private static Map<String, List<RecallNotification>> triesByPatient(List<RecallNotification> notifications) {
+            Map<String, List<RecallNotification>> tries = new HashMap<>();
+            notifications.forEach(n -> tries.computeIfAbsent(n.patientId(), k -> new ArrayList<>()).add(n));
+            return tries;
         }
 
         /** The follow-up of one patient from the notifications of the lot, whatever their doses. */
