@@ -40,9 +40,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The bedside verdict: may this vial be given now? Records nothing. */
-// One instance for the application: made and injected per request, the resource cost Jersey and Weld more than its
-// verdict did (docs/BENCHMARKS.md). It holds nothing of a request.
+/**
+ * The bedside verdict: may this vial be given now? Records nothing. One instance for the application (ADR 0019): made
+ * and injected per request, the resource cost Jersey and Weld more than its verdict did. It holds nothing of a request.
+ */
 @ApplicationScoped
 @Path("scans")
 @Consumes(MediaType.APPLICATION_JSON)

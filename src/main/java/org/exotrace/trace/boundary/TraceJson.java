@@ -53,7 +53,7 @@ final class TraceJson implements StreamingOutput {
             text(g, "cpcCode", h.cpcCode());
             text(g, "status", h.status());
             text(g, "expiresOn", h.expiresOn());
-            head.recall().ifPresent(d -> {
+            h.recall().ifPresent(d -> {
                 g.writeStartObject("recall");
                 text(g, "recalledAt", d.decidedAt());
                 text(g, "recalledBy", d.decidedBy());
@@ -76,7 +76,7 @@ final class TraceJson implements StreamingOutput {
                 });
                 g.writeEnd();
             });
-            List<Traces.Recipient> patients = recipients.list(head.notifications());
+            List<Traces.Recipient> patients = recipients.list(h.notifications());
             g.writeStartArray("patients");
             for (Traces.Recipient r : patients) {
                 g.writeStartObject();
@@ -91,7 +91,7 @@ final class TraceJson implements StreamingOutput {
             }
             g.writeEnd();
             g.writeStartArray("notifications");
-            for (RecallNotification n : head.notifications()) {
+            for (RecallNotification n : h.notifications()) {
                 g.writeStartObject();
                 text(g, "patientId", n.patientId());
                 text(g, "channel", n.channel());

@@ -21,6 +21,7 @@ import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.ReadOnlyReads;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.AssayResult;
 import org.exotrace.qc.entity.QcReview;
@@ -241,38 +242,26 @@ public class LotReports {
      * Hands every vial of the lot that went into a dose to {@code reader}, one row at a time in the order
      * the doses were given (the lot's rows of {@code administration_vial_trace_idx}, V9, each with its
      * dose's total volume by primary key), over plain JDBC with a fetch size, so that no list of them is
-     * held. Inside a transaction ({@link #report}) the connection is the transaction's. Outside one (a
-     * streamed answer, written after the resource method returned) it is this method's own: PostgreSQL's
-     * driver fetches by cursor only with auto-commit off, so it runs in a read-only transaction of its
-     * own that is rolled back and closed whatever happens, also when {@code reader} fails because the
-     * client went away.
+     * held. Inside a transaction ({@link #report}) the connection is the transaction's; outside one (a
+     * streamed answer) a read-only transaction of its own ({@link ReadOnlyReads}).
      */
     public void doses(UUID lotId, DoseReader reader) throws IOException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean own = c.getAutoCommit();
-            if (own) {
-                c.setAutoCommit(false);
-                c.setReadOnly(true);
-            }
-            try (PreparedStatement st = c.prepareStatement(LOT_DOSES)) {
-                st.setObject(1, lotId);
-                st.setFetchSize(2_000);
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        reader.read(new Dose((UUID) r.getObject(1), DoseKind.valueOf(r.getString(2)), r.getString(3),
-                                r.getTimestamp(4).toInstant(), Route.valueOf(r.getString(5)),
-                                r.getString(6) == null ? null : InjectionSite.valueOf(r.getString(6)), r.getBigDecimal(7),
-                                r.getBigDecimal(8), r.getString(9), Purpose.valueOf(r.getString(10)), r.getString(11),
-                                r.getBoolean(12)));
+        try {
+            ReadOnlyReads.run(dataSource, Connection.TRANSACTION_READ_COMMITTED, c -> {
+                try (PreparedStatement st = c.prepareStatement(LOT_DOSES)) {
+                    st.setObject(1, lotId);
+                    st.setFetchSize(2_000);
+                    try (ResultSet r = st.executeQuery()) {
+                        while (r.next()) {
+                            reader.read(new Dose((UUID) r.getObject(1), DoseKind.valueOf(r.getString(2)), r.getString(3),
+                                    r.getTimestamp(4).toInstant(), Route.valueOf(r.getString(5)),
+                                    r.getString(6) == null ? null : InjectionSite.valueOf(r.getString(6)), r.getBigDecimal(7),
+                                    r.getBigDecimal(8), r.getString(9), Purpose.valueOf(r.getString(10)), r.getString(11),
+                                    r.getBoolean(12)));
+                        }
                     }
                 }
-            } finally {
-                if (own) {
-                    c.rollback();
-                    c.setReadOnly(false);
-                    c.setAutoCommit(true);
-                }
-            }
+            });
         } catch (SQLException e) {
             throw new PersistenceException("reading the doses of lot " + lotId, e);
         }

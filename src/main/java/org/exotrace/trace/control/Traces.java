@@ -19,6 +19,7 @@ import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.ReadOnlyReads;
 import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.QcReview;
@@ -212,53 +213,41 @@ public class Traces {
     }
 
     /**
-     * Opens one snapshot of the lot's doses and vials (a read-only repeatable-read transaction of its own, on a
-     * connection of its own: this runs while a streamed answer is written, after the resource method returned)
+     * Opens one snapshot of the lot's doses and vials (a read-only repeatable-read transaction of its own,
+     * {@link ReadOnlyReads}: this runs while a streamed answer is written, after the resource method returned)
      * and hands it to {@code reader}, which reads the rows one at a time over plain JDBC with a fetch size, so
      * that no list of them is held. The doses and the vials agree with each other; a dose recorded since
      * {@link #head} may be in them. The transaction is rolled back and the connection returned whatever
      * happens, also when the client went away.
      */
     public void snapshot(UUID lotId, SnapshotReader reader) throws IOException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                reader.read(new Snapshot() {
-                    @Override
-                    public void doses(RowSink<Dose> sink) throws IOException {
-                        rows(() -> read(c, LOT_DOSES, lotId, r -> sink.accept(lotDose(r))));
-                    }
+        try {
+            ReadOnlyReads.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, c -> reader.read(new Snapshot() {
+                @Override
+                public void doses(RowSink<Dose> sink) throws IOException {
+                    rows(() -> read(c, LOT_DOSES, lotId, r -> sink.accept(lotDose(r))));
+                }
 
-                    @Override
-                    public void vials(boolean history, RowSink<VialLine> sink) throws IOException {
-                        rows(() -> {
-                            if (history) {
-                                vialsWithHistory(c, lotId, sink);
-                            } else {
-                                read(c, LOT_VIALS, lotId, r -> sink.accept(new VialLine((UUID) r.getObject(1), r.getString(2),
-                                        VialState.valueOf(r.getString(3)), r.getString(4), List.of())));
-                            }
-                        });
-                    }
-
-                    private void rows(Query query) throws IOException {
-                        try {
-                            query.run();
-                        } catch (SQLException e) {
-                            throw new PersistenceException("reading the trace of lot " + lotId, e);
+                @Override
+                public void vials(boolean history, RowSink<VialLine> sink) throws IOException {
+                    rows(() -> {
+                        if (history) {
+                            vialsWithHistory(c, lotId, sink);
+                        } else {
+                            read(c, LOT_VIALS, lotId, r -> sink.accept(new VialLine((UUID) r.getObject(1), r.getString(2),
+                                    VialState.valueOf(r.getString(3)), r.getString(4), List.of())));
                         }
+                    });
+                }
+
+                private void rows(Query query) throws IOException {
+                    try {
+                        query.run();
+                    } catch (SQLException e) {
+                        throw new PersistenceException("reading the trace of lot " + lotId, e);
                     }
-                });
-            } finally {
-                c.rollback();
-                c.setTransactionIsolation(isolation);
-                c.setReadOnly(false);
-                c.setAutoCommit(autoCommit);
-            }
+                }
+            }));
         } catch (SQLException e) {
             throw new PersistenceException("reading the trace of lot " + lotId, e);
         }
