@@ -1,5 +1,6 @@
 package org.exotrace.platform.boundary;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,7 +32,7 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String s = value.toString();
+        String s = value instanceof Instant instant ? Instants.text(instant) : value.toString();
         boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("[-+]?[0-9.]+");
         if (formula) {
             s = "'" + s;

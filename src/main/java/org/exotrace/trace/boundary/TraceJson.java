@@ -5,12 +5,14 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.boundary.Instants;
 import org.exotrace.trace.control.Traces;
 import org.exotrace.trace.entity.RecallNotification;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -153,7 +155,9 @@ final class TraceJson implements StreamingOutput {
 
     /** Enums, dates, instants and ids are written as their ISO or canonical text, as JSON-B does; null is left out. */
     static void text(JsonGenerator g, String name, Object value) {
-        if (value != null) {
+        if (value instanceof Instant instant) {
+            g.write(name, Instants.text(instant));
+        } else if (value != null) {
             g.write(name, value.toString());
         }
     }
