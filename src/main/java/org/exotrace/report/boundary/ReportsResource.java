@@ -110,7 +110,9 @@ public class ReportsResource {
 
     @GET
     @Path("regulatory-export")
-    @Produces("text/csv")
+    // CSV only when asked for: with Accept */* (or none) JAX-RS would otherwise pick either method, and which one
+    // changed from one start of the service to the next.
+    @Produces("text/csv;qs=0.5")
     @Operation(summary = EXPORT_SUMMARY,
             description = EXPORT_DESCRIPTION,
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true))

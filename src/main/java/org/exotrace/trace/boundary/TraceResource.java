@@ -108,7 +108,9 @@ public class TraceResource {
 
     @GET
     @Path("{lotNumber}/trace")
-    @Produces("text/csv")
+    // CSV only when asked for: with Accept */* (or none) JAX-RS would otherwise pick either method, and which one
+    // changed from one start of the service to the next.
+    @Produces("text/csv;qs=0.5")
     @RolesAllowed({Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = TRACE_SUMMARY,
             description = TRACE_DESCRIPTION,
