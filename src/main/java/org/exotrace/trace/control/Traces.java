@@ -21,6 +21,7 @@ import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.control.DatabaseConfig;
 import org.exotrace.platform.control.ReadOnlyReads;
+import org.exotrace.platform.control.RowsAhead;
 import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.QcReview;
@@ -48,15 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.exotrace.platform.control.NativeRows.instant;
 import static org.exotrace.platform.control.NativeRows.text;
@@ -225,9 +217,12 @@ public class Traces {
                 lot.expiresOn(), recall, notifications);
     }
 
-    /** Which vials {@link #snapshot} reads ahead, besides the doses, while the doses are handed over. */
-    public enum VialsAhead {
-        NONE, PLAIN, WITH_HISTORY
+    /** What {@link #snapshot} reads ahead on connections of its own while the answer is written. */
+    public enum ReadAhead {
+        /** Nothing: the doses are read as they are written (the CSV notification list, whose rows cost little to write). */
+        NONE,
+        DOSES_AND_VIALS,
+        DOSES_AND_VIALS_WITH_HISTORY
     }
 
     /**
@@ -237,24 +232,25 @@ public class Traces {
      * doses and the vials agree with each other; a dose recorded since {@link #head} may be in them. The
      * transaction is rolled back and the connections returned whatever happens, also when the client went away.
      * <p>
-     * The doses, and the vials as {@code vials} asks, are read over plain JDBC with a fetch size while the answer
-     * is written: each on a connection of its own that imports this transaction's snapshot
+     * Unless {@code ahead} is NONE, the doses and the vials are read over plain JDBC with a fetch size while the
+     * answer is written: each on a connection of its own that imports this transaction's snapshot
      * ({@code pg_export_snapshot}), in a task of the managed executor ({@link RowsAhead}), so PostgreSQL finds
      * the rows and the driver decodes them on the other core while this thread writes them (ADR 0020).
      */
-    public void snapshot(UUID lotId, VialsAhead vials, SnapshotReader reader) throws IOException {
+    public void snapshot(UUID lotId, ReadAhead ahead, SnapshotReader reader) throws IOException {
         try {
             ReadOnlyReads.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, c -> {
-                String snapshot = exportSnapshot(c);
-                boolean history = vials == VialsAhead.WITH_HISTORY;
-                try (RowsAhead<Dose> dosesAhead = new RowsAhead<>(snapshot, (c2, sink) -> readDoses(c2, lotId, sink));
-                     RowsAhead<VialLine> vialsAhead = vials == VialsAhead.NONE ? null
-                             : new RowsAhead<>(snapshot, (c2, sink) -> readVials(c2, lotId, history, sink))) {
+                String snapshot = ahead == ReadAhead.NONE ? null : RowsAhead.exportSnapshot(c);
+                boolean history = ahead == ReadAhead.DOSES_AND_VIALS_WITH_HISTORY;
+                try (RowsAhead<Dose> dosesAhead = snapshot == null ? null : new RowsAhead<>(executor, dataSource, snapshot,
+                        (c2, sink) -> readDoses(c2, lotId, sink::accept));
+                     RowsAhead<VialLine> vialsAhead = snapshot == null ? null : new RowsAhead<>(executor, dataSource, snapshot,
+                             (c2, sink) -> readVials(c2, lotId, history, sink::accept))) {
                     reader.read(new Snapshot() {
                         @Override
                         public void doses(RowSink<Dose> sink) throws IOException {
                             rows(() -> {
-                                if (!dosesAhead.handOver(sink)) {
+                                if (dosesAhead == null || !dosesAhead.handOver(sink::accept)) {
                                     readDoses(c, lotId, sink);
                                 }
                             });
@@ -263,7 +259,7 @@ public class Traces {
                         @Override
                         public void vials(boolean withHistory, RowSink<VialLine> sink) throws IOException {
                             rows(() -> {
-                                if (vialsAhead == null || withHistory != history || !vialsAhead.handOver(sink)) {
+                                if (vialsAhead == null || withHistory != history || !vialsAhead.handOver(sink::accept)) {
                                     readVials(c, lotId, withHistory, sink);
                                 }
                             });
@@ -284,13 +280,6 @@ public class Traces {
         }
     }
 
-    private static String exportSnapshot(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT pg_export_snapshot()"); ResultSet r = st.executeQuery()) {
-            r.next();
-            return r.getString(1);
-        }
-    }
-
     private static void readDoses(Connection c, UUID lotId, RowSink<Dose> sink) throws SQLException, IOException {
         read(c, LOT_DOSES, lotId, r -> sink.accept(lotDose(r)));
     }
@@ -301,126 +290,6 @@ public class Traces {
         } else {
             read(c, LOT_VIALS, lotId, r -> sink.accept(new VialLine((UUID) r.getObject(1), r.getString(2),
                     VialState.valueOf(r.getString(3)), r.getString(4), List.of())));
-        }
-    }
-
-    /** Reads rows of a snapshot on a connection. */
-    @FunctionalInterface
-    private interface SnapshotRows<T> {
-        void read(Connection c, RowSink<T> sink) throws SQLException, IOException;
-    }
-
-    /**
-     * Rows read on a connection of their own, in a task of the managed executor, in the snapshot that the trace's
-     * transaction exported, and handed to the trace's thread through a bounded queue (so at most {@link #AHEAD}
-     * rows are held). If the task has not started by the time the rows are wanted, or failed before its first row
-     * (no free connection, say), the trace reads them itself. Closing it stops the task (the trace failed, or the
-     * client went away) and waits for it to give its connection back.
-     */
-    private final class RowsAhead<T> implements AutoCloseable {
-        private static final int AHEAD = 4_096;
-        private static final Object END = new Object();
-
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
-        private final AtomicBoolean claimed = new AtomicBoolean();
-        private final Future<?> task;
-        private volatile boolean stopped;
-
-        RowsAhead(String snapshotId, SnapshotRows<T> rows) {
-            Future<?> submitted;
-            try {
-                submitted = submit(snapshotId, rows);
-            } catch (RejectedExecutionException e) {
-                submitted = CompletableFuture.completedFuture(null); // never started: the trace reads the rows itself
-            }
-            this.task = submitted;
-        }
-
-        private Future<?> submit(String snapshotId, SnapshotRows<T> rows) {
-            return executor.submit(() -> {
-                if (!claimed.compareAndSet(false, true)) {
-                    return;
-                }
-                Object last = END;
-                try {
-                    ReadOnlyReads.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, c -> {
-                        try (PreparedStatement st = c.prepareStatement("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "") + "'")) {
-                            st.execute();
-                        }
-                        rows.read(c, this::put);
-                    });
-                } catch (SQLException | IOException | RuntimeException e) {
-                    last = e;
-                }
-                try {
-                    put(last);
-                } catch (IOException e) {
-                    // Stopped: nobody reads the end any more.
-                }
-            });
-        }
-
-        /** Waits for room in the queue as long as the trace reads; fails once it has stopped. */
-        private void put(Object row) throws IOException {
-            try {
-                while (!queue.offer(row, 100, TimeUnit.MILLISECONDS)) {
-                    if (stopped) {
-                        throw new IOException("the trace stopped reading these rows");
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while handing over rows", e);
-            }
-        }
-
-        /** @return false when the trace is to read the rows itself (none were handed over) */
-        @SuppressWarnings("unchecked")
-        boolean handOver(RowSink<T> sink) throws IOException, SQLException {
-            if (claimed.compareAndSet(false, true)) {
-                return false;
-            }
-            boolean handed = false;
-            while (true) {
-                Object next;
-                try {
-                    next = queue.poll(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for rows", e);
-                }
-                if (next == END) {
-                    return true;
-                } else if (next == null) {
-                    throw new IOException("no rows for 60 s");
-                } else if (next instanceof Exception failure) {
-                    if (!handed) {
-                        return false;
-                    } else if (failure instanceof SQLException e) {
-                        throw e;
-                    } else if (failure instanceof RuntimeException e) {
-                        throw e;
-                    }
-                    throw (IOException) failure;
-                }
-                sink.accept((T) next);
-                handed = true;
-            }
-        }
-
-        @Override
-        public void close() {
-            stopped = true;
-            if (!claimed.compareAndSet(false, true)) {
-                queue.clear();
-                try {
-                    task.get(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException | TimeoutException e) {
-                    // The task reports its own failure through the queue; nothing waits for it any more.
-                }
-            }
         }
     }
 

@@ -1,0 +1,169 @@
+package org.exotrace.platform.control;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rows read ahead (ADR 0020): on a connection of their own, in a task of {@code executor}, in a snapshot that another
+ * transaction exported ({@link #exportSnapshot}), handed to the thread that writes them through a bounded queue (so
+ * at most {@link #AHEAD} rows are held). If the task has not started within 100 ms of the rows being wanted (the
+ * executor busy), or failed before its first row (no free connection, say), {@link #handOver} says so and the caller
+ * reads them itself, in the exporting transaction. Closing it stops the task (the caller failed, or its client went away) and waits for
+ * it to give its connection back.
+ *
+ * @param <T> one row
+ */
+public final class RowsAhead<T> implements AutoCloseable {
+
+    /** Takes one row; may fail when the client has gone. */
+    @FunctionalInterface
+    public interface Sink<T> {
+        void accept(T row) throws IOException;
+    }
+
+    /** Reads the rows on a connection whose transaction is in the exported snapshot. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        void read(Connection c, Sink<T> sink) throws SQLException, IOException;
+    }
+
+    static final int AHEAD = 4_096;
+    /** How long {@link #handOver} waits for a task that has not started (the executor busy) before reading itself. */
+    private static final long STARTING = 100;
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final Future<?> task;
+    private volatile boolean stopped;
+
+    /** Exports the snapshot of {@code c}'s transaction (repeatable read), for {@link RowsAhead} to import. */
+    public static String exportSnapshot(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_export_snapshot()"); ResultSet r = st.executeQuery()) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    public RowsAhead(ExecutorService executor, DataSource dataSource, String snapshotId, Rows<T> rows) {
+        Future<?> submitted;
+        try {
+            submitted = executor.submit(() -> read(dataSource, snapshotId, rows));
+        } catch (RejectedExecutionException e) {
+            submitted = CompletableFuture.completedFuture(null); // never started: the caller reads the rows itself
+        }
+        this.task = submitted;
+    }
+
+    private void read(DataSource dataSource, String snapshotId, Rows<T> rows) {
+        if (!claimed.compareAndSet(false, true)) {
+            return;
+        }
+        started.countDown();
+        Object last = END;
+        try {
+            ReadOnlyReads.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, c -> {
+                try (PreparedStatement st = c.prepareStatement("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "") + "'")) {
+                    st.execute();
+                }
+                rows.read(c, this::put);
+            });
+        } catch (SQLException | IOException | RuntimeException e) {
+            last = e;
+        }
+        try {
+            put(last);
+        } catch (IOException e) {
+            // Stopped: nobody reads the end any more.
+        }
+    }
+
+    /** Waits for room in the queue as long as the caller reads; fails once it has stopped. */
+    private void put(Object row) throws IOException {
+        try {
+            while (!queue.offer(row, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    throw new IOException("the reader stopped taking these rows");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while handing over rows", e);
+        }
+    }
+
+    /**
+     * Hands the rows to {@code sink} as they arrive.
+     *
+     * @return false when the caller is to read the rows itself (none were handed over)
+     * @throws SQLException when reading failed after some rows were handed over
+     */
+    @SuppressWarnings("unchecked")
+    public boolean handOver(Sink<T> sink) throws IOException, SQLException {
+        try {
+            if (!started.await(STARTING, TimeUnit.MILLISECONDS) && claimed.compareAndSet(false, true)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for rows", e);
+        }
+        boolean handed = false;
+        while (true) {
+            Object next;
+            try {
+                next = queue.poll(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for rows", e);
+            }
+            if (next == END) {
+                return true;
+            } else if (next == null) {
+                throw new IOException("no rows for 60 s");
+            } else if (next instanceof Exception failure) {
+                if (!handed) {
+                    return false;
+                } else if (failure instanceof SQLException e) {
+                    throw e;
+                } else if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                throw (IOException) failure;
+            }
+            sink.accept((T) next);
+            handed = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        if (!claimed.compareAndSet(false, true)) {
+            queue.clear();
+            try {
+                task.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // The task reports its own failure through the queue; nothing waits for it any more.
+            }
+        }
+    }
+}

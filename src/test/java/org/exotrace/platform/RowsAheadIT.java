@@ -1,0 +1,152 @@
+package org.exotrace.platform;
+
+import org.exotrace.platform.control.RowsAhead;
+import org.exotrace.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The forward trace's read-ahead (ADR 0020) against PostgreSQL, without a server: rows come from the exported
+ * snapshot and in order, the caller is told to read them itself when the task could not, a failure after some rows
+ * reaches the caller, and a caller that stops stops the task.
+ */
+class RowsAheadIT {
+
+    private final String table = "rows_ahead_it_" + System.nanoTime();
+    private PGSimpleDataSource dataSource;
+    private ExecutorService executor;
+    private Connection exporter;
+
+    @BeforeEach
+    void tableOfTenThousandRowsAndAnExportedSnapshot() throws SQLException {
+        dataSource = new PGSimpleDataSource();
+        dataSource.setURL(System.getProperty("exotrace.it.db.url"));
+        dataSource.setUser(System.getProperty("exotrace.it.db.user"));
+        dataSource.setPassword(System.getProperty("exotrace.it.db.password"));
+        executor = Executors.newFixedThreadPool(2);
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + table + " (n int PRIMARY KEY)");
+            st.execute("INSERT INTO " + table + " SELECT generate_series(1, 10000)");
+        }
+        exporter = TestDatabase.connect();
+        exporter.setAutoCommit(false);
+        exporter.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+
+    @AfterEach
+    void dropTheTable() throws SQLException, InterruptedException {
+        exporter.rollback();
+        exporter.close();
+        executor.shutdownNow();
+        assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
+    void handsOverTheRowsOfTheExportedSnapshotInOrderAndNoneCommittedSince() throws Exception {
+        String snapshot = RowsAhead.exportSnapshot(exporter);
+        try (Connection other = TestDatabase.connect(); Statement st = other.createStatement()) {
+            st.execute("INSERT INTO " + table + " VALUES (10001)"); // committed after the export
+        }
+        List<Integer> rows = new ArrayList<>();
+        try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, dataSource, snapshot, this::numbers)) {
+            assertTrue(ahead.handOver(rows::add));
+        }
+        assertEquals(IntStream.rangeClosed(1, 10_000).boxed().toList(), rows);
+    }
+
+    @Test
+    void whenTheTaskCannotStartTheCallerReadsTheRowsItself() throws Exception {
+        String snapshot = RowsAhead.exportSnapshot(exporter);
+        executor.shutdown();
+        try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, dataSource, snapshot, this::numbers)) {
+            assertFalse(ahead.handOver(row -> {
+                throw new AssertionError("no row was read ahead");
+            }));
+        }
+    }
+
+    @Test
+    void whenTheTaskGetsNoConnectionTheCallerReadsTheRowsItself() throws Exception {
+        String snapshot = RowsAhead.exportSnapshot(exporter);
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
+        nowhere.setConnectTimeout(2);
+        try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, nowhere, snapshot, this::numbers)) {
+            assertFalse(ahead.handOver(row -> {
+                throw new AssertionError("no row was read ahead");
+            }));
+        }
+    }
+
+    @Test
+    void aFailureAfterSomeRowsReachesTheCaller() throws Exception {
+        String snapshot = RowsAhead.exportSnapshot(exporter);
+        List<Integer> rows = new ArrayList<>();
+        try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, dataSource, snapshot,
+                (c, sink) -> select(c, "SELECT n, 1 / (5000 - n) FROM " + table + " ORDER BY n", sink))) {
+            SQLException failure = assertThrows(SQLException.class, () -> ahead.handOver(rows::add));
+            assertEquals("22012", failure.getSQLState(), "division by zero at row 5000");
+        }
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.size() < 5000, "rows before the failing one, in fetches: " + rows.size());
+    }
+
+    @Test
+    void aCallerThatStopsStopsTheTaskAndItsConnectionIsGivenBack() throws Exception {
+        String snapshot = RowsAhead.exportSnapshot(exporter);
+        try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, dataSource, snapshot,
+                (c, sink) -> select(c, "SELECT n FROM generate_series(1, 1000000) n", sink))) {
+            assertThrows(IOException.class, () -> ahead.handOver(row -> {
+                if (row == 10) {
+                    throw new IOException("the client went away");
+                }
+            }));
+        }
+        executor.shutdown();
+        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "the task ended when the caller closed");
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%generate_series(1, 1000000)%'"
+                     + " AND pid <> pg_backend_pid() AND state <> 'idle'")) {
+            r.next();
+            assertEquals(0, r.getInt(1), "no statement of the task still running");
+        }
+    }
+
+    private void numbers(Connection c, RowsAhead.Sink<Integer> sink) throws SQLException, IOException {
+        select(c, "SELECT n FROM " + table + " ORDER BY n", sink);
+    }
+
+    private static void select(Connection c, String sql, RowsAhead.Sink<Integer> sink) throws SQLException, IOException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setFetchSize(500);
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    sink.accept(r.getInt(1));
+                }
+            }
+        }
+    }
+}
