@@ -23,14 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transaction exported ({@link #exportSnapshot}), handed to the thread that writes them through a bounded queue (so
  * at most {@link #AHEAD} rows are held). If the task has not started within 100 ms of the rows being wanted (the
  * executor busy), or failed before its first row (no free connection, say), {@link #handOver} says so and the caller
- * reads them itself, in the exporting transaction. Closing it stops the task (the caller failed, or its client went away) and waits for
- * it to give its connection back.
+ * reads them itself, in the exporting transaction. Closing it stops the task (the caller failed, or its client went
+ * away) and waits for it to give its connection back.
  *
  * @param <T> one row
  */
 public final class RowsAhead<T> implements AutoCloseable {
 
-    /** Takes one row; may fail when the client has gone. */
+    /** Takes one row of a streamed read; may fail when the client has gone. */
     @FunctionalInterface
     public interface Sink<T> {
         void accept(T row) throws IOException;
@@ -42,7 +42,7 @@ public final class RowsAhead<T> implements AutoCloseable {
         void read(Connection c, Sink<T> sink) throws SQLException, IOException;
     }
 
-    static final int AHEAD = 4_096;
+    private static final int AHEAD = 4_096;
     /** How long {@link #handOver} waits for a task that has not started (the executor busy) before reading itself. */
     private static final long STARTING = 100;
     private static final Object END = new Object();

@@ -87,19 +87,13 @@ public class Traces {
                             LocalDate expiresOn, Optional<LotDecision> recall, List<RecallNotification> notifications) {
     }
 
-    /** Hands over one row of a streamed read; may fail when the client has gone. */
-    @FunctionalInterface
-    public interface RowSink<T> {
-        void accept(T row) throws IOException;
-    }
-
     /** A lot's doses and vials, read row by row from one snapshot of the database. */
     public interface Snapshot {
         /** Every vial of the lot used in a dose, in the order the doses were given. */
-        void doses(RowSink<Dose> sink) throws IOException;
+        void doses(RowsAhead.Sink<Dose> sink) throws IOException;
 
         /** Every vial of the lot by serial, with its ledger rows when {@code history}. */
-        void vials(boolean history, RowSink<VialLine> sink) throws IOException;
+        void vials(boolean history, RowsAhead.Sink<VialLine> sink) throws IOException;
     }
 
     /** What is done with a snapshot while it is open. */
@@ -243,23 +237,23 @@ public class Traces {
                 String snapshot = ahead == ReadAhead.NONE ? null : RowsAhead.exportSnapshot(c);
                 boolean history = ahead == ReadAhead.DOSES_AND_VIALS_WITH_HISTORY;
                 try (RowsAhead<Dose> dosesAhead = snapshot == null ? null : new RowsAhead<>(executor, dataSource, snapshot,
-                        (c2, sink) -> readDoses(c2, lotId, sink::accept));
+                        (c2, sink) -> readDoses(c2, lotId, sink));
                      RowsAhead<VialLine> vialsAhead = snapshot == null ? null : new RowsAhead<>(executor, dataSource, snapshot,
-                             (c2, sink) -> readVials(c2, lotId, history, sink::accept))) {
+                             (c2, sink) -> readVials(c2, lotId, history, sink))) {
                     reader.read(new Snapshot() {
                         @Override
-                        public void doses(RowSink<Dose> sink) throws IOException {
+                        public void doses(RowsAhead.Sink<Dose> sink) throws IOException {
                             rows(() -> {
-                                if (dosesAhead == null || !dosesAhead.handOver(sink::accept)) {
+                                if (dosesAhead == null || !dosesAhead.handOver(sink)) {
                                     readDoses(c, lotId, sink);
                                 }
                             });
                         }
 
                         @Override
-                        public void vials(boolean withHistory, RowSink<VialLine> sink) throws IOException {
+                        public void vials(boolean withHistory, RowsAhead.Sink<VialLine> sink) throws IOException {
                             rows(() -> {
-                                if (vialsAhead == null || withHistory != history || !vialsAhead.handOver(sink::accept)) {
+                                if (vialsAhead == null || withHistory != history || !vialsAhead.handOver(sink)) {
                                     readVials(c, lotId, withHistory, sink);
                                 }
                             });
@@ -280,11 +274,11 @@ public class Traces {
         }
     }
 
-    private static void readDoses(Connection c, UUID lotId, RowSink<Dose> sink) throws SQLException, IOException {
+    private static void readDoses(Connection c, UUID lotId, RowsAhead.Sink<Dose> sink) throws SQLException, IOException {
         read(c, LOT_DOSES, lotId, r -> sink.accept(lotDose(r)));
     }
 
-    private static void readVials(Connection c, UUID lotId, boolean history, RowSink<VialLine> sink) throws SQLException, IOException {
+    private static void readVials(Connection c, UUID lotId, boolean history, RowsAhead.Sink<VialLine> sink) throws SQLException, IOException {
         if (history) {
             vialsWithHistory(c, lotId, sink);
         } else {
@@ -294,7 +288,7 @@ public class Traces {
     }
 
     /** The lot's vials by serial, each with its ledger rows: one query, the rows of a vial one after another. */
-    private static void vialsWithHistory(Connection c, UUID lotId, RowSink<VialLine> sink) throws SQLException, IOException {
+    private static void vialsWithHistory(Connection c, UUID lotId, RowsAhead.Sink<VialLine> sink) throws SQLException, IOException {
         VialLine[] open = {null};
         read(c, LOT_VIALS_WITH_HISTORY, lotId, r -> {
             UUID id = (UUID) r.getObject(1);

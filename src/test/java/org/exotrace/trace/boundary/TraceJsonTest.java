@@ -8,6 +8,7 @@ import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
 import org.exotrace.catalog.entity.Route;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.platform.control.RowsAhead;
 import org.exotrace.trace.control.Traces;
 import org.exotrace.trace.entity.NotificationChannel;
 import org.exotrace.trace.entity.NotificationOutcome;
@@ -70,14 +71,14 @@ class TraceJsonTest {
     static TraceJson.Rows rows(List<Traces.Dose> doses, List<Traces.VialLine> vials) {
         return reader -> reader.read(new Traces.Snapshot() {
             @Override
-            public void doses(Traces.RowSink<Traces.Dose> sink) throws IOException {
+            public void doses(RowsAhead.Sink<Traces.Dose> sink) throws IOException {
                 for (Traces.Dose d : doses) {
                     sink.accept(d);
                 }
             }
 
             @Override
-            public void vials(boolean history, Traces.RowSink<Traces.VialLine> sink) throws IOException {
+            public void vials(boolean history, RowsAhead.Sink<Traces.VialLine> sink) throws IOException {
                 for (Traces.VialLine v : vials) {
                     sink.accept(history ? v : new Traces.VialLine(v.vialId(), v.serial(), v.state(), v.location(), List.of()));
                 }
