@@ -1,7 +1,9 @@
 package org.exotrace.trace.boundary;
 
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.exotrace.platform.boundary.JsonStream;
+import org.exotrace.platform.boundary.JsonStream.Name;
+import org.exotrace.trace.control.LotReports;
 import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
@@ -13,9 +15,6 @@ import org.exotrace.trace.control.LotReports.Source;
 
 import java.io.IOException;
 import java.io.OutputStream;
-
-import static org.exotrace.trace.boundary.TraceJson.number;
-import static org.exotrace.trace.boundary.TraceJson.text;
 
 /**
  * Writes the lot report's JSON straight to the response with a JSON-P generator, the doses as they are
@@ -31,6 +30,20 @@ final class LotReportJson implements StreamingOutput {
         void each(DoseReader reader) throws IOException;
     }
 
+    /** The names of a dose's members, encoded once: a lot's doses are most of the report. */
+    private static final Name ADMINISTERED_AT = Name.of("administeredAt");
+    private static final Name ADMINISTRATION_ID = Name.of("administrationId");
+    private static final Name DOSE_VOLUME_ML = Name.of("doseVolumeMl");
+    private static final Name KIND = Name.of("kind");
+    private static final Name NURSE = Name.of("nurse");
+    private static final Name PATIENT_ID = Name.of("patientId");
+    private static final Name PURPOSE = Name.of("purpose");
+    private static final Name ROUTE = Name.of("route");
+    private static final Name SCANNED = Name.of("scanned");
+    private static final Name SERIAL = Name.of("serial");
+    private static final Name SITE = Name.of("site");
+    private static final Name VIAL_VOLUME_ML = Name.of("vialVolumeMl");
+
     private final Heading head;
     private final Doses doses;
 
@@ -41,93 +54,85 @@ final class LotReportJson implements StreamingOutput {
 
     @Override
     public void write(OutputStream out) throws IOException {
-        try (JsonGenerator g = TraceJson.GENERATORS.createGenerator(out)) {
+        try (JsonStream g = new JsonStream(out)) {
             Heading h = head;
-            g.writeStartObject();
-            g.writeStartArray("assays");
+            g.startObject();
+            g.startArray(Name.of("assays"));
             for (AssayLine a : h.assays()) {
-                g.writeStartObject();
-                text(g, "assay", a.assay());
-                text(g, "judgement", a.judgement());
-                text(g, "method", a.method());
-                text(g, "performedAt", a.performedAt());
-                text(g, "reading", a.reading());
-                text(g, "resultId", a.resultId());
-                text(g, "specification", a.specification());
-                g.writeEnd();
+                g.startObject();
+                g.text(Name.of("assay"), a.assay());
+                g.text(Name.of("judgement"), a.judgement());
+                g.text(Name.of("method"), a.method());
+                g.text(Name.of("performedAt"), a.performedAt());
+                g.text(Name.of("reading"), a.reading());
+                g.text(Name.of("resultId"), a.resultId());
+                g.text(Name.of("specification"), a.specification());
+                g.end();
             }
-            g.writeEnd();
-            text(g, "clinic", h.clinic());
+            g.end();
+            g.text(Name.of("clinic"), h.clinic());
             Counts c = h.counts();
-            g.writeStartObject("counts").write("administered", c.administered()).write("balanced", c.balanced());
-            text(g, "check", c.check());
-            g.write("dispensed", c.dispensed()).write("expired", c.expired()).write("onHand", c.onHand())
-                    .write("received", c.received()).write("wasted", c.wasted()).writeEnd();
-            g.writeStartArray("decisions");
+            g.startObject(Name.of("counts")).number(Name.of("administered"), c.administered()).bool(Name.of("balanced"), c.balanced());
+            g.text(Name.of("check"), c.check());
+            g.number(Name.of("dispensed"), c.dispensed()).number(Name.of("expired"), c.expired()).number(Name.of("onHand"), c.onHand())
+                    .number(Name.of("received"), c.received()).number(Name.of("wasted"), c.wasted()).end();
+            g.startArray(Name.of("decisions"));
             for (Decision d : h.decisions()) {
-                g.writeStartObject();
-                text(g, "decidedAt", d.decidedAt());
-                text(g, "decidedBy", d.decidedBy());
-                text(g, "from", d.from());
-                text(g, "reason", d.reason());
-                text(g, "to", d.to());
-                g.writeEnd();
+                g.startObject();
+                g.text(Name.of("decidedAt"), d.decidedAt());
+                g.text(Name.of("decidedBy"), d.decidedBy());
+                g.text(Name.of("from"), d.from());
+                g.text(Name.of("reason"), d.reason());
+                g.text(Name.of("to"), d.to());
+                g.end();
             }
-            g.writeEnd();
-            g.writeStartArray("doses");
-            doses.each(d -> {
-                g.writeStartObject();
-                text(g, "administeredAt", d.administeredAt());
-                text(g, "administrationId", d.administrationId());
-                number(g, "doseVolumeMl", d.doseVolumeMl());
-                text(g, "kind", d.kind());
-                text(g, "nurse", d.nurse());
-                text(g, "patientId", d.patientId());
-                text(g, "purpose", d.purpose());
-                text(g, "route", d.route());
-                g.write("scanned", d.scanned());
-                text(g, "serial", d.serial());
-                text(g, "site", d.site());
-                number(g, "vialVolumeMl", d.vialVolumeMl());
-                g.writeEnd();
-            });
-            g.writeEnd();
-            text(g, "generatedAt", h.generatedAt());
-            text(g, "generatedBy", h.generatedBy());
+            g.end();
+            g.startArray(Name.of("doses"));
+            doses.each(d -> dose(g, d));
+            g.end();
+            g.text(Name.of("generatedAt"), h.generatedAt());
+            g.text(Name.of("generatedBy"), h.generatedBy());
             Identity l = h.lot();
-            g.writeStartObject("lot");
-            text(g, "expiresOn", l.expiresOn());
-            text(g, "gtin", l.gtin());
-            text(g, "lotNumber", l.lotNumber());
-            text(g, "manufacturedOn", l.manufacturedOn());
-            text(g, "productCode", l.productCode());
-            text(g, "productName", l.productName());
-            text(g, "receivedAt", l.receivedAt());
-            text(g, "receivedBy", l.receivedBy());
-            text(g, "status", l.status());
-            g.writeEnd();
-            g.write("qcPassed", h.qcPassed());
-            g.writeStartArray("signatures");
+            g.startObject(Name.of("lot"));
+            g.text(Name.of("expiresOn"), l.expiresOn());
+            g.text(Name.of("gtin"), l.gtin());
+            g.text(Name.of("lotNumber"), l.lotNumber());
+            g.text(Name.of("manufacturedOn"), l.manufacturedOn());
+            g.text(Name.of("productCode"), l.productCode());
+            g.text(Name.of("productName"), l.productName());
+            g.text(Name.of("receivedAt"), l.receivedAt());
+            g.text(Name.of("receivedBy"), l.receivedBy());
+            g.text(Name.of("status"), l.status());
+            g.end();
+            g.bool(Name.of("qcPassed"), h.qcPassed());
+            g.startArray(Name.of("signatures"));
             for (Signature s : h.signatures()) {
-                g.writeStartObject();
-                text(g, "contentDigest", s.contentDigest());
-                g.write("coversCurrentResults", s.coversCurrentResults());
-                text(g, "meaning", s.meaning());
-                text(g, "signedAt", s.signedAt());
-                text(g, "signer", s.signer());
-                g.writeEnd();
+                g.startObject();
+                g.text(Name.of("contentDigest"), s.contentDigest());
+                g.bool(Name.of("coversCurrentResults"), s.coversCurrentResults());
+                g.text(Name.of("meaning"), s.meaning());
+                g.text(Name.of("signedAt"), s.signedAt());
+                g.text(Name.of("signer"), s.signer());
+                g.end();
             }
-            g.writeEnd();
+            g.end();
             Source s = h.source();
-            g.writeStartObject("source");
-            text(g, "cpcCode", s.cpcCode());
-            text(g, "cpcCountry", s.cpcCountry());
-            text(g, "cpcLicenceNumber", s.cpcLicenceNumber());
-            text(g, "cpcName", s.cpcName());
-            text(g, "donorSource", s.donorSource());
-            g.writeEnd();
-            text(g, "timeZone", h.timeZone());
-            g.writeEnd();
+            g.startObject(Name.of("source"));
+            g.text(Name.of("cpcCode"), s.cpcCode());
+            g.text(Name.of("cpcCountry"), s.cpcCountry());
+            g.text(Name.of("cpcLicenceNumber"), s.cpcLicenceNumber());
+            g.text(Name.of("cpcName"), s.cpcName());
+            g.text(Name.of("donorSource"), s.donorSource());
+            g.end();
+            g.text(Name.of("timeZone"), h.timeZone());
+            g.end();
         }
+    }
+
+    private static void dose(JsonStream g, LotReports.Dose d) throws IOException {
+        g.startObject().text(ADMINISTERED_AT, d.administeredAt()).text(ADMINISTRATION_ID, d.administrationId())
+                .number(DOSE_VOLUME_ML, d.doseVolumeMl()).text(KIND, d.kind()).text(NURSE, d.nurse()).text(PATIENT_ID, d.patientId())
+                .text(PURPOSE, d.purpose()).text(ROUTE, d.route()).bool(SCANNED, d.scanned()).text(SERIAL, d.serial()).text(SITE, d.site())
+                .number(VIAL_VOLUME_ML, d.vialVolumeMl()).end();
     }
 }
