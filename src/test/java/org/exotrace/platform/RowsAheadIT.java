@@ -18,6 +18,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +42,25 @@ class RowsAheadIT {
     private PGSimpleDataSource dataSource;
     private ExecutorService executor;
     private Connection exporter;
+    /** What RowsAhead warned of during the test: an operator's only sign that traces were not read ahead. */
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final Logger log = Logger.getLogger(RowsAhead.class.getName());
+    private final Handler warned = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel() == Level.WARNING) {
+                warnings.add(r.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     @BeforeEach
     void tableOfTenThousandRowsAndAnExportedSnapshot() throws SQLException {
@@ -44,6 +69,7 @@ class RowsAheadIT {
         dataSource.setUser(System.getProperty("exotrace.it.db.user"));
         dataSource.setPassword(System.getProperty("exotrace.it.db.password"));
         executor = Executors.newFixedThreadPool(2);
+        log.addHandler(warned);
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE " + table + " (n int PRIMARY KEY)");
             st.execute("INSERT INTO " + table + " SELECT generate_series(1, 10000)");
@@ -55,6 +81,7 @@ class RowsAheadIT {
 
     @AfterEach
     void dropTheTable() throws SQLException, InterruptedException {
+        log.removeHandler(warned);
         exporter.rollback();
         exporter.close();
         executor.shutdownNow();
@@ -75,10 +102,11 @@ class RowsAheadIT {
             assertTrue(ahead.handOver(rows::add));
         }
         assertEquals(IntStream.rangeClosed(1, 10_000).boxed().toList(), rows);
+        assertEquals(List.of(), warnings);
     }
 
     @Test
-    void whenTheTaskCannotStartTheCallerReadsTheRowsItself() throws Exception {
+    void whenTheExecutorRefusesTheTaskTheCallerReadsTheRowsItself() throws Exception {
         String snapshot = RowsAhead.exportSnapshot(exporter);
         executor.shutdown();
         try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, dataSource, snapshot, this::numbers)) {
@@ -86,6 +114,35 @@ class RowsAheadIT {
                 throw new AssertionError("no row was read ahead");
             }));
         }
+        assertEquals(1, warnings.size(), "one warning: " + warnings);
+        assertTrue(warnings.get(0).startsWith("rows not read ahead"), warnings.get(0));
+    }
+
+    @Test
+    void whenTheExecutorIsBusyTheCallerReadsTheRowsItselfAndTheLateTaskReadsNothing() throws Exception {
+        String snapshot = RowsAhead.exportSnapshot(exporter);
+        CountDownLatch busy = new CountDownLatch(1);
+        for (int thread = 0; thread < 2; thread++) { // both threads of the pool taken
+            executor.submit(() -> {
+                busy.await();
+                return null;
+            });
+        }
+        List<Integer> read = new CopyOnWriteArrayList<>();
+        try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, dataSource, snapshot, (c, sink) -> {
+            read.add(1);
+            numbers(c, sink);
+        })) {
+            assertFalse(ahead.handOver(row -> {
+                throw new AssertionError("no row was read ahead");
+            }));
+            busy.countDown();
+        }
+        executor.shutdown();
+        assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS), "the late task has run");
+        assertEquals(List.of(), read, "the task, started late, found the rows claimed and read nothing");
+        assertEquals(1, warnings.size(), "one warning: " + warnings);
+        assertTrue(warnings.get(0).contains("had not started"), warnings.get(0));
     }
 
     @Test
@@ -99,6 +156,8 @@ class RowsAheadIT {
                 throw new AssertionError("no row was read ahead");
             }));
         }
+        assertEquals(1, warnings.size(), "one warning: " + warnings);
+        assertTrue(warnings.get(0).startsWith("rows not read ahead"), warnings.get(0));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,13 +19,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Rows read ahead (ADR 0020): on a connection of their own, in a task of {@code executor}, in a snapshot that another
- * transaction exported ({@link #exportSnapshot}), handed to the thread that writes them through a bounded queue (so
- * at most {@link #AHEAD} rows are held). If the task has not started within 100 ms of the rows being wanted (the
+ * transaction exported ({@link #exportSnapshot}), handed to the thread that writes them through a bounded queue in
+ * batches of {@link #BATCH} (so at most {@link #AHEAD} rows are held). Row by row, the writer, faster than the reader,
+ * waited for every row and was woken for it: a thread switch per row on two cores (docs/BENCHMARKS.md). If the task has not started within 100 ms of the rows being wanted (the
  * executor busy), or failed before its first row (no free connection, say), {@link #handOver} says so and the caller
- * reads them itself, in the exporting transaction. Closing it stops the task (the caller failed, or its client went
+ * reads them itself, in the exporting transaction, and a warning is logged (an operator would otherwise see only slower
+ * answers). Closing it stops the task (the caller failed, or its client went
  * away) and waits for it to give its connection back.
  *
  * @param <T> one row
@@ -42,15 +48,21 @@ public final class RowsAhead<T> implements AutoCloseable {
         void read(Connection c, Sink<T> sink) throws SQLException, IOException;
     }
 
+    private static final int BATCH = 256;
     private static final int AHEAD = 4_096;
     /** How long {@link #handOver} waits for a task that has not started (the executor busy) before reading itself. */
     private static final long STARTING = 100;
     private static final Object END = new Object();
+    private static final Logger LOG = Logger.getLogger(RowsAhead.class.getName());
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+    /** Batches of rows ({@code List}), then {@code END} or the failure. */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD / BATCH);
+    /** The rows read and not yet handed over (the task's only). */
+    private List<Object> batch = new ArrayList<>(BATCH);
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final CountDownLatch started = new CountDownLatch(1);
     private final Future<?> task;
+    private final boolean refused;
     private volatile boolean stopped;
 
     /** Exports the snapshot of {@code c}'s transaction (repeatable read), for {@link RowsAhead} to import. */
@@ -63,12 +75,15 @@ public final class RowsAhead<T> implements AutoCloseable {
 
     public RowsAhead(ExecutorService executor, DataSource dataSource, String snapshotId, Rows<T> rows) {
         Future<?> submitted;
+        boolean rejected = false;
         try {
             submitted = executor.submit(() -> read(dataSource, snapshotId, rows));
         } catch (RejectedExecutionException e) {
             submitted = CompletableFuture.completedFuture(null); // never started: the caller reads the rows itself
+            rejected = true;
         }
         this.task = submitted;
+        this.refused = rejected;
     }
 
     private void read(DataSource dataSource, String snapshotId, Rows<T> rows) {
@@ -82,15 +97,26 @@ public final class RowsAhead<T> implements AutoCloseable {
                 try (PreparedStatement st = c.prepareStatement("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "") + "'")) {
                     st.execute();
                 }
-                rows.read(c, this::put);
+                rows.read(c, this::add);
             });
         } catch (SQLException | IOException | RuntimeException e) {
             last = e;
         }
         try {
+            if (!batch.isEmpty()) {
+                put(batch); // before a failure too: the caller reads itself only when no row was handed over
+            }
             put(last);
         } catch (IOException e) {
             // Stopped: nobody reads the end any more.
+        }
+    }
+
+    private void add(T row) throws IOException {
+        batch.add(row);
+        if (batch.size() == BATCH) {
+            put(batch);
+            batch = new ArrayList<>(BATCH);
         }
     }
 
@@ -117,7 +143,13 @@ public final class RowsAhead<T> implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public boolean handOver(Sink<T> sink) throws IOException, SQLException {
         try {
+            if (refused && claimed.compareAndSet(false, true)) {
+                LOG.warning("rows not read ahead: the executor refused the task; the answer's own connection reads them");
+                return false;
+            }
             if (!started.await(STARTING, TimeUnit.MILLISECONDS) && claimed.compareAndSet(false, true)) {
+                LOG.warning(() -> "rows not read ahead: the executor had not started the task within " + STARTING
+                        + " ms; the answer's own connection reads them");
                 return false;
             }
         } catch (InterruptedException e) {
@@ -139,6 +171,8 @@ public final class RowsAhead<T> implements AutoCloseable {
                 throw new IOException("no rows for 60 s");
             } else if (next instanceof Exception failure) {
                 if (!handed) {
+                    LOG.log(Level.WARNING, "rows not read ahead: the task failed before its first row; the answer's own connection reads them",
+                            failure);
                     return false;
                 } else if (failure instanceof SQLException e) {
                     throw e;
@@ -147,7 +181,9 @@ public final class RowsAhead<T> implements AutoCloseable {
                 }
                 throw (IOException) failure;
             }
-            sink.accept((T) next);
+            for (Object row : (List<Object>) next) {
+                sink.accept((T) row);
+            }
             handed = true;
         }
     }
