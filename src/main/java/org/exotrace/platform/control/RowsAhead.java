@@ -25,12 +25,12 @@ import java.util.logging.Logger;
 /**
  * Rows read ahead (ADR 0020): on a connection of their own, in a task of {@code executor}, in a snapshot that another
  * transaction exported ({@link #exportSnapshot}), handed to the thread that writes them through a bounded queue in
- * batches of {@link #BATCH} (so at most {@link #AHEAD} rows are held). Row by row, the writer, faster than the reader,
- * waited for every row and was woken for it: a thread switch per row on two cores (docs/BENCHMARKS.md). If the task has not started within 100 ms of the rows being wanted (the
- * executor busy), or failed before its first row (no free connection, say), {@link #handOver} says so and the caller
- * reads them itself, in the exporting transaction, and a warning is logged (an operator would otherwise see only slower
- * answers). Closing it stops the task (the caller failed, or its client went
- * away) and waits for it to give its connection back.
+ * batches of {@link #BATCH} (so at most {@link #AHEAD} rows are held; row by row, the writer, faster than the reader,
+ * was woken for every row). If the task has not started within 100 ms of the rows being wanted (the executor busy),
+ * was refused, or failed before its first row (no free connection, say), {@link #handOver} says so, a warning is
+ * logged (an operator would otherwise see only slower answers) and the caller reads them itself, in the exporting
+ * transaction. Closing it stops the task (the caller failed, or its client went away) and waits for it to give its
+ * connection back.
  *
  * @param <T> one row
  */

@@ -17,8 +17,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes the lot report's JSON straight to the response with a JSON-P generator, the doses as they are
- * read: a lot of 20 000 doses is megabytes, and neither they nor the answer are held whole. The JSON is
+ * Writes the lot report's JSON straight to the response with a {@link JsonStream}, the doses as
+ * they are read: a lot of 20 000 doses is megabytes, and neither they nor the answer are held whole. The JSON is
  * the one JSON-B made of {@link org.exotrace.trace.control.LotReports.LotReport}: the same members in
  * its (lexicographic) order, nulls left out, enums, dates, instants and ids as text, decimals as numbers.
  */
