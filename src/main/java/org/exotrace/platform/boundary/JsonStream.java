@@ -13,7 +13,7 @@ import java.util.UUID;
  * Writes a large JSON answer (the forward trace, the lot report) as UTF-8 bytes straight into a buffer of its own, with
  * each member name encoded once ({@link Name}). It writes the same bytes as Parsson's {@code JsonGenerator} for the same
  * calls (JsonStreamTest compares them): Parsson wrote through a {@code Writer} and an encoder, and looked up and escaped
- * every name char by char, which was a third of a 10 000-dose trace's CPU (docs/BENCHMARKS.md).
+ * every name char by char: a third of the answering thread's CPU in a 10 000-dose trace (docs/BENCHMARKS.md).
  *
  * <p>Null values are left out (as the answers' JSON-B rules do); enums, dates and other objects are written as their
  * {@code toString()}, instants as {@link Instants#text}. One per answer; not thread-safe. Nesting is tracked only to place
@@ -29,7 +29,7 @@ public final class JsonStream implements Closeable {
             for (int i = 0; i < name.length(); i++) {
                 char c = name.charAt(i);
                 if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
-                    throw new IllegalArgumentException("a member name of plain ASCII letters is expected: " + name);
+                    throw new IllegalArgumentException("a member name of printable ASCII without quote or backslash is expected: " + name);
                 }
             }
             member = ("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
