@@ -110,12 +110,9 @@ class RowsAheadIT {
         String snapshot = RowsAhead.exportSnapshot(exporter);
         executor.shutdown();
         try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, dataSource, snapshot, this::numbers)) {
-            assertFalse(ahead.handOver(row -> {
-                throw new AssertionError("no row was read ahead");
-            }));
+            assertNothingHandedOver(ahead);
         }
-        assertEquals(1, warnings.size(), "one warning: " + warnings);
-        assertTrue(warnings.get(0).startsWith("rows not read ahead"), warnings.get(0));
+        assertOneWarning("the executor refused the task");
     }
 
     @Test
@@ -133,16 +130,13 @@ class RowsAheadIT {
             read.add(1);
             numbers(c, sink);
         })) {
-            assertFalse(ahead.handOver(row -> {
-                throw new AssertionError("no row was read ahead");
-            }));
+            assertNothingHandedOver(ahead);
             busy.countDown();
         }
         executor.shutdown();
         assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS), "the late task has run");
         assertEquals(List.of(), read, "the task, started late, found the rows claimed and read nothing");
-        assertEquals(1, warnings.size(), "one warning: " + warnings);
-        assertTrue(warnings.get(0).contains("had not started"), warnings.get(0));
+        assertOneWarning("had not started");
     }
 
     @Test
@@ -152,12 +146,9 @@ class RowsAheadIT {
         nowhere.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
         nowhere.setConnectTimeout(2);
         try (RowsAhead<Integer> ahead = new RowsAhead<>(executor, nowhere, snapshot, this::numbers)) {
-            assertFalse(ahead.handOver(row -> {
-                throw new AssertionError("no row was read ahead");
-            }));
+            assertNothingHandedOver(ahead);
         }
-        assertEquals(1, warnings.size(), "one warning: " + warnings);
-        assertTrue(warnings.get(0).startsWith("rows not read ahead"), warnings.get(0));
+        assertOneWarning("the task failed before its first row");
     }
 
     @Test
@@ -192,6 +183,19 @@ class RowsAheadIT {
             r.next();
             assertEquals(0, r.getInt(1), "no statement of the task still running");
         }
+    }
+
+    /** The caller is told to read the rows itself, and no row reached it. */
+    private static void assertNothingHandedOver(RowsAhead<Integer> ahead) throws IOException, SQLException {
+        assertFalse(ahead.handOver(row -> {
+            throw new AssertionError("no row was read ahead");
+        }));
+    }
+
+    /** What an operator sees: one warning that the rows were not read ahead, saying why. */
+    private void assertOneWarning(String why) {
+        assertEquals(1, warnings.size(), "one warning: " + warnings);
+        assertTrue(warnings.get(0).startsWith("rows not read ahead") && warnings.get(0).contains(why), warnings.get(0));
     }
 
     private void numbers(Connection c, RowsAhead.Sink<Integer> sink) throws SQLException, IOException {

@@ -27,12 +27,10 @@ final class TraceJson implements StreamingOutput {
     }
 
     private final Traces.TraceHead head;
-    private final boolean history;
     private final Rows rows;
 
-    TraceJson(Traces.TraceHead head, boolean history, Rows rows) {
+    TraceJson(Traces.TraceHead head, Rows rows) {
         this.head = head;
-        this.history = history;
         this.rows = rows;
     }
 
@@ -109,7 +107,7 @@ final class TraceJson implements StreamingOutput {
                 });
                 g.end();
                 g.startArray(VIALS);
-                snapshot.vials(history, v -> {
+                snapshot.vials(v -> {
                     vials[0]++;
                     vial(g, v);
                 });

@@ -103,9 +103,8 @@ public class TraceResource {
                           @QueryParam("history") boolean history) {
         // Looked up and audited now, so that an unknown lot is a 404 problem; the doses and vials are read while they are written.
         Traces.TraceHead head = traces.head(lotNumber, productCode, caller.getUserPrincipal().getName());
-        Traces.ReadAhead ahead = history ? Traces.ReadAhead.DOSES_AND_VIALS_WITH_HISTORY : Traces.ReadAhead.DOSES_AND_VIALS;
-        return Response.ok(new TraceJson(head, history, reader -> traces.snapshot(head.lotId(), ahead, reader)), MediaType.APPLICATION_JSON)
-                .build();
+        return Response.ok(new TraceJson(head, reader -> traces.snapshot(head.lotId(), history, Traces.ReadAhead.DOSES_AND_VIALS, reader)),
+                MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -124,7 +123,7 @@ public class TraceResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
         Traces.TraceHead head = traces.head(lotNumber, productCode, caller.getUserPrincipal().getName());
-        return Response.ok(new TraceCsv(head, reader -> traces.snapshot(head.lotId(), Traces.ReadAhead.NONE, reader)), TraceCsv.MEDIA_TYPE)
+        return Response.ok(new TraceCsv(head, reader -> traces.snapshot(head.lotId(), false, Traces.ReadAhead.NONE, reader)), TraceCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"trace-" + head.lotNumber() + ".csv\"").build();
     }
 

@@ -92,8 +92,8 @@ public class Traces {
         /** Every vial of the lot used in a dose, in the order the doses were given. */
         void doses(RowsAhead.Sink<Dose> sink) throws IOException;
 
-        /** Every vial of the lot by serial, with its ledger rows when {@code history}. */
-        void vials(boolean history, RowsAhead.Sink<VialLine> sink) throws IOException;
+        /** Every vial of the lot by serial, with its ledger rows when the snapshot was opened with {@code history}. */
+        void vials(RowsAhead.Sink<VialLine> sink) throws IOException;
     }
 
     /** What is done with a snapshot while it is open. */
@@ -215,14 +215,14 @@ public class Traces {
     public enum ReadAhead {
         /** Nothing: the doses are read as they are written (the CSV notification list, whose rows cost little to write). */
         NONE,
-        DOSES_AND_VIALS,
-        DOSES_AND_VIALS_WITH_HISTORY
+        DOSES_AND_VIALS
     }
 
     /**
      * Opens one snapshot of the lot's doses and vials (a read-only repeatable-read transaction of its own,
      * {@link ReadOnlyReads}: this runs while a streamed answer is written, after the resource method returned)
-     * and hands it to {@code reader}, which gets the rows one at a time, so that no list of them is held. The
+     * and hands it to {@code reader}, which gets the rows one at a time, so that no list of them is held (the
+     * vials with their ledger rows when {@code history}). The
      * doses and the vials agree with each other; a dose recorded since {@link #head} may be in them. The
      * transaction is rolled back and the connections returned whatever happens, also when the client went away.
      * <p>
@@ -231,11 +231,10 @@ public class Traces {
      * ({@code pg_export_snapshot}), in a task of the managed executor ({@link RowsAhead}), so PostgreSQL finds
      * the rows and the driver decodes them on the other core while this thread writes them (ADR 0020).
      */
-    public void snapshot(UUID lotId, ReadAhead ahead, SnapshotReader reader) throws IOException {
+    public void snapshot(UUID lotId, boolean history, ReadAhead ahead, SnapshotReader reader) throws IOException {
         try {
             ReadOnlyReads.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, c -> {
                 String snapshot = ahead == ReadAhead.NONE ? null : RowsAhead.exportSnapshot(c);
-                boolean history = ahead == ReadAhead.DOSES_AND_VIALS_WITH_HISTORY;
                 try (RowsAhead<Dose> dosesAhead = snapshot == null ? null : new RowsAhead<>(executor, dataSource, snapshot,
                         (c2, sink) -> readDoses(c2, lotId, sink));
                      RowsAhead<VialLine> vialsAhead = snapshot == null ? null : new RowsAhead<>(executor, dataSource, snapshot,
@@ -251,10 +250,10 @@ public class Traces {
                         }
 
                         @Override
-                        public void vials(boolean withHistory, RowsAhead.Sink<VialLine> sink) throws IOException {
+                        public void vials(RowsAhead.Sink<VialLine> sink) throws IOException {
                             rows(() -> {
-                                if (vialsAhead == null || withHistory != history || !vialsAhead.handOver(sink)) {
-                                    readVials(c, lotId, withHistory, sink);
+                                if (vialsAhead == null || !vialsAhead.handOver(sink)) {
+                                    readVials(c, lotId, history, sink);
                                 }
                             });
                         }

@@ -67,7 +67,7 @@ class TraceJsonTest {
                 "qa-ito", T0.plusSeconds(2 * 86_400));
     }
 
-    /** The rows as {@code Traces.snapshot} hands them over, from lists. */
+    /** The rows as {@code Traces.snapshot} hands them over, from lists (the vials as given, with or without history). */
     static TraceJson.Rows rows(List<Traces.Dose> doses, List<Traces.VialLine> vials) {
         return reader -> reader.read(new Traces.Snapshot() {
             @Override
@@ -78,24 +78,24 @@ class TraceJsonTest {
             }
 
             @Override
-            public void vials(boolean history, RowsAhead.Sink<Traces.VialLine> sink) throws IOException {
+            public void vials(RowsAhead.Sink<Traces.VialLine> sink) throws IOException {
                 for (Traces.VialLine v : vials) {
-                    sink.accept(history ? v : new Traces.VialLine(v.vialId(), v.serial(), v.state(), v.location(), List.of()));
+                    sink.accept(v);
                 }
             }
         });
     }
 
-    static JsonObject trace(Traces.TraceHead head, boolean history, TraceJson.Rows rows) throws IOException {
+    static JsonObject trace(Traces.TraceHead head, TraceJson.Rows rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TraceJson(head, history, rows).write(out);
+        new TraceJson(head, rows).write(out);
         return Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
     }
 
     @Test
     void patientsAndCountsAreTalliedFromTheDosesAsTheyPass() throws IOException {
         JsonObject t = trace(head(LotStatus.RECALLED, List.of(told("P-B", NotificationOutcome.NOT_REACHED, 0),
-                told("P-B", NotificationOutcome.REACHED, 5))), true, rows(DOSES, VIALS));
+                told("P-B", NotificationOutcome.REACHED, 5))), rows(DOSES, VIALS));
         assertEquals(3, t.getInt("doseCount"));
         assertEquals(2, t.getInt("vialCount"));
         assertEquals(2, t.getInt("patientCount"));
@@ -117,7 +117,7 @@ class TraceJsonTest {
 
     @Test
     void eachDoseAndVialIsWrittenWithTheMembersOfTheRecord() throws IOException {
-        JsonObject t = trace(head(LotStatus.RELEASED, List.of()), true, rows(DOSES, VIALS));
+        JsonObject t = trace(head(LotStatus.RELEASED, List.of()), rows(DOSES, VIALS));
         JsonObject dose = t.getJsonArray("doses").getJsonObject(2);
         assertEquals(DOSES.get(2).administrationId().toString(), dose.getString("administrationId"));
         assertEquals("2026-11-26T09:15:30.123456Z", dose.getString("administeredAt"));
@@ -135,7 +135,7 @@ class TraceJsonTest {
 
     @Test
     void aLotWithoutDosesOrVialsHasEmptyListsAndZeroCounts() throws IOException {
-        JsonObject t = trace(head(LotStatus.QUARANTINED, List.of()), false, rows(List.of(), List.of()));
+        JsonObject t = trace(head(LotStatus.QUARANTINED, List.of()), rows(List.of(), List.of()));
         assertEquals(List.of(), t.getJsonArray("doses"));
         assertEquals(List.of(), t.getJsonArray("vials"));
         assertEquals(List.of(), t.getJsonArray("patients"));
@@ -145,7 +145,7 @@ class TraceJsonTest {
     @Test
     void aFailedReadEndsTheAnswerWithTheFailure() {
         IOException gone = new IOException("client went away");
-        IOException thrown = assertThrows(IOException.class, () -> new TraceJson(head(LotStatus.RELEASED, List.of()), false,
+        IOException thrown = assertThrows(IOException.class, () -> new TraceJson(head(LotStatus.RELEASED, List.of()),
                 reader -> {
                     throw gone;
                 }).write(new ByteArrayOutputStream()));
