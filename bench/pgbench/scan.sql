@@ -1,6 +1,7 @@
--- The least SQL a scan verdict needs, as the service sends it (org.exotrace.bedside.control.Scanning.scan):
--- (run with -M prepared, as the service's driver sends them) one statement: the vial with its lot, product, CPC and routes
--- by (gtin, serial), and whether an earlier-expiring vial of the product is on the same shelf. Variables: gtin, lot (-D),
+-- The least SQL a scan verdict needs, as the service runs it (the function scan_facts, sql/V14, called by
+-- org.exotrace.bedside.control.Scanning.scan): one statement, the vial with its lot, product, CPC and routes by (gtin,
+-- serial), and whether an earlier-expiring vial of the product is on the same shelf. Run with -M prepared and
+-- plan_cache_mode=force_generic_plan (bench/run), the plan the function keeps per connection. Variables: gtin, lot (-D),
 -- vials (-D); a random serial each time.
 \set k random(0, :vials - 1)
 SELECT v.id, v.gtin, v.serial, v.state, v.location, l.id, l.lot_number, l.status, l.expires_on, c.code, l.donor_source,

@@ -54,24 +54,18 @@ public class Scanning {
                    p.id, p.code, p.name, p.volume_ml, p.particles_per_vial,
                    (SELECT string_agg(r.route, ',') FROM product_route r WHERE r.product_id = p.id)""";
 
-    /**
-     * {@link #earlierOnHand} for the row's vial, as one more column of the scan's one query; {@code ?3} is today. Lot first,
-     * then one probe of {@code vial_in_stock_lot_location_idx} per earlier lot (V12).
-     */
-    private static final String EARLIER_ON_HAND = """
-            ,
-                   EXISTS (SELECT 1 FROM lot el
-                            WHERE el.product_id = l.product_id AND el.status = 'RELEASED' AND el.expires_on < l.expires_on
-                              AND el.expires_on >= ?3
-                              AND EXISTS (SELECT 1 FROM vial e WHERE e.lot_id = el.id AND e.location = v.location AND e.state = 'IN_STOCK'))""";
-
     private static final String OF_VIAL = """
 
               FROM vial v JOIN lot l ON l.id = v.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
             """;
 
-    /** The scan's one statement, the vial of a label and the vial of an id, read over plain JDBC ({@link JdbcRows}). */
-    private static final JdbcRows SCAN = new JdbcRows(FACTS + EARLIER_ON_HAND + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2");
+    /**
+     * The scan's one statement: {@link #FACTS} of the vial with this GTIN and serial, and {@link #earlierOnHand} for it as
+     * one more column ({@code ?3} is today). A function of the database ({@code sql/V14__scan_facts_function.sql}) so
+     * that PostgreSQL plans it once per connection, not on every scan as the pool's other statements are (ADR 0022).
+     */
+    private static final JdbcRows SCAN = new JdbcRows("SELECT * FROM scan_facts(?1, ?2, ?3)");
+    /** The vial of a label and the vial of an id, read over plain JDBC ({@link JdbcRows}). */
     private static final JdbcRows OF_LABEL = new JdbcRows(FACTS + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2");
     private static final JdbcRows OF_ID = new JdbcRows(FACTS + OF_VIAL + " WHERE v.id = ?1");
 
