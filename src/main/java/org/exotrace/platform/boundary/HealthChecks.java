@@ -1,6 +1,7 @@
 package org.exotrace.platform.boundary;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -49,24 +50,50 @@ public class HealthChecks {
         };
     }
 
+    /**
+     * What the migrations have done, as the checks report it: {@code version} is the schema's version, "pending" until
+     * the migrations ran (the database may not answer yet), "starting" while the EJB container starts.
+     */
+    record Schema(boolean applied, String version) {
+        static final Schema STARTING = new Schema(false, "starting");
+    }
+
+    /**
+     * The migrations' state, or {@link Schema#STARTING} while the EJB container is still making {@link DatabaseMigrations}
+     * (a call to it throws then, and a check that throws is logged by Payara as a WARNING with its stack trace, on
+     * every poll of a starting service).
+     */
+    Schema schema() {
+        try {
+            String version = migrations.version();
+            return new Schema(version != null, version == null ? "pending" : version);
+        } catch (EJBException e) {
+            return Schema.STARTING;
+        }
+    }
+
     @Produces
     @Startup
     HealthCheck migrationsApplied() {
-        return () -> HealthCheckResponse.named("migrations")
-                .status(migrations.applied())
-                .withData("schemaVersion", String.valueOf(migrations.version()))
-                .build();
+        return () -> {
+            Schema schema = schema();
+            return HealthCheckResponse.named("migrations")
+                    .status(schema.applied())
+                    .withData("schemaVersion", schema.version())
+                    .build();
+        };
     }
 
     @Produces
     @Readiness
     HealthCheck database() {
         return () -> {
-            var builder = HealthCheckResponse.named("database").withData("schemaVersion", String.valueOf(migrations.version()));
+            Schema schema = schema();
+            var builder = HealthCheckResponse.named("database").withData("schemaVersion", schema.version());
             try {
                 boolean reachable = CompletableFuture.supplyAsync(this::databaseAnswers)
                         .get(DATABASE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                return builder.status(reachable && migrations.applied()).withData("reachable", reachable).build();
+                return builder.status(reachable && schema.applied()).withData("reachable", reachable).build();
             } catch (Exception e) {
                 return builder.down().withData("reachable", false).build();
             }
