@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The plan behind every bedside scan (ADR 0022), read off PostgreSQL without a server: on a connection that plans
  * every statement for its values, as the service's pool does (ADR 0012), the scan's function runs one plan made
  * once, and that plan reaches the scanned vial by its GTIN and serial and the same-shelf check by an index, with
- * 25 000 vials of one product in the table (the small tables may be read whole). A sequential scan of {@code vial} there is what cost
- * 12 ms a scan before ADR 0012; a plan made on every scan cost 0.7 ms of PostgreSQL's CPU. Everything it writes is
- * rolled back.
+ * 25 000 vials of one product in the table (the small tables may be read whole). A sequential scan of {@code vial}
+ * there is what cost 12 ms a scan before ADR 0012; a plan made on every scan cost 0.7 ms of PostgreSQL's CPU.
+ * Everything it writes is rolled back. It loads {@code auto_explain}, so the tests' database user must be a superuser
+ * (postgres, as in CI and on the embedded database).
  */
 class ScanPlanIT {
 
