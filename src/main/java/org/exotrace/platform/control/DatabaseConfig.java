@@ -6,7 +6,8 @@ import jakarta.ejb.Singleton;
 /**
  * The application's one datasource, a pooled JTA datasource whose URL and credentials come from
  * MicroProfile Config ({@code exotrace.db.*}, environment {@code EXOTRACE_DB_*}). Timeouts keep a
- * request from hanging when PostgreSQL is gone; validation lets the pool heal when it is back. The driver
+ * request from hanging when PostgreSQL is gone; validation (of a connection not validated in the last second) lets the
+ * pool heal when it is back. The driver
  * leaves the server's error detail out of its exceptions ({@code logServerErrorDetail=false}): PostgreSQL
  * quotes the offending row or key there ("Failing row contains (...)"), which may hold a patient id, and a
  * 500 logs its exception.
@@ -35,6 +36,8 @@ import jakarta.ejb.Singleton;
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                // A connection handed out is validated if it was not in the last second: two round trips fewer per scan (ADR 0023).
+                "fish.payara.validate-atmost-once-period-in-seconds=1",
                 "fish.payara.fail-all-connections=true",
                 "fish.payara.max-wait-time-in-millis=2000"
         })
