@@ -153,7 +153,7 @@ public class Scanning {
                 ((Number) r[15]).longValue(), routes);
     }
 
-    /** Is a usable vial of the same product, expiring earlier, in stock at the same location? (A scan asks it in its query.) */
+    /** Is a usable vial of the same product, expiring earlier, in stock at the same location? (A scan asks it in its one statement, {@code scan_facts}.) */
     boolean earlierOnHand(VialFacts vial, LocalDate today) {
         Object found = em.createNativeQuery("""
                         SELECT EXISTS (SELECT 1 FROM lot l

@@ -6,11 +6,10 @@ import jakarta.ejb.Singleton;
 /**
  * The application's one datasource, a pooled JTA datasource whose URL and credentials come from
  * MicroProfile Config ({@code exotrace.db.*}, environment {@code EXOTRACE_DB_*}). Timeouts keep a
- * request from hanging when PostgreSQL is gone; validation (of a connection not validated in the last second) lets the
- * pool heal when it is back. The driver
- * leaves the server's error detail out of its exceptions ({@code logServerErrorDetail=false}): PostgreSQL
- * quotes the offending row or key there ("Failing row contains (...)"), which may hold a patient id, and a
- * 500 logs its exception.
+ * request from hanging when PostgreSQL is gone; validation (of a connection not validated in the last second, ADR 0023)
+ * lets the pool heal when it is back. The driver leaves the server's error detail out of its exceptions
+ * ({@code logServerErrorDetail=false}): PostgreSQL quotes the offending row or key there ("Failing row contains
+ * (...)"), which may hold a patient id, and a 500 logs its exception.
  */
 @Singleton
 @DataSourceDefinition(

@@ -92,10 +92,7 @@ public class DatabaseMigrations {
         return true;
     }
 
-    public boolean applied() {
-        return appliedVersion != null;
-    }
-
+    /** The schema's version once the migrations ran ("none" if there were none to apply), {@code null} until then. */
     public String version() {
         return appliedVersion;
     }

@@ -32,11 +32,6 @@ class HealthChecksTest {
         }
 
         @Override
-        public boolean applied() {
-            return version() != null;
-        }
-
-        @Override
         public String version() {
             if (containerStarting) {
                 throw new EJBException("Attempt to invoke when container is in Initializing");
