@@ -93,7 +93,7 @@ class ScanPlanIT {
         try (PreparedStatement scan = db.prepareStatement("SELECT vial_id, lot_number, earlier_on_hand FROM scan_facts(?, ?, ?)")) {
             // More scans than the driver's prepareThreshold and PostgreSQL's five custom plans before it may go generic.
             for (int n = 1; n <= 8; n++) {
-                int serial = n * 37;
+                int serial = n * 10; // SHELF-10, SHELF-0, SHELF-10, ...: the earlier lot has a vial on SHELF-0 only
                 scan.setString(1, gtin);
                 scan.setString(2, "L-" + serial);
                 scan.setDate(3, Date.valueOf(LocalDate.now()));
