@@ -177,6 +177,14 @@ class BedsideIT {
         Lot later = lot(p, 120, shelf, 1);
         assertEquals(List.of("NOT_FIRST_EXPIRY"), words(scan(later.barcode(0), null).getJsonArray("warnings")));
         assertEquals(List.of(), words(scan(earlier.barcode(0), null).getJsonArray("warnings")));
+
+        // a dose asks the same question after locking the vial, and keeps the warning with the dose
+        Reply laterGiven = administer(nurse, dose(later.barcode(0), ""), UUID.randomUUID().toString());
+        assertEquals(201, laterGiven.status(), laterGiven::toString);
+        assertEquals(List.of("NOT_FIRST_EXPIRY"), words(laterGiven.json().getJsonArray("warnings")));
+        Reply earlierGiven = administer(nurse, dose(earlier.barcode(0), ""), UUID.randomUUID().toString());
+        assertEquals(201, earlierGiven.status(), earlierGiven::toString);
+        assertEquals(List.of(), words(earlierGiven.json().getJsonArray("warnings")));
     }
 
     @Test

@@ -110,9 +110,11 @@ public class Dosing {
         List<String> blockedVials = new ArrayList<>();
         List<Administration.Use> uses = new ArrayList<>();
         for (Map.Entry<UUID, String> ref : barcodes.entrySet()) {
-            VialFacts vial = scanning.facts(ref.getKey()).orElseThrow();
             Optional<Gs1Label> label = Optional.ofNullable(ref.getValue()).flatMap(b -> scanning.read(b, new StringBuilder()));
-            Verdict verdict = scanning.verdict(vial, label, Optional.of(details.route()), kind == DoseKind.DISPENSED);
+            Scanning.Checked checked = scanning.check(ref.getKey(), label, Optional.of(details.route()), kind == DoseKind.DISPENSED)
+                    .orElseThrow();
+            VialFacts vial = checked.vial();
+            Verdict verdict = checked.verdict();
             reasons.addAll(verdict.reasons());
             warnings.addAll(verdict.warnings());
             if (!verdict.ok()) {

@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.bedside.barcode.BarcodeParseResult;
@@ -37,8 +35,8 @@ import java.util.stream.Collectors;
 import static org.exotrace.platform.control.NativeRows.uuid;
 
 /**
- * The bedside verdict for a scanned label or a chosen vial. Reads one row (vial, lot, product, CPC and
- * routes in one query) and asks one more question (is an earlier-expiring vial on the same shelf?).
+ * The bedside verdict for a scanned label or a chosen vial. Reads one row in one statement, the database's
+ * {@code scan_facts}: vial, lot, product, CPC, routes, and whether an earlier-expiring vial is on the same shelf.
  * Records nothing.
  */
 @ApplicationScoped
@@ -49,28 +47,19 @@ public class Scanning {
     public record Scan(Verdict verdict, Optional<Gs1Label> label, Optional<VialFacts> vial, Optional<String> detail) {
     }
 
-    private static final String FACTS = """
-            SELECT v.id, v.gtin, v.serial, v.state, v.location, l.id, l.lot_number, l.status, l.expires_on, c.code, l.donor_source,
-                   p.id, p.code, p.name, p.volume_ml, p.particles_per_vial,
-                   (SELECT string_agg(r.route, ',') FROM product_route r WHERE r.product_id = p.id)""";
-
-    private static final String OF_VIAL = """
-
-              FROM vial v JOIN lot l ON l.id = v.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
-            """;
-
     /**
-     * The scan's one statement: {@link #FACTS} of the vial with this GTIN and serial, and {@link #earlierOnHand} for it as
-     * one more column ({@code ?3} is today). A function of the database ({@code sql/V14__scan_facts_function.sql}) so
-     * that PostgreSQL plans it once per connection, not on every scan as the pool's other statements are (ADR 0022).
+     * The bedside statement: the vial with this GTIN and serial, its lot, product, CPC and routes, and whether a usable vial
+     * of the same product expiring earlier is in stock on its shelf, as one row ({@code ?3} is today). A function of the
+     * database ({@code sql/V14__scan_facts_function.sql}) so that PostgreSQL plans it once per connection, not on every scan
+     * as the pool's other statements are (ADR 0022). Read over plain JDBC ({@link JdbcRows}).
      */
     private static final JdbcRows SCAN = new JdbcRows("SELECT * FROM scan_facts(?1, ?2, ?3)");
-    /** The vial of a label and the vial of an id, read over plain JDBC ({@link JdbcRows}). */
-    private static final JdbcRows OF_LABEL = new JdbcRows(FACTS + OF_VIAL + " WHERE v.gtin = ?1 AND v.serial = ?2");
-    private static final JdbcRows OF_ID = new JdbcRows(FACTS + OF_VIAL + " WHERE v.id = ?1");
+    /** The same row for a vial named by its id (a dose of a hand-chosen vial, a dose read back): one statement too. */
+    private static final JdbcRows OF_ID = new JdbcRows("SELECT f.* FROM vial v CROSS JOIN LATERAL scan_facts(v.gtin, v.serial, ?2) f WHERE v.id = ?1");
 
-    @PersistenceContext
-    EntityManager em;
+    /** A vial's facts and the bedside verdict on them, from one row read in the caller's transaction. */
+    public record Checked(VialFacts vial, Verdict verdict) {
+    }
 
     @Resource(lookup = DatabaseConfig.JNDI_NAME)
     DataSource dataSource;
@@ -126,22 +115,28 @@ public class Scanning {
                     Optional.of("no vial with GTIN " + label.get().gtin().value() + " and serial " + label.get().serial().orElseThrow()));
         }
         VialFacts vial = facts(row.get());
-        boolean earlierOnHand = Boolean.TRUE.equals(row.get()[17]);
-        return new Scan(BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand), label, Optional.of(vial),
-                Optional.empty());
+        return new Scan(BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand(row.get())), label,
+                Optional.of(vial), Optional.empty());
     }
 
-    public Verdict verdict(VialFacts vial, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing) {
+    /**
+     * The verdict for the vial with this id, as a scan of its label would give it: read with the scan's statement, in the
+     * caller's transaction (a dose reads it after locking the vial and its lot, so the verdict is on what it will record).
+     */
+    public Optional<Checked> check(UUID vialId, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing) {
         LocalDate today = today();
-        return BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand(vial, today));
+        return OF_ID.first(dataSource, vialId, Date.valueOf(today)).map(row -> {
+            VialFacts vial = facts(row);
+            return new Checked(vial, BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand(row)));
+        });
     }
 
     public Optional<VialFacts> facts(Gs1Label label) {
-        return OF_LABEL.first(dataSource, label.gtin().value(), label.serial().orElseThrow()).map(Scanning::facts);
+        return SCAN.first(dataSource, label.gtin().value(), label.serial().orElseThrow(), Date.valueOf(today())).map(Scanning::facts);
     }
 
     public Optional<VialFacts> facts(UUID vialId) {
-        return OF_ID.first(dataSource, vialId).map(Scanning::facts);
+        return OF_ID.first(dataSource, vialId, Date.valueOf(today())).map(Scanning::facts);
     }
 
     private static VialFacts facts(Object[] r) {
@@ -153,15 +148,8 @@ public class Scanning {
                 ((Number) r[15]).longValue(), routes);
     }
 
-    /** Is a usable vial of the same product, expiring earlier, in stock at the same location? (A scan asks it in its one statement, {@code scan_facts}.) */
-    boolean earlierOnHand(VialFacts vial, LocalDate today) {
-        Object found = em.createNativeQuery("""
-                        SELECT EXISTS (SELECT 1 FROM lot l
-                                        WHERE l.product_id = ?2 AND l.status = 'RELEASED' AND l.expires_on < ?3 AND l.expires_on >= ?4
-                                          AND EXISTS (SELECT 1 FROM vial v WHERE v.lot_id = l.id AND v.location = ?1 AND v.state = 'IN_STOCK'))""")
-                .setParameter(1, vial.location()).setParameter(2, vial.productId())
-                .setParameter(3, Date.valueOf(vial.expiresOn())).setParameter(4, Date.valueOf(today))
-                .getSingleResult();
-        return Boolean.TRUE.equals(found);
+    /** The row's last column: is a usable vial of the same product, expiring earlier, in stock on the same shelf? */
+    private static boolean earlierOnHand(Object[] row) {
+        return Boolean.TRUE.equals(row[17]);
     }
 }
