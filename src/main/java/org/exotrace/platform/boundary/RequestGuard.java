@@ -35,6 +35,9 @@ import java.util.Optional;
 @Priority(Priorities.USER)
 public class RequestGuard implements ContainerRequestFilter {
 
+    /** The largest buffer a body's reading starts with ({@link #readAtMost}). */
+    static final int FIRST_BUFFER_CAP = 64 * 1024;
+
     @Inject
     @ConfigProperty(name = "exotrace.http.max-body-bytes")
     long maxBodyBytes;
@@ -86,9 +89,12 @@ public class RequestGuard implements ContainerRequestFilter {
      * The body, or its first {@code limit + 1} bytes when it is longer (the caller refuses it then). The buffer starts at
      * the declared length ({@code Content-Length}, -1 when chunked) plus one byte, so a scan's 100-byte body costs about
      * 100 bytes, not the 8 KiB a first {@link InputStream#readNBytes(int)} chunk takes; it grows by doubling otherwise.
+     * It starts at no more than {@value #FIRST_BUFFER_CAP} bytes whatever the declared length, so memory follows the bytes
+     * that arrive: a client declaring 8 MiB and sending nothing holds 64 KiB, not 8 MiB.
      */
     static byte[] readAtMost(InputStream in, int limit, long declaredLength) throws IOException {
-        int first = declaredLength >= 0 && declaredLength <= limit ? (int) declaredLength + 1 : Math.min(limit + 1, 1024);
+        int first = declaredLength >= 0 && declaredLength <= limit
+                ? (int) Math.min(declaredLength + 1, FIRST_BUFFER_CAP) : Math.min(limit + 1, 1024);
         byte[] buf = new byte[Math.max(first, 1)];
         int n = 0;
         while (true) {

@@ -65,6 +65,16 @@ class RequestGuardReadTest {
     }
 
     @Test
+    void aDeclaredLengthIsNotTrusted() throws IOException {
+        int limit = 300_000;
+        byte[] shortBody = bytes(10);
+        assertArrayEquals(shortBody, RequestGuard.readAtMost(new ByteArrayInputStream(shortBody), limit, limit));
+        byte[] longBody = bytes(RequestGuard.FIRST_BUFFER_CAP * 3 + 5);
+        assertArrayEquals(longBody, RequestGuard.readAtMost(trickling(longBody, 4096), limit, 10));
+        assertArrayEquals(longBody, RequestGuard.readAtMost(trickling(longBody, 4096), limit, longBody.length));
+    }
+
+    @Test
     void aZeroLimitTakesOnlyAnEmptyBody() throws IOException {
         assertEquals(0, RequestGuard.readAtMost(new ByteArrayInputStream(new byte[0]), 0, -1).length);
         assertEquals(1, RequestGuard.readAtMost(new ByteArrayInputStream(bytes(3)), 0, 3).length);
