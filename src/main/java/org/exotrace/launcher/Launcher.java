@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,9 +28,10 @@ import java.util.logging.Logger;
  * <p>When no database is configured ({@code exotrace.db.url} as a system property or
  * {@code EXOTRACE_DB_URL} in the environment) it first starts a real PostgreSQL of its own, with its
  * data in {@code <exotrace.data.dir>/postgres} (default {@code ./data}), hands its URL to the
- * application as {@code exotrace.db.url}, and stops it when the JVM ends. Then it boots Payara Micro
- * with the WAR that lies beside this jar. See docs/adr/0001 (the embedded database) and docs/adr/0011 (stopping and
- * crashing: a stale postmaster, the drain on SIGTERM, PostgreSQL stopped last).
+ * application as {@code exotrace.db.url}, and stops it when the JVM ends. It boots Payara Micro with the WAR that lies
+ * beside this jar while the database starts; the application's migrations wait for it ({@link #EMBEDDED_DB_STARTING}).
+ * See docs/adr/0001 (the embedded database), docs/adr/0011 (stopping and crashing: a stale postmaster, the drain on
+ * SIGTERM, PostgreSQL stopped last) and docs/adr/0024 (the database started alongside Payara Micro's boot).
  */
 public final class Launcher {
 
@@ -34,6 +40,13 @@ public final class Launcher {
     static final String DEFAULT_DRAIN_TIMEOUT = "PT20S";
     private static final Duration PAYARA_STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_POSTGRES = "exotrace-embedded-postgres-stop";
+
+    /**
+     * {@code "true"} as a system property while the launcher starts the embedded PostgreSQL, cleared once it is up (or
+     * failed, and the JVM exits): {@code org.exotrace.platform.control.DatabaseMigrations} waits for it before its
+     * first try. A system property because the WAR's classes cannot see the launcher's.
+     */
+    public static final String EMBEDDED_DB_STARTING = "exotrace.embedded-db.starting";
 
     private Launcher() {
     }
@@ -64,7 +77,7 @@ public final class Launcher {
         // a report about this machine at every start (4 % of the start's CPU in a JFR profile), to a network a clinic closes.
         System.setProperty(PHONE_HOME, System.getProperty(PHONE_HOME, "false"));
 
-        PostmasterWatch postgres = setting("exotrace.db.url").isEmpty() ? startEmbeddedDatabase(dataDir) : null;
+        CompletableFuture<PostmasterWatch> postgres = setting("exotrace.db.url").isEmpty() ? startEmbeddedDatabase(dataDir) : null;
         GracefulShutdown.onSignals(Duration.parse(setting("exotrace.shutdown.drain-timeout").orElse(DEFAULT_DRAIN_TIMEOUT)));
 
         List<String> payaraArgs = new ArrayList<>(List.of("--deploy", war.toString(), "--contextroot", "/", "--nocluster"));
@@ -99,8 +112,18 @@ public final class Launcher {
      * Stops the embedded PostgreSQL when the JVM ends, but only after {@code payaraHooks} (Payara Micro's own shutdown
      * hooks, known once it booted) have finished, so no request or undeployment loses its database midway.
      */
-    private static void stopAfter(AtomicReference<List<Thread>> payaraHooks, PostmasterWatch postgres) {
+    private static void stopAfter(AtomicReference<List<Thread>> payaraHooks, CompletableFuture<PostmasterWatch> starting) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            PostmasterWatch postgres;
+            try {
+                // stopped while the database was still starting: it is up (or has failed) within zonky's start timeout
+                postgres = starting.get(PAYARA_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return; // it did not start (the failure was logged), or is still starting: the next start stops it (ADR 0011)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             postgres.stopWatching();
             long deadline = System.nanoTime() + PAYARA_STOP_TIMEOUT.toNanos();
             for (Thread hook : payaraHooks.get()) {
@@ -120,9 +143,38 @@ public final class Launcher {
         }, STOP_POSTGRES));
     }
 
-    private static PostmasterWatch startEmbeddedDatabase(Path dataDir) throws IOException, SQLException, InterruptedException {
+    /**
+     * Sets {@code exotrace.db.*} for the embedded database at once (its port is known) and starts it on a thread of its
+     * own, so that Payara Micro boots meanwhile (docs/adr/0024). If it cannot start, the launcher logs why and exits
+     * with status 1, as it did when the database was started first.
+     */
+    private static CompletableFuture<PostmasterWatch> startEmbeddedDatabase(Path dataDir) {
         int port = setting("exotrace.embedded-db.port").map(Integer::parseInt).orElse(DEFAULT_EMBEDDED_PORT);
         Path pgData = dataDir.resolve("postgres");
+        System.setProperty("exotrace.db.url", "jdbc:postgresql://localhost:" + port + "/exotrace");
+        System.setProperty("exotrace.db.user", "postgres");
+        System.setProperty("exotrace.db.password", "postgres");
+        System.setProperty("exotrace.db.embedded", "true");
+        System.setProperty(EMBEDDED_DB_STARTING, "true");
+        CompletableFuture<PostmasterWatch> started = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                started.complete(startEmbeddedDatabase(dataDir, pgData, port));
+                System.clearProperty(EMBEDDED_DB_STARTING);
+            } catch (Exception | Error e) {
+                started.completeExceptionally(e);
+                System.clearProperty(EMBEDDED_DB_STARTING);
+                LOG.log(Level.SEVERE, "The embedded PostgreSQL on port " + port + " with data in " + pgData
+                        + " did not start: exiting with status 1", e);
+                System.exit(1);
+            }
+        }, "exotrace-embedded-postgres-start");
+        thread.start();
+        return started;
+    }
+
+    private static PostmasterWatch startEmbeddedDatabase(Path dataDir, Path pgData, int port)
+            throws IOException, SQLException, InterruptedException {
         long started = System.nanoTime();
         StalePostmaster.stopIfRunning(pgData);
         PostmasterWatch watch = PostmasterWatch.start(pgData, () -> startPostgres(dataDir, pgData, port));
@@ -131,11 +183,10 @@ public final class Launcher {
             if (!exists.executeQuery().next()) {
                 c.createStatement().execute("CREATE DATABASE exotrace");
             }
+        } catch (SQLException | RuntimeException e) {
+            watch.close();
+            throw e;
         }
-        System.setProperty("exotrace.db.url", "jdbc:postgresql://localhost:" + port + "/exotrace");
-        System.setProperty("exotrace.db.user", "postgres");
-        System.setProperty("exotrace.db.password", "postgres");
-        System.setProperty("exotrace.db.embedded", "true");
         LOG.info(() -> String.format("Embedded PostgreSQL up on port %d with data in %s (%d ms)",
                 port, pgData, (System.nanoTime() - started) / 1_000_000));
         return watch;

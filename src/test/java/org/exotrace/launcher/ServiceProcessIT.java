@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -505,6 +507,25 @@ class ServiceProcessIT {
         clinic.auditChainIsIntact();
         Reply verifiedBySecond = new Api(second.base()).get("api/audit/verify", clinic.qa().token());
         assertTrue(verifiedBySecond.json().getBoolean("intact"), verifiedBySecond::toString);
+    }
+
+    /**
+     * The embedded database cannot start (another program holds its port): the launcher, which boots Payara Micro while
+     * the database starts, exits with status 1 naming the database, and leaves no service answering without one.
+     */
+    @Test
+    void aLauncherWhoseEmbeddedDatabaseCannotStartExitsWithStatusOneAndSaysWhy() throws Exception {
+        int db = freePort();
+        int http = freePort();
+        try (ServerSocket taken = new ServerSocket(db);
+             ServiceProcess.Starting starting = ServiceProcess.launch(dataDir.resolve("port-taken"), http, db)) {
+            ServiceProcess service = starting.launched();
+            assertEquals(1, service.awaitExit(Duration.ofSeconds(90)));
+            String log = Files.readString(service.log());
+            assertTrue(log.contains("The embedded PostgreSQL on port " + db), log);
+            assertTrue(log.contains("did not start: exiting with status 1"), log);
+            assertEquals(-1, service.readiness(), "nothing answers on the service's port");
+        }
     }
 
     /**

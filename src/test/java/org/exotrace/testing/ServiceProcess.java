@@ -194,6 +194,11 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
 
+        /** The process as launched, not waited for: for a test of a start that must fail. */
+        public ServiceProcess launched() {
+            return service;
+        }
+
         @Override
         public void close() {
             service.close();

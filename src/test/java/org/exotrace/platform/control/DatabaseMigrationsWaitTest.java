@@ -1,0 +1,57 @@
+package org.exotrace.platform.control;
+
+import org.exotrace.launcher.Launcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The migrations' first try waits while the launcher is still starting the embedded PostgreSQL (docs/adr/0024), and
+ * not at all on a database of one's own.
+ */
+class DatabaseMigrationsWaitTest {
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(DatabaseMigrations.EMBEDDED_DB_STARTING);
+    }
+
+    @Test
+    void theLauncherAndTheApplicationNameTheSameProperty() {
+        assertEquals(Launcher.EMBEDDED_DB_STARTING, DatabaseMigrations.EMBEDDED_DB_STARTING);
+    }
+
+    @Test
+    void waitsUntilTheLauncherSaysTheEmbeddedDatabaseIsUp() {
+        System.setProperty(DatabaseMigrations.EMBEDDED_DB_STARTING, "true");
+        Thread launcher = new Thread(() -> {
+            sleep(400);
+            System.clearProperty(DatabaseMigrations.EMBEDDED_DB_STARTING);
+        });
+        long began = System.nanoTime();
+        launcher.start();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), DatabaseMigrations::awaitEmbeddedDatabase);
+        long waited = (System.nanoTime() - began) / 1_000_000;
+        assertTrue(waited >= 400, "returned after " + waited + " ms, before the database was up");
+        assertNull(System.getProperty(DatabaseMigrations.EMBEDDED_DB_STARTING));
+    }
+
+    @Test
+    void doesNotWaitWhenNoEmbeddedDatabaseIsStarting() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), DatabaseMigrations::awaitEmbeddedDatabase);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
