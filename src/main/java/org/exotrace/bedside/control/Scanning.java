@@ -114,9 +114,8 @@ public class Scanning {
             return new Scan(Verdict.blocked(Block.UNKNOWN_VIAL), label, Optional.empty(),
                     Optional.of("no vial with GTIN " + label.get().gtin().value() + " and serial " + label.get().serial().orElseThrow()));
         }
-        VialFacts vial = facts(row.get());
-        return new Scan(BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand(row.get())), label,
-                Optional.of(vial), Optional.empty());
+        Checked checked = checked(row.get(), label, route, dispensing, today);
+        return new Scan(checked.verdict(), label, Optional.of(checked.vial()), Optional.empty());
     }
 
     /**
@@ -125,10 +124,13 @@ public class Scanning {
      */
     public Optional<Checked> check(UUID vialId, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing) {
         LocalDate today = today();
-        return OF_ID.first(dataSource, vialId, Date.valueOf(today)).map(row -> {
-            VialFacts vial = facts(row);
-            return new Checked(vial, BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand(row)));
-        });
+        return OF_ID.first(dataSource, vialId, Date.valueOf(today)).map(row -> checked(row, label, route, dispensing, today));
+    }
+
+    /** A row of {@code scan_facts} as the vial's facts and the bedside rules' verdict on them. */
+    private Checked checked(Object[] row, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing, LocalDate today) {
+        VialFacts vial = facts(row);
+        return new Checked(vial, BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand(row)));
     }
 
     public Optional<VialFacts> facts(Gs1Label label) {
