@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,11 +41,13 @@ public final class Launcher {
     static final String DEFAULT_DRAIN_TIMEOUT = "PT20S";
     private static final Duration PAYARA_STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final String STOP_POSTGRES = "exotrace-embedded-postgres-stop";
+    /** The application's name in Payara Micro: the WAR's file name. */
+    private static final String APPLICATION = "exotrace";
 
     /**
      * {@code "true"} as a system property while the launcher starts the embedded PostgreSQL, cleared once it is up (or
-     * failed, and the JVM exits): {@code org.exotrace.platform.control.DatabaseMigrations} waits for it before its
-     * first try. A system property because the WAR's classes cannot see the launcher's.
+     * failed, and the JVM exits): {@code org.exotrace.platform.control.EmbeddedDatabase} waits for it before the
+     * application's first connection. A system property because the WAR's classes cannot see the launcher's.
      */
     public static final String EMBEDDED_DB_STARTING = "exotrace.embedded-db.starting";
 
@@ -73,8 +76,8 @@ public final class Launcher {
         // Every Json.createReader/createObjectBuilder (Payara's MP-JWT parses each request's token with them) otherwise
         // looks the JSON-P provider up with a ServiceLoader scan of the class path: 14 % of a scan's CPU (JFR, bench/run).
         System.setProperty(JSON_PROVIDER, System.getProperty(JSON_PROVIDER, "org.eclipse.parsson.JsonProviderImpl"));
-        // Payara Micro starts Hazelcast (clustering off) for its caches and timers; Hazelcast would otherwise gather and send
-        // a report about this machine at every start (4 % of the start's CPU in a JFR profile), to a network a clinic closes.
+        // Hazelcast is off (payara-config/pre-boot-commands.asadmin, docs/adr/0025); should an operator turn it on, it would
+        // otherwise gather and send a report about this machine at every start, to a network a clinic closes.
         System.setProperty(PHONE_HOME, System.getProperty(PHONE_HOME, "false"));
 
         CompletableFuture<PostmasterWatch> postgres = setting("exotrace.db.url").isEmpty() ? startEmbeddedDatabase(dataDir) : null;
@@ -105,6 +108,29 @@ public final class Launcher {
             LOG.severe(() -> "Payara Micro booted, but its HTTP listener on port " + port + " answers nothing (a Payara Micro"
                     + " start-up fault, seen as 'GrizzlyProxy is NULL' above): exiting with status 3 so that the service is started again");
             System.exit(3);
+        }
+        if (!deployed(payara)) {
+            LOG.severe(() -> "Payara Micro booted, but the application did not deploy (the reason is logged above; a database"
+                    + " that cannot be reached at start is one): exiting with status 4 so that the service is started again");
+            System.exit(4);
+        }
+    }
+
+    /**
+     * Whether Payara Micro deployed the WAR. When it did not (its database could not be reached when Payara made the
+     * persistence unit's first entity manager, say), Payara Micro runs on answering 503 "No Application deployed" and never
+     * recovers; exiting lets a supervisor start the service again, as after a deaf start.
+     */
+    private static boolean deployed(Class<?> payara) {
+        try {
+            Object micro = payara.getMethod("getInstance").invoke(null);
+            Object runtime = payara.getMethod("getRuntime").invoke(micro);
+            Method names = Class.forName("fish.payara.micro.PayaraMicroRuntime", true, payara.getClassLoader())
+                    .getMethod("getDeployedApplicationNames");
+            return ((Collection<?>) names.invoke(runtime)).contains(APPLICATION);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warning("cannot tell whether the application deployed: " + e);
+            return true;
         }
     }
 

@@ -409,24 +409,37 @@ class ServiceProcessIT {
      * The production setup: two instances of the service on one fresh PostgreSQL database, as behind a load balancer (one
      * data directory, so one signing key); the second reaches the database through a {@link TcpProxy}. The database
      * decides races between the instances as it does within one; then it goes away under the second instance and comes
-     * back. The second instance boots while the first prepares the clinic (started after the first is ready, so it finds
-     * the schema, the admin and the signing key made, as an instance added to a running one does).
+     * back. The second instance first boots, while the first prepares the clinic, with its database unreachable: Payara
+     * Micro cannot deploy the WAR then, and the launcher exits with status 4 for its supervisor to start it again, as this
+     * test then does with the database reachable (so it finds the schema, the admin and the signing key made, as an
+     * instance added to a running one does).
      */
     @Test
     void twoInstancesOnOneDatabaseDecideItsRacesThenAnOutageOfItIsReported503FastAndHealsWithoutARestart() throws Exception {
         Database database = Database.fresh();
         try (TcpProxy network = TcpProxy.to(database.host(), database.port());
              ServiceProcess first = ServiceProcess.startOn(database, dataDir, freePort());
-             ServiceProcess.Starting starting = ServiceProcess.launchOn(database.via("127.0.0.1", network.port()), dataDir, freePort())) {
+             ServiceProcess.Starting unreachable = ServiceProcess.launchOn(database.via("127.0.0.1", cut(network)), dataDir, freePort())) {
             Clinic clinic = Clinic.on(first);
             Product product = clinic.history().product("\"IV_DRIP\"");
             Lot raced = clinic.history().releasedLot(product, 180, "FREEZER-1", 4);
             Lot underOutage = clinic.history().releasedLot(product, 180, "FREEZER-1", CLIENTS * VIALS_PER_CLIENT);
-            ServiceProcess second = starting.ready();
-
-            twoInstancesOnOneDatabaseGiveOneVialOnceReceiveOneLotOnceAndDecideOneLotInOrder(first, second, clinic, product, raced);
-            aDatabaseOutageIsReported503FastAndHealsWithoutARestart(second, network, database, clinic.asking(second), underOutage);
+            ServiceProcess refused = unreachable.launched();
+            assertEquals(4, refused.awaitExit(Duration.ofSeconds(90)), "booted without its database: exits for its supervisor");
+            String log = Files.readString(refused.log());
+            assertTrue(log.contains("the application did not deploy"), log);
+            network.restore();
+            try (ServiceProcess second = ServiceProcess.startOn(database.via("127.0.0.1", network.port()), dataDir, freePort())) {
+                twoInstancesOnOneDatabaseGiveOneVialOnceReceiveOneLotOnceAndDecideOneLotInOrder(first, second, clinic, product, raced);
+                aDatabaseOutageIsReported503FastAndHealsWithoutARestart(second, network, database, clinic.asking(second), underOutage);
+            }
         }
+    }
+
+    /** {@code network} cut, for a service that must boot without its database; its port. */
+    private static int cut(TcpProxy network) {
+        network.cut();
+        return network.port();
     }
 
     /**

@@ -10,11 +10,15 @@ import org.eclipse.persistence.sessions.Session;
  * ADR 0019). Here it is tried once more at once, on a fresh connection from the pool (which validates it), so a
  * connection broken by a database restart still heals in the same request, and an outage is answered 503
  * {@code DATABASE_UNAVAILABLE} within the pool's limits.
+ *
+ * <p>EclipseLink calls this when the WAR deploys, just before it logs in: the first connection the application makes,
+ * so it first waits for an embedded PostgreSQL the launcher is still starting ({@link EmbeddedDatabase}).
  */
 public class FailFastSession implements SessionCustomizer {
 
     @Override
     public void customize(Session session) {
+        EmbeddedDatabase.awaitStarted();
         DatabaseLogin login = session.getLogin();
         login.setQueryRetryAttemptCount(1);
         login.setDelayBetweenConnectionAttempts(0);

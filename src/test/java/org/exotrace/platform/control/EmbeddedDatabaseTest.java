@@ -12,39 +12,39 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The migrations' first try waits while the launcher is still starting the embedded PostgreSQL (docs/adr/0024), and
+ * The application's first connection waits while the launcher is still starting the embedded PostgreSQL (docs/adr/0024), and
  * not at all on a database of one's own.
  */
-class DatabaseMigrationsWaitTest {
+class EmbeddedDatabaseTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty(DatabaseMigrations.EMBEDDED_DB_STARTING);
+        System.clearProperty(EmbeddedDatabase.STARTING);
     }
 
     @Test
     void theLauncherAndTheApplicationNameTheSameProperty() {
-        assertEquals(Launcher.EMBEDDED_DB_STARTING, DatabaseMigrations.EMBEDDED_DB_STARTING);
+        assertEquals(Launcher.EMBEDDED_DB_STARTING, EmbeddedDatabase.STARTING);
     }
 
     @Test
     void waitsUntilTheLauncherSaysTheEmbeddedDatabaseIsUp() {
-        System.setProperty(DatabaseMigrations.EMBEDDED_DB_STARTING, "true");
+        System.setProperty(EmbeddedDatabase.STARTING, "true");
         Thread launcher = new Thread(() -> {
             sleep(400);
-            System.clearProperty(DatabaseMigrations.EMBEDDED_DB_STARTING);
+            System.clearProperty(EmbeddedDatabase.STARTING);
         });
         long began = System.nanoTime();
         launcher.start();
-        assertTimeoutPreemptively(Duration.ofSeconds(10), DatabaseMigrations::awaitEmbeddedDatabase);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), EmbeddedDatabase::awaitStarted);
         long waited = (System.nanoTime() - began) / 1_000_000;
         assertTrue(waited >= 400, "returned after " + waited + " ms, before the database was up");
-        assertNull(System.getProperty(DatabaseMigrations.EMBEDDED_DB_STARTING));
+        assertNull(System.getProperty(EmbeddedDatabase.STARTING));
     }
 
     @Test
     void doesNotWaitWhenNoEmbeddedDatabaseIsStarting() {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), DatabaseMigrations::awaitEmbeddedDatabase);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), EmbeddedDatabase::awaitStarted);
     }
 
     private static void sleep(long millis) {
