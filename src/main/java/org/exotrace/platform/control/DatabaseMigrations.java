@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * few seconds instead of failing the deployment; the startup and readiness checks say DOWN until it has succeeded. (A
  * database that cannot be reached at all fails the deployment before this runs, and the launcher exits with status 4.)
  * While the launcher is still starting the embedded PostgreSQL (it does so during Payara Micro's boot, docs/adr/0024)
- * the first try waits for it ({@link EmbeddedDatabase}).
+ * the first try waits for it ({@link EmbeddedDatabase}): Flyway's connection is its own and does not pass through
+ * {@link FailFastSession}, whose wait at the deployment's log-in has normally returned already.
  */
 @Startup
 @Singleton

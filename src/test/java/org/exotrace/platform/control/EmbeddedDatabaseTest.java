@@ -1,6 +1,7 @@
 package org.exotrace.platform.control;
 
 import org.exotrace.launcher.Launcher;
+import org.exotrace.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class EmbeddedDatabaseTest {
     void waitsUntilTheLauncherSaysTheEmbeddedDatabaseIsUp() {
         System.setProperty(EmbeddedDatabase.STARTING, "true");
         Thread launcher = new Thread(() -> {
-            sleep(400);
+            ServiceProcess.sleep(400);
             System.clearProperty(EmbeddedDatabase.STARTING);
         });
         long began = System.nanoTime();
@@ -45,13 +46,5 @@ class EmbeddedDatabaseTest {
     @Test
     void doesNotWaitWhenNoEmbeddedDatabaseIsStarting() {
         assertTimeoutPreemptively(Duration.ofSeconds(10), EmbeddedDatabase::awaitStarted);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
