@@ -64,7 +64,8 @@ final class Backup {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Properties manifest = new Properties();
         Optional<ProcessHandle> running = StalePostmaster.of(pgData);
-        try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+        // the whole database, patients and doses: readable by the service's user alone, wherever it is written
+        try (OutputStream file = Files.newOutputStream(ownerOnlyFile(partial)); ZipOutputStream zip = new ZipOutputStream(file)) {
             if (running.isPresent()) {
                 online(pgData, zip, manifest);
             } else {
@@ -124,6 +125,16 @@ final class Backup {
             }
         } catch (SQLException noSchemaYet) {
             manifest.setProperty("auditSeqAtStart", "none");
+        }
+    }
+
+    /** Creates {@code file} readable and writable by its owner alone (where the file system has POSIX permissions). */
+    private static Path ownerOnlyFile(Path file) throws IOException {
+        Files.deleteIfExists(file); // left by a backup that failed half-way
+        try {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createFile(file);
         }
     }
 

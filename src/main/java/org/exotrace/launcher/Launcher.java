@@ -7,6 +7,8 @@ import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +65,11 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("--backup") || args[0].equals("--restore"))) {
-            System.exit(backupCommand(args, Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize()));
+            Path dataDir = Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize();
+            if (Files.isDirectory(dataDir)) {
+                restrictToOwner(dataDir);
+            }
+            System.exit(backupCommand(args, dataDir));
         }
         Path home = jarDirectory();
         Path war = home.resolve("exotrace.war");
@@ -72,6 +79,7 @@ public final class Launcher {
         }
         Path dataDir = Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
+        restrictToOwner(dataDir);
         System.setProperty("exotrace.data.dir", dataDir.toString());
         // Every Json.createReader/createObjectBuilder (Payara's MP-JWT parses each request's token with them) otherwise
         // looks the JSON-P provider up with a ServiceLoader scan of the class path: 14 % of a scan's CPU (JFR, bench/run).
@@ -234,6 +242,29 @@ public final class Launcher {
         GracefulShutdown.hooks().stream().filter(h -> h.getName().matches("postgres-.*-closer"))
                 .forEach(Runtime.getRuntime()::removeShutdownHook);
         return postgres;
+    }
+
+    /**
+     * Lets only the service's own user enter the data directory: it holds the patients' doses (the embedded database and
+     * {@code backups/}) and the token-signing key, and zonky leaves the PostgreSQL binaries' directory in it
+     * ({@code postgres-bin}) writable by every user, as it does for a shared {@code /tmp}. A data directory the service
+     * cannot change (owned by another user) is left as it is, with a warning; so is one on a file system without POSIX
+     * permissions.
+     */
+    static void restrictToOwner(Path dataDir) {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        try {
+            Set<PosixFilePermission> now = Files.getPosixFilePermissions(dataDir);
+            if (!now.equals(ownerOnly)) {
+                Files.setPosixFilePermissions(dataDir, ownerOnly);
+                LOG.info(() -> "Data directory " + dataDir + " made private to its owner (was " + PosixFilePermissions.toString(now) + ")");
+            }
+        } catch (UnsupportedOperationException e) {
+            LOG.fine(() -> dataDir + " is not on a POSIX file system: its permissions are left to the operator");
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot make the data directory " + dataDir + " private to its owner (" + e
+                    + "): any local user may read the database and its backups in it");
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -570,6 +571,10 @@ class ServiceProcessIT {
                     ServiceProcess.Command written = ServiceProcess.run(original, "--backup", backup.toString());
                     assertEquals(0, written.exit(), written::output);
                     assertTrue(written.output().contains("mode=online"), written::output);
+                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)),
+                            "the backup, patients and doses, readable by the service's user alone");
+                    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(original)),
+                            "the running service's data directory, private to its user");
                 }
                 Reply given = clinic.api().post("api/administrations", clinic.nurses().get(0), dose(lot.vialIds().get(v), "P-BACKUP-" + v),
                         "Idempotency-Key", UUID.randomUUID().toString());
