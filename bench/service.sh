@@ -26,5 +26,6 @@ vials_of() {
 
 # Stops the service started by start_service (SIGTERM, as a service manager does) and waits until it has exited.
 stop_service() {
-  kill $SERVICE 2> /dev/null; wait $SERVICE 2> /dev/null || true
+  kill $SERVICE 2> /dev/null || true  # already stopped (bench/run stops it before its start floor)
+  wait $SERVICE 2> /dev/null || true
 }
