@@ -64,8 +64,8 @@ public final class Launcher {
     private static final String PHONE_HOME = "hazelcast.phone.home.enabled";
 
     public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize();
         if (args.length > 0 && (args[0].equals("--backup") || args[0].equals("--restore"))) {
-            Path dataDir = Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize();
             if (Files.isDirectory(dataDir)) {
                 restrictToOwner(dataDir);
             }
@@ -77,7 +77,6 @@ public final class Launcher {
             System.err.println("ExoTrace: " + war + " not found; build it first with 'mvn package'.");
             System.exit(2);
         }
-        Path dataDir = Path.of(setting("exotrace.data.dir").orElse("data")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         restrictToOwner(dataDir);
         System.setProperty("exotrace.data.dir", dataDir.toString());
