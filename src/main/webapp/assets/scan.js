@@ -1,8 +1,12 @@
 'use strict';
 // The nurse's scan station: sign in, enter the patient id, scan a vial (POST /api/scans), see the verdict
 // at once, record the dose (POST /api/administrations) or hand out a home-use product (POST /api/dispenses).
-// The barcode field keeps the focus. A keyboard-wedge scanner types the code and Enter; Enter in the empty
-// barcode field records the vial scanned last (only when its verdict is OK).
+// A keyboard-wedge scanner types the code and Enter; whatever it types outside a text field lands in the barcode
+// field. Enter in the empty barcode field records the vial scanned last (only when its verdict is OK).
+//
+// Each answer belongs to the request and the vial it was sent for (docs/adr/0030): a record's outcome is kept on
+// that vial and shown naming it, so a vial scanned while another is being recorded is shown at once and is never
+// marked by the other's answer. A new patient, sign-out, sign-in and a session's end clear every dose field.
 (function () {
   const $ = (id) => document.getElementById(id);
   const tokenKey = 'exotrace.token';
@@ -11,36 +15,57 @@
   const ROUTES = ['IV_DRIP', 'INJECTION', 'NASAL', 'EYE_DROP'];
   const SITES = ['FACE', 'SCALP', 'JOINT', 'INTRAMUSCULAR', 'SUBCUTANEOUS', 'OTHER'];
   const PURPOSES = ['THERAPY', 'COSMETIC', 'WELLNESS'];
+  // The fields of one dose; a new patient, sign-out, sign-in and a session's end empty them all.
+  const DOSE_FIELDS = ['route', 'site', 'site-detail', 'volume', 'purpose', 'indication', 'physician', 'consent-ref', 'plan-number'];
 
-  // Every word the page shows, keyed by the API's reason word or a key of the page's own.
+  // Every word the page shows, keyed by the API's reason word or a key of the page's own. A refusal says what to do next.
   const WORDS = {
     BARCODE_INVALID: {
       en: 'The barcode cannot be read as a GS1 label (unreadable, wrong check digit or impossible date). Scan again or type the code.',
       ja: 'バーコードをGS1ラベルとして読み取れません（読取不良、チェックデジット誤り、または存在しない日付）。もう一度スキャンするか、コードを入力してください。'
     },
     UNKNOWN_VIAL: {
-      en: 'This vial is not registered in ExoTrace. Do not use it; hand it to inventory.',
-      ja: 'このバイアルはExoTraceに登録されていません。使用せず、在庫管理担当に渡してください。'
+      en: 'This vial is not registered in ExoTrace. Do not use it: set it aside and hand it to inventory.',
+      ja: 'このバイアルはExoTraceに登録されていません。使用せず、取り分けて在庫管理担当に渡してください。'
     },
     LABEL_MISMATCH: {
-      en: 'The lot number or expiry date on the label differs from the record. Do not use it; report to QA.',
-      ja: 'ラベルのロット番号または有効期限が記録と一致しません。使用せず、品質保証（QA）に報告してください。'
+      en: 'The lot number or expiry date on the label differs from the record. Do not use it: set it aside and report to QA.',
+      ja: 'ラベルのロット番号または有効期限が記録と一致しません。使用せず、取り分けて品質保証（QA）に報告してください。'
     },
-    LOT_QUARANTINED: {en: 'The lot is in quarantine: QA has not released it.', ja: 'このロットは隔離中です（QAの出荷判定前）。'},
-    LOT_REJECTED: {en: 'The lot was rejected by QA.', ja: 'このロットはQAにより不合格とされました。'},
-    LOT_RECALLED: {en: 'The lot has been recalled.', ja: 'このロットは回収対象です。'},
-    EXPIRED: {en: 'The vial is past its expiry date.', ja: 'このバイアルは有効期限切れです。'},
+    LOT_QUARANTINED: {
+      en: 'The lot is awaiting QA release (not usable). Do not use it: hand it to inventory or QA.',
+      ja: 'このロットは出荷判定前（使用不可）です。使用せず、在庫管理担当またはQAに渡してください。'
+    },
+    LOT_REJECTED: {
+      en: 'The lot was rejected by QA. Do not use it: set it aside and hand it to inventory or QA.',
+      ja: 'このロットはQAの判定で不合格です。使用せず、取り分けて在庫管理担当またはQAに渡してください。'
+    },
+    LOT_RECALLED: {
+      en: 'The lot has been recalled. Do not use it: set it aside and hand it to inventory or QA.',
+      ja: 'このロットは回収対象です。使用せず、取り分けて在庫管理担当またはQAに渡してください。'
+    },
+    EXPIRED: {
+      en: 'The vial is past its expiry date. Do not use it: set it aside for inventory.',
+      ja: 'このバイアルは有効期限切れです。使用せず、取り分けて在庫管理担当に渡してください。'
+    },
     ALREADY_USED: {
-      en: 'This vial has already been used (given, dispensed or discarded).',
-      ja: 'このバイアルは使用済みです（投与済み、払出済み、または廃棄済み）。'
+      en: 'This vial has already been used (given, dispensed or discarded). Do not use it: set it aside and report to inventory.',
+      ja: 'このバイアルは使用済みです（投与済み、払出済み、または廃棄済み）。使用せず、取り分けて在庫管理担当に報告してください。'
     },
-    ROUTE_NOT_ALLOWED: {en: 'This product may not be given by the chosen route.', ja: 'この製品は選択した投与経路では使用できません。'},
+    ROUTE_NOT_ALLOWED: {
+      en: 'This product may not be given by the chosen route. Choose one of the routes offered.',
+      ja: 'この製品は選択した投与経路では使用できません。表示される投与経路から選んでください。'
+    },
     EXPIRES_SOON: {en: 'Expires soon.', ja: 'まもなく有効期限が切れます。'},
     NOT_FIRST_EXPIRY: {
       en: 'A vial of this product that expires earlier is on hand here: use that one first if you can.',
       ja: '同じ製品で有効期限がより早いバイアルがこの場所にあります。可能ならそちらを先に使ってください。'
     },
-    VIAL_BLOCKED: {en: 'The vial is blocked.', ja: 'このバイアルは使用できません。'},
+    VIAL_BLOCKED: {en: 'The vial may not be given. Do not use it: hand it to inventory or QA.', ja: 'このバイアルは使用できません。使用せず、在庫管理担当またはQAに渡してください。'},
+    IDEMPOTENCY_KEY_REUSED: {
+      en: 'This dose was already sent with other details. Check the patient\'s doses before recording again.',
+      ja: 'この投与は別の内容ですでに送信されています。もう一度記録する前に、患者の投与記録を確認してください。'
+    },
     IV_DRIP: {en: 'IV drip', ja: '点滴静注'},
     INJECTION: {en: 'Injection', ja: '注射'},
     NASAL: {en: 'Nasal', ja: '点鼻'},
@@ -69,6 +94,10 @@
       en: 'Enter or scan the patient ID, then scan the vial. To record: press Record dose (Dispense for a home-use product), or press Enter again with the barcode field empty. Only a vial marked OK can be recorded.',
       ja: '患者IDを入力またはスキャンしてから、バイアルをスキャンしてください。記録するには「投与を記録」（在宅用製品は「払出を記録」）ボタンを押すか、バーコード欄が空のままもう一度Enterを押します。記録できるのは「投与可」のバイアルだけです。'
     },
+    vialInPatient: {
+      en: 'That was a vial code, not a patient ID. Enter or scan the patient ID here; scan vials in the barcode field.',
+      ja: 'これはバイアルのコードです（患者IDではありません）。ここには患者IDを入力またはスキャンし、バイアルはバーコード欄でスキャンしてください。'
+    },
     ok: {en: 'OK — may be given', ja: 'OK — 投与可'},
     okDispense: {en: 'OK — may be dispensed', ja: 'OK — 払出可'},
     blocked: {en: 'BLOCKED — do not give', ja: 'BLOCKED — 投与不可'},
@@ -91,12 +120,16 @@
     record: {en: 'Record dose', ja: '投与を記録'},
     dispense: {en: 'Dispense', ja: '払出を記録'},
     recording: {en: 'Recording…', ja: '記録中…'},
+    recordedDone: {en: 'Recorded', ja: '記録済み'},
     recorded: {en: 'Recorded', ja: '記録しました'},
     dispensed: {en: 'Dispensed', ja: '払出を記録しました'},
+    vialNamed: {en: '{product} · lot {lot} · serial {serial}', ja: '{product}・ロット {lot}・シリアル {serial}'},
+    doseLine: {en: '{ml} mL · {route} · patient ID {patient}', ja: '{ml} mL・{route}・患者ID {patient}'},
     recordedAt: {en: 'at {at} by {nurse}', ja: '{at}　担当：{nurse}'},
-    recordNo: {en: 'Record no. {id}', ja: '記録番号 {id}'},
     remainder: {en: 'Remainder in the vial: {ml} mL.', ja: 'バイアルの残量：{ml} mL'},
-    notRecorded: {en: 'NOT recorded', ja: '記録されていません'},
+    notRecorded: {en: 'Not recorded', ja: '記録されていません'},
+    details: {en: 'Details', ja: '詳細'},
+    namedAfter: {en: ': ', ja: '：'},
     notChecked: {en: 'The vial could not be checked: do not give it yet.', ja: 'バイアルを確認できませんでした。まだ投与しないでください。'},
     cannotRecord: {en: 'Only a vial scanned and marked OK can be recorded. Scan the vial.', ja: '記録できるのは、スキャンして「投与可」と表示されたバイアルだけです。バイアルをスキャンしてください。'},
     alreadyRecorded: {en: 'This vial has been recorded. Scan the next vial.', ja: 'このバイアルは記録済みです。次のバイアルをスキャンしてください。'},
@@ -106,24 +139,30 @@
     needVolume: {en: 'Enter the volume in mL (more than 0).', ja: '投与量をmLで入力してください（0より大きい値）。'},
     needPurpose: {en: 'Choose the purpose.', ja: '目的を選んでください。'},
     needIndication: {en: 'Enter the indication (required for therapy).', ja: '適応を入力してください（治療の場合は必須）。'},
+    fieldRefused: {en: '{field}: not accepted. Check it and record again.', ja: '「{field}」の入力内容が受け付けられませんでした。確認してもう一度記録してください。'},
     networkRetry: {
-      en: 'No answer from the server: the dose may or may not be recorded. Press Record again to retry; it will not be recorded twice.',
-      ja: 'サーバーから応答がありません。記録されたかどうか不明です。もう一度「記録」を押してください（二重には記録されません）。'
+      en: 'No answer from the server, so this dose is not confirmed. Press Record again: it is sent as the same record and can never be recorded twice.',
+      ja: 'サーバーから応答がなく、記録を確認できていません。もう一度「記録」を押してください（同じ記録として再送され、二重に記録されることはありません）。'
+    },
+    sessionEnded: {
+      en: 'Your session ended before this dose was recorded. Enter the patient ID, scan the vial again and record it.',
+      ja: 'セッションが終了したため、この投与は記録されていません。患者IDを入力し、バイアルをもう一度スキャンして記録してください。'
     },
     networkScan: {en: 'No answer from the server. Scan again.', ja: 'サーバーから応答がありません。もう一度スキャンしてください。'},
-    failed: {en: 'The server could not answer ({status}).', ja: 'サーバーが処理できませんでした（{status}）。'}
+    failed: {en: 'The server could not answer ({status}). Do not give the vial yet; ask the administrator.', ja: 'サーバーが処理できませんでした（{status}）。まだ投与せず、管理者に連絡してください。'}
   };
 
   let lang = sessionStorage.getItem(langKey) || ((navigator.language || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en');
 
   // What the page shows, kept as data so that the JA/EN switch can show it again in the other language.
   const station = {
-    scan: null,      // {barcode, answer} of the vial scanned last
+    patient: '',     // the patient id entered (Enter or leaving the field)
+    scan: null,      // the vial on screen: {barcode, answer, recorded}; a record's answer marks only its own scan
     scanSeq: 0,      // the newest scan request; older answers are ignored
-    attempt: null,   // {path, text, key} of a record that the server has not answered yet (retried with the same key)
-    recorded: false, // the vial scanned last has been recorded
-    busy: false,     // a record request is in flight
-    message: null    // {kind, ...} shown under the verdict
+    pending: null,   // the scan whose record is in flight (one at a time)
+    retry: null,     // {scan, key}: a record whose answer was lost; Record sends it again with the same Idempotency-Key
+    message: null,   // {kind, ...} shown under the verdict, naming the vial it is about
+    interrupted: null // the message to show after signing in again (a record the session's end stopped)
   };
 
   function t(key, params) {
@@ -162,14 +201,35 @@
     if (!$('station').hidden) $('barcode').focus();
   }
 
+  // A new patient, sign-out, sign-in or a session's end: nothing of the previous dose is carried to the next.
+  function clearDose() {
+    for (const id of DOSE_FIELDS) $(id).value = '';
+    station.scan = null;
+    station.retry = null;
+    station.message = null;
+  }
+
+  function clearStation() {
+    station.patient = '';
+    $('patient').value = '';
+    $('barcode').value = '';
+    station.scanSeq++; // an answer to a scan sent before is no longer shown
+    clearDose();
+    render();
+  }
+
   function show(signedIn) {
+    clearStation();
     $('signin').hidden = signedIn;
     $('station').hidden = !signedIn;
     $('signout').hidden = !signedIn;
     $('who').textContent = signedIn ? userName(token()) : '';
     if (signedIn) {
+      station.message = station.interrupted;
+      station.interrupted = null;
+      render();
       loadSettings();
-      if ($('patient').value) focusBarcode(); else $('patient').focus();
+      $('patient').focus();
     } else {
       $('username').focus();
     }
@@ -202,6 +262,7 @@
     }
     sessionStorage.setItem(tokenKey, (await reply.json()).access_token);
     $('password').value = '';
+    $('username').value = '';
     show(true);
   }
 
@@ -231,7 +292,15 @@
   }
 
   function canRecord() {
-    return Boolean(station.scan && station.scan.answer.verdict === 'OK' && !station.recorded && !station.busy);
+    return Boolean(station.scan && station.scan.answer.verdict === 'OK' && !station.scan.recorded && !station.pending);
+  }
+
+  // The vial a scan answered for, as the messages name it: product, lot and serial.
+  function vialOf(answer) {
+    const p = answer.product || {};
+    const lot = answer.lot || {};
+    const label = answer.label || {};
+    return {product: p.name || '—', lot: lot.lotNumber || label.lot || '—', serial: (answer.vial && answer.vial.serial) || label.serial || '—'};
   }
 
   function listItems(list, words, className) {
@@ -245,31 +314,44 @@
     }
   }
 
+  // The server's own English text, behind a "Details" toggle: the nurse reads the words above it in her language.
+  function details(parent, texts) {
+    const shown = texts.filter(Boolean);
+    if (!shown.length) return;
+    const box = document.createElement('details');
+    box.className = 'details';
+    const summary = document.createElement('summary');
+    summary.textContent = t('details');
+    box.appendChild(summary);
+    for (const text of shown) {
+      const p = document.createElement('p');
+      p.lang = 'en';
+      p.textContent = text;
+      box.appendChild(p);
+    }
+    parent.appendChild(box);
+  }
+
   function renderVerdict() {
     const scan = station.scan;
     $('verdict').hidden = !scan;
+    $('verdict-details').replaceChildren();
     if (!scan) return;
     const a = scan.answer;
     const ok = a.verdict === 'OK';
-    $('verdict').className = 'verdict ' + (ok ? 'ok' : 'blocked') + (station.recorded ? ' done' : '');
+    $('verdict').className = 'verdict ' + (ok ? 'ok' : 'blocked') + (scan.recorded ? ' done' : '');
     $('symbol').textContent = ok ? '✓' : '✕';
-    $('headline').textContent = t(ok ? (homeUse() ? 'okDispense' : 'ok') : 'blocked');
+    $('headline').textContent = t(ok ? (homeUse() ? 'okDispense' : 'ok') : 'blocked') + (scan.recorded ? ' · ' + t('recordedDone') : '');
     listItems($('reasons'), a.reasons, 'reason');
-    if (a.detail) {
-      const item = document.createElement('li');
-      item.className = 'detail';
-      item.textContent = a.detail;
-      $('reasons').appendChild(item);
-    }
     listItems($('warnings'), a.warnings, 'warning');
+    details($('verdict-details'), [a.detail]);
     const p = a.product || {};
-    const lot = a.lot || {};
-    const label = a.label || {};
+    const v = vialOf(a);
     $('product-name').textContent = p.name ? p.name + (p.code ? ' (' + p.code + ')' : '') : '—';
-    $('lot-number').textContent = lot.lotNumber || label.lot || '—';
-    $('expiry').textContent = lot.expiresOn || label.expiry || '—';
+    $('lot-number').textContent = v.lot;
+    $('expiry').textContent = (a.lot && a.lot.expiresOn) || (a.label && a.label.expiry) || '—';
     $('vial-volume').textContent = p.volumeMl != null ? p.volumeMl + ' mL' : '—';
-    $('serial').textContent = (a.vial && a.vial.serial) || label.serial || '—';
+    $('serial').textContent = v.serial;
   }
 
   function renderDose() {
@@ -280,8 +362,10 @@
     $('site-field').hidden = $('route').value !== 'INJECTION';
     $('site-detail-field').hidden = $('route').value !== 'INJECTION';
     $('indication-field').classList.toggle('required', $('purpose').value === 'THERAPY');
-    $('record').textContent = t(station.busy ? 'recording' : (homeUse() ? 'dispense' : 'record'));
+    const recording = station.pending && station.pending === station.scan;
+    $('record').textContent = t(recording ? 'recording' : (homeUse() ? 'dispense' : 'record'));
     $('record').disabled = !canRecord();
+    $('signout').disabled = Boolean(station.pending); // an answer on its way is shown to the nurse who sent it
   }
 
   function line(parent, text, className) {
@@ -299,26 +383,29 @@
     box.hidden = !m;
     if (!m) return;
     box.className = 'result ' + m.kind;
+    if (m.vial) line(box, (m.kind === 'recorded' ? '✓ ' + t(m.dispense ? 'dispensed' : 'recorded') : m.kind === 'problem' ? '✕ ' + t(m.headline || 'notRecorded') : t('recording'))
+      + t('namedAfter') + t('vialNamed', m.vial), 'headline');
     if (m.kind === 'recorded') {
       const r = m.body;
       const at = r.administeredAt || r.dispensedAt;
-      const when = at ? new Date(at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB') : '';
-      line(box, '✓ ' + t(m.dispense ? 'dispensed' : 'recorded') + ': ' + r.volumeMl + ' mL · ' + t(r.route)
-        + (r.site ? ' · ' + t(r.site) : '') + ' · ' + t('patientId') + ' ' + r.patientId, 'headline');
+      const when = at ? new Date(at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {timeZone: clinicTimeZone})
+        + (clinicTimeZone ? ' (' + clinicTimeZone + ')' : '') : '';
+      line(box, t('doseLine', {ml: r.volumeMl, route: t(r.route) + (r.site ? ' · ' + t(r.site) : ''), patient: r.patientId}), 'dose-line');
       line(box, t('recordedAt', {at: when, nurse: r.nurse || ''}), 'at');
-      line(box, t('recordNo', {id: r.administrationId || r.dispenseId || ''}), 'id');
       for (const vial of r.vials || []) {
         if (Number(vial.remainderMl) > 0) line(box, t('remainder', {ml: vial.remainderMl}));
       }
       for (const word of r.warnings || []) line(box, '⚠ ' + t(word), 'warning');
     } else if (m.kind === 'problem') {
-      const p = m.problem;
-      line(box, '✕ ' + t(m.headline || 'notRecorded'), 'headline');
+      const p = m.problem || {};
+      if (!m.vial) line(box, '✕ ' + t(m.headline || 'notRecorded'), 'headline');
+      if (m.key) line(box, t(m.key), 'reason');
       const reasons = p.reasons && p.reasons.length ? p.reasons : (WORDS[p.code] ? [p.code] : []);
       for (const word of reasons) line(box, t(word), 'reason').dataset.word = word;
-      for (const e of p.errors || []) line(box, (WORDS[e.field] ? t(e.field) : e.field) + ': ' + e.message, 'reason');
-      if (!reasons.length && !(p.errors || []).length) line(box, p.detail || p.title || t('failed', {status: m.status}), 'reason');
-    } else {
+      for (const e of p.errors || []) line(box, t('fieldRefused', {field: WORDS[e.field] ? t(e.field) : e.field}), 'reason');
+      if (!m.key && !reasons.length && !(p.errors || []).length) line(box, t('failed', {status: m.status}), 'reason');
+      details(box, [p.detail].concat((p.errors || []).map((e) => e.field + ': ' + e.message)));
+    } else if (m.kind === 'notice') {
       line(box, t(m.key, m.params), 'headline');
     }
   }
@@ -331,6 +418,7 @@
 
   function applyWords() {
     document.documentElement.lang = lang;
+    document.title = t('title');
     for (const element of document.querySelectorAll('[data-words]')) element.textContent = t(element.dataset.words);
     $('lang-ja').setAttribute('aria-pressed', String(lang === 'ja'));
     $('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
@@ -352,13 +440,11 @@
   async function scan(barcode) {
     const seq = ++station.scanSeq;
     station.scan = null;
-    station.recorded = false;
-    station.attempt = null;
-    station.message = null;
+    if (!station.pending) station.message = null; // a record on its way keeps its line until it is answered
     render();
+    // No route goes with the scan: the route is chosen for the vial once its verdict is shown, and the record is judged with it.
     const body = {barcode};
-    if ($('patient').value.trim()) body.patientId = $('patient').value.trim();
-    if ($('route').value) body.route = $('route').value;
+    if (station.patient) body.patientId = station.patient;
     let reply;
     try {
       reply = await post('api/scans', body);
@@ -374,23 +460,51 @@
     if (!reply.ok) {
       station.message = {kind: 'problem', problem: answer, status: reply.status, headline: 'notChecked'};
     } else {
-      station.scan = {barcode, answer};
-      if (answer.product && answer.product.volumeMl != null) $('volume').value = answer.product.volumeMl;
+      station.scan = {barcode, answer, recorded: false};
+      $('volume').value = answer.product && answer.product.volumeMl != null ? answer.product.volumeMl : '';
+      $('site').value = '';
+      $('site-detail').value = '';
     }
     render();
     focusBarcode();
+  }
+
+  // A keyboard-wedge scanner fills whichever field has the focus: a vial's code in the patient field is caught.
+  function looksLikeVialCode(text) {
+    return text.includes(GS) || /^\]/.test(text) || /^\(\d{2,4}\)/.test(text) || /^01\d{14}/.test(text) || /^https?:\/\//i.test(text);
+  }
+
+  function commitPatient() {
+    const value = $('patient').value.trim();
+    if (looksLikeVialCode(value)) {
+      $('patient').value = '';
+      if (station.patient) { station.patient = ''; clearDose(); }
+      say('vialInPatient');
+      $('patient').focus();
+      return false;
+    }
+    if (value !== station.patient) {
+      station.patient = value;
+      station.scanSeq++;
+      clearDose();
+      render();
+    }
+    return true;
   }
 
   // Provision-record fields this clinic requires with every dose (GET api/scans/settings).
   const provisionInputs = {physician: 'physician', consentRef: 'consent-ref', provisionPlanNumber: 'plan-number'};
   const provisionLabels = {physician: 'physician-field', consentRef: 'consent-field', provisionPlanNumber: 'plan-field'};
   let requiredProvision = [];
+  let clinicTimeZone; // the clinic's zone, in which times are shown (undefined: the tablet's own, until the settings have come)
 
   async function loadSettings() {
     try {
       const reply = await fetch('api/scans/settings', {headers: {Authorization: 'Bearer ' + token()}});
       if (!reply.ok) return;
-      requiredProvision = ((await reply.json()).requiredFields || []).filter(f => provisionInputs[f]);
+      const settings = await reply.json();
+      requiredProvision = (settings.requiredFields || []).filter(f => provisionInputs[f]);
+      clinicTimeZone = settings.clinicTimeZone || undefined;
     } catch (e) {
       requiredProvision = [];
     }
@@ -401,7 +515,7 @@
     const route = $('route').value;
     const purpose = $('purpose').value;
     const volume = Number($('volume').value);
-    if (!$('patient').value.trim()) return ['needPatient', 'patient'];
+    if (!station.patient) return ['needPatient', 'patient'];
     if (!route) return ['needRoute', 'route'];
     if (route === 'INJECTION' && !$('site').value) return ['needSite', 'site'];
     if (!(volume > 0)) return ['needVolume', 'volume'];
@@ -412,20 +526,9 @@
     return null;
   }
 
-  async function record() {
-    if (station.busy) return;
-    if (!station.scan || station.scan.answer.verdict !== 'OK') { say('cannotRecord'); focusBarcode(); return; }
-    if (station.recorded) { say('alreadyRecorded'); focusBarcode(); return; }
-    const missing = missingField();
-    if (missing) { say(missing[0], missing[2]); $(missing[1]).focus(); return; }
+  function doseBody(scan) {
     const route = $('route').value;
-    const body = {
-      barcode: station.scan.barcode,
-      patientId: $('patient').value.trim(),
-      route,
-      volumeMl: Number($('volume').value),
-      purpose: $('purpose').value
-    };
+    const body = {barcode: scan.barcode, patientId: station.patient, route, volumeMl: Number($('volume').value), purpose: $('purpose').value};
     if (route === 'INJECTION') body.site = $('site').value;
     if (route === 'INJECTION' && $('site-detail').value.trim()) body.siteDetail = $('site-detail').value.trim();
     if ($('indication').value.trim()) body.indication = $('indication').value.trim();
@@ -433,38 +536,48 @@
       const value = $(provisionInputs[f]).value.trim();
       if (value) body[f] = value;
     });
-    const path = homeUse() ? 'api/dispenses' : 'api/administrations';
-    const text = JSON.stringify(body);
-    // The same dose retried after a network error keeps its key, so the server records it once.
-    if (!station.attempt || station.attempt.path !== path || station.attempt.text !== text) {
-      station.attempt = {path, text, key: newKey()};
-    }
+    return body;
+  }
+
+  async function record() {
+    if (station.pending) return;
+    const target = station.scan;
+    if (!target || target.answer.verdict !== 'OK') { say('cannotRecord'); focusBarcode(); return; }
+    if (target.recorded) { say('alreadyRecorded'); focusBarcode(); return; }
+    const missing = missingField();
+    if (missing) { say(missing[0], missing[2]); $(missing[1]).focus(); return; }
     const dispense = homeUse();
-    station.busy = true;
-    station.message = null;
+    const path = dispense ? 'api/dispenses' : 'api/administrations';
+    // A record of this vial whose answer was lost is sent again with its key, so the server records it once.
+    const key = station.retry && station.retry.scan === target ? station.retry.key : newKey();
+    const vial = vialOf(target.answer);
+    station.retry = null;
+    station.pending = target;
+    station.message = {kind: 'pending', vial};
     render();
     let reply;
+    let answer;
     try {
-      reply = await post(path, text, {'Idempotency-Key': station.attempt.key});
+      reply = await post(path, doseBody(target), {'Idempotency-Key': key});
+      answer = await reply.json().catch(() => ({}));
     } catch (e) {
-      station.busy = false;
-      say('networkRetry');
-      focusBarcode();
+      reply = null;
+    }
+    station.pending = null;
+    if (reply && reply.status === 401) {
+      // The server checks the token before anything else: nothing was recorded.
+      station.interrupted = {kind: 'problem', vial, key: 'sessionEnded'};
+      signedOut();
       return;
     }
-    station.busy = false;
-    if (reply.status === 401) { signedOut(); return; }
-    const answer = await reply.json().catch(() => ({}));
-    if (reply.status >= 500) {
-      station.message = {kind: 'problem', problem: Object.assign({}, answer, {detail: t('networkRetry')}), status: reply.status};
+    if (!reply || reply.status >= 500) {
+      station.retry = {scan: target, key};
+      station.message = {kind: 'problem', vial, key: 'networkRetry', problem: answer && reply && reply.status !== 503 ? answer : {}, status: reply && reply.status};
+    } else if (reply.ok) {
+      target.recorded = true;
+      station.message = {kind: 'recorded', vial, body: answer, dispense};
     } else {
-      station.attempt = null;
-      if (reply.ok) {
-        station.recorded = true;
-        station.message = {kind: 'recorded', body: answer, dispense};
-      } else {
-        station.message = {kind: 'problem', problem: answer, status: reply.status};
-      }
+      station.message = {kind: 'problem', vial, problem: answer, status: reply.status, key: reply.status === 403 ? 'notNurse' : null};
     }
     render();
     focusBarcode();
@@ -497,19 +610,34 @@
     scan(barcode);
   }
 
+  // A scan typed while a select or a button has the focus (after choosing a route with the keyboard, which leaves
+  // the focus there: WCAG 3.2.2) goes to the barcode field, its first character included.
+  function onStationKey(event) {
+    const target = event.target;
+    if (!['SELECT', 'BUTTON'].includes(target.tagName) || event.altKey || event.metaKey) return;
+    const printable = event.key.length === 1 && event.key !== ' ' && !event.ctrlKey;
+    if (!printable && !isGroupSeparator(event)) return;
+    event.preventDefault();
+    $('barcode').focus();
+    if (printable) $('barcode').setRangeText(event.key, $('barcode').selectionStart, $('barcode').selectionEnd, 'end');
+    else onBarcodeSeparator(event);
+  }
+
   $('signin').addEventListener('submit', signIn);
-  $('signout').addEventListener('click', () => { sessionStorage.removeItem(tokenKey); station.scan = null; station.message = null; render(); show(false); });
+  $('signout').addEventListener('click', () => { sessionStorage.removeItem(tokenKey); show(false); });
   $('lang-ja').addEventListener('click', () => setLang('ja'));
   $('lang-en').addEventListener('click', () => setLang('en'));
   $('patient').addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') { event.preventDefault(); focusBarcode(); }
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (commitPatient()) focusBarcode();
   });
+  $('patient').addEventListener('change', commitPatient);
   $('barcode').addEventListener('keydown', onBarcodeKey);
   $('barcode').addEventListener('keypress', onBarcodeSeparator);
+  $('station').addEventListener('keydown', onStationKey);
   $('record').addEventListener('click', () => record());
-  for (const id of ['route', 'site', 'purpose']) {
-    $(id).addEventListener('change', () => { renderDose(); focusBarcode(); });
-  }
+  for (const id of ['route', 'site', 'purpose']) $(id).addEventListener('change', renderDose);
   applyWords();
   show(Boolean(token()));
 })();

@@ -7,6 +7,7 @@ import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
 import org.exotrace.testing.Browser;
 import org.exotrace.testing.Deployments;
+import org.exotrace.testing.Fixtures;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -22,15 +23,19 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
+import jakarta.json.JsonObject;
+
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,6 +110,7 @@ class ScanStationIT {
 
         scan(label(lot, "S-0001"));
         assertEquals("OK — may be given", text("headline"));
+        browser.assertAccessible("an OK verdict");
         assertEquals("max NFC 2cc (" + product + ")", text("product-name"));
         assertEquals(lot, text("lot-number"));
         assertEquals(expiresOn.toString(), text("expiry"));
@@ -116,20 +122,26 @@ class ScanStationIT {
         page.findElement(By.id("indication")).sendKeys("Knee osteoarthritis");
         page.findElement(By.id("record")).click();
         browser.waitUntil("the confirmation", () -> has("result", "recorded"));
-        String confirmation = text("result");
-        assertTrue(confirmation.startsWith("✓ Recorded: 2 mL · IV drip · Patient ID " + patient), confirmation);
-        assertTrue(confirmation.contains("by " + nurse.username()), confirmation);
+        List<String> confirmation = lines("result");
+        assertEquals("✓ Recorded: max NFC 2cc · lot " + lot + " · serial S-0001", confirmation.get(0), "the vial recorded, by its label");
+        assertEquals("2 mL · IV drip · patient ID " + patient, confirmation.get(1));
+        assertTrue(confirmation.get(2).endsWith("by " + nurse.username()), confirmation::toString);
+        assertEquals("OK — may be given · Recorded", text("headline"));
         assertFalse(page.findElement(By.id("record")).isEnabled(), "a recorded vial cannot be recorded again");
         assertBarcodeHasFocus();
+        browser.assertAccessible("a recorded dose");
 
         scan(label(lot, "S-0001"));
         assertEquals("BLOCKED — do not give", text("headline"));
-        assertEquals("This vial has already been used (given, dispensed or discarded).", reason("ALREADY_USED"));
+        assertEquals("This vial has already been used (given, dispensed or discarded). Do not use it: set it aside and report to inventory.",
+                reason("ALREADY_USED"));
         assertFalse(page.findElement(By.id("record")).isEnabled());
 
         page.findElement(By.id("lang-ja")).click();
         assertEquals("BLOCKED — 投与不可", text("headline"));
-        assertEquals("このバイアルは使用済みです（投与済み、払出済み、または廃棄済み）。", reason("ALREADY_USED"));
+        assertEquals("このバイアルは使用済みです（投与済み、払出済み、または廃棄済み）。使用せず、取り分けて在庫管理担当に報告してください。",
+                reason("ALREADY_USED"));
+        browser.assertAccessible("a blocked verdict in Japanese");
         assertEquals("投与を記録", text("record"));
         page.findElement(By.id("lang-en")).click();
         assertEquals("BLOCKED — do not give", text("headline"));
@@ -145,7 +157,7 @@ class ScanStationIT {
         scan(label(lot, "Q-0001"));
         assertEquals("BLOCKED — do not give", text("headline"));
         assertEquals("✕", text("symbol"));
-        assertEquals("The lot is in quarantine: QA has not released it.", reason("LOT_QUARANTINED"));
+        assertEquals("The lot is awaiting QA release (not usable). Do not use it: hand it to inventory or QA.", reason("LOT_QUARANTINED"));
         assertEquals(lot, text("lot-number"));
         assertFalse(page.findElement(By.id("record")).isEnabled(), "the Record button of a blocked vial is disabled");
 
@@ -182,8 +194,11 @@ class ScanStationIT {
                   return reply;
                 };""");
         page.findElement(By.id("record")).click();
-        browser.waitUntil("the retry notice", () -> has("result", "notice"));
-        assertTrue(text("result").startsWith("No answer from the server"), text("result"));
+        browser.waitUntil("the retry notice", () -> has("result", "problem"));
+        List<String> notice = lines("result");
+        assertEquals("✕ Not recorded: max NFC 2cc · lot " + lot + " · serial R-0001", notice.get(0));
+        assertTrue(notice.get(1).startsWith("No answer from the server"), notice::toString);
+        assertTrue(page.findElement(By.id("record")).isEnabled(), "Record works again");
         page.findElement(By.id("record")).click();
         browser.waitUntil("the confirmation", () -> has("result", "recorded"));
         List<?> doseKeys = (List<?>) ((JavascriptExecutor) page).executeScript("return window.doseKeys;");
@@ -191,6 +206,178 @@ class ScanStationIT {
         assertEquals(doseKeys.get(0), doseKeys.get(1), "the retry sends the same Idempotency-Key");
         Reply view = api.get("api/lots/" + lot, inventory);
         assertEquals(1, view.json().getJsonObject("counts").getInt("ADMINISTERED"), view::toString);
+    }
+
+    @Test
+    void aVialScannedWhileTheLastIsBeingRecordedIsShownAsItIsAndNeverAsRecorded() {
+        String lot = receivedLot("A-0001", "B-0001");
+        release(lot);
+        signInAs(nurse, "P-" + Api.unique());
+        page.findElement(By.id("lang-en")).click();
+        scan(label(lot, "A-0001"));
+        choose("route", "IV_DRIP");
+        choose("purpose", "WELLNESS");
+        // A two-vial drip on a slow network: Enter records A, and B is scanned while A's answer is on its way.
+        browser.slowNetwork(Duration.ofMillis(1500));
+        page.findElement(By.id("barcode")).sendKeys(Keys.ENTER);
+        browser.waitUntil("A's record on its way", () -> !page.findElement(By.id("record")).isEnabled());
+        page.findElement(By.id("barcode")).sendKeys(label(lot, "B-0001"), Keys.ENTER);
+        browser.waitUntil("A's answer and B's verdict", () -> has("result", "recorded") && text("serial").equals("B-0001"));
+
+        assertFalse(has("verdict", "done"), "B is not marked recorded");
+        assertTrue(page.findElement(By.id("record")).isEnabled(), "B can be recorded");
+        assertEquals(1, counts(lot).getInt("ADMINISTERED"));
+        assertEquals(1, counts(lot).getInt("IN_STOCK"), "B is still on the shelf");
+        assertEquals("OK — may be given", text("headline"), "B's verdict is B's own");
+        assertEquals("✓ Recorded: max NFC 2cc · lot " + lot + " · serial A-0001", lines("result").get(0), "A's answer names A");
+
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("B's answer", () -> lines("result").get(0).endsWith("serial B-0001") && has("result", "recorded"));
+        assertEquals(2, counts(lot).getInt("ADMINISTERED"));
+    }
+
+    @Test
+    void aNewPatientStartsWithEmptyDoseFieldsAndTheLastRouteNeverBlocksTheNextVial() {
+        Fixtures fixtures = new Fixtures(api, qa, inventory);
+        Fixtures.Lot nasal = fixtures.releasedLot(fixtures.product("\"NASAL\""), 200, "FRIDGE-N", 1);
+        Fixtures.Lot drip = fixtures.releasedLot(fixtures.product("\"IV_DRIP\",\"INJECTION\""), 200, "FREEZER-D", 1);
+        signInAs(nurse, "P-" + Api.unique());
+        page.findElement(By.id("lang-ja")).click();
+        scan(nasal.barcode(0));
+        assertEquals("NASAL", value("route"), "the product's one route is chosen");
+        choose("purpose", "THERAPY");
+        page.findElement(By.id("indication")).sendKeys("Allergic rhinitis");
+        page.findElement(By.id("physician")).sendKeys("Dr Sato");
+        page.findElement(By.id("consent-ref")).sendKeys("C-77");
+        page.findElement(By.id("plan-number")).sendKeys("PL-1");
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("the dispense", () -> has("result", "recorded"));
+
+        String next = "P-" + Api.unique();
+        WebElement patient = page.findElement(By.id("patient"));
+        patient.clear();
+        patient.sendKeys(next, Keys.ENTER);
+        for (String field : List.of("route", "purpose", "indication", "physician", "consent-ref", "plan-number", "site", "site-detail")) {
+            assertEquals("", value(field), field + " is empty for the next patient");
+        }
+        assertFalse(page.findElement(By.id("verdict")).isDisplayed(), "the last patient's vial is not on screen");
+
+        scan(drip.barcode(0));
+        assertEquals("OK — 投与可", text("headline"), () -> "the nasal route of the last dose blocked the next vial: " + text("reasons"));
+        assertEquals("", value("route"), "the route is chosen for this vial");
+        choose("route", "IV_DRIP");
+        choose("purpose", "WELLNESS");
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("the dose", () -> has("result", "recorded"));
+        String doseId = api.get("api/patients/" + next + "/doses", nurse.token()).json().getJsonArray("items").getJsonObject(0)
+                .getString("administrationId");
+        JsonObject dose = api.get("api/administrations/" + doseId, nurse.token()).json();
+        assertEquals("WELLNESS", dose.getString("purpose"));
+        for (String carried : List.of("indication", "physician", "consentRef", "provisionPlanNumber")) {
+            assertTrue(!dose.containsKey(carried) || dose.isNull(carried), () -> carried + " of the last patient recorded again: " + dose);
+        }
+    }
+
+    @Test
+    void signingOutAndInAsAnotherNurseStartsAnEmptyStation() {
+        String lot = receivedLot("N-0001");
+        release(lot);
+        signInAs(nurse, "P-" + Api.unique());
+        scan(label(lot, "N-0001"));
+        choose("route", "IV_DRIP");
+        choose("purpose", "THERAPY");
+        page.findElement(By.id("indication")).sendKeys("Knee osteoarthritis");
+
+        page.findElement(By.id("signout")).click();
+        Staff other = api.newUser(Role.NURSE);
+        signInHere(other);
+
+        assertEquals(other.username(), text("who"));
+        assertEquals("", value("patient"), "the last nurse's patient is gone");
+        for (String field : List.of("route", "purpose", "indication")) {
+            assertEquals("", value(field), field + " is empty");
+        }
+        assertFalse(page.findElement(By.id("verdict")).isDisplayed());
+        assertFalse(page.findElement(By.id("result")).isDisplayed());
+    }
+
+    @Test
+    void aRecordCutByTheSessionsEndSaysNotRecordedAndRecordWorksAfterSigningInAgain() {
+        String lot = receivedLot("E-0001");
+        release(lot);
+        signInAs(nurse, "P-" + Api.unique());
+        page.findElement(By.id("lang-ja")).click();
+        scan(label(lot, "E-0001"));
+        choose("route", "IV_DRIP");
+        choose("purpose", "WELLNESS");
+        // The session ends: the server no longer accepts the tab's token.
+        ((JavascriptExecutor) page).executeScript("sessionStorage.setItem('exotrace.token', sessionStorage.getItem('exotrace.token') + 'x');");
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("the sign-in form", () -> page.findElement(By.id("username")).isDisplayed());
+        assertEquals("セッションが終了しました。もう一度サインインしてください。", text("signin-error"));
+
+        signInHere(nurse);
+        List<String> said = lines("result");
+        assertEquals("✕ 記録されていません：max NFC 2cc・ロット " + lot + "・シリアル E-0001", said.get(0));
+        assertTrue(said.get(1).startsWith("セッションが終了したため、この投与は記録されていません。"), said::toString);
+        assertEquals("投与を記録", text("record"), "the button is not left saying 記録中…");
+        assertEquals(0, counts(lot).getInt("ADMINISTERED"));
+
+        page.findElement(By.id("patient")).sendKeys("P-" + Api.unique(), Keys.ENTER);
+        scan(label(lot, "E-0001"));
+        choose("route", "IV_DRIP");
+        choose("purpose", "WELLNESS");
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("the dose", () -> has("result", "recorded"));
+        assertEquals(1, counts(lot).getInt("ADMINISTERED"));
+    }
+
+    @Test
+    void refusalsSpeakTheNursesLanguageAndSayWhatToDo() {
+        String lot = receivedLot("J-0001");
+        signInAs(nurse, "P-" + Api.unique());
+        page.findElement(By.id("lang-ja")).click();
+        scan(label(lot, "J-0001"));
+        assertEquals("このロットは出荷判定前（使用不可）です。使用せず、在庫管理担当またはQAに渡してください。", reason("LOT_QUARANTINED"));
+        assertFalse(page.findElement(By.id("verdict")).getText().contains("隔離"), "not a word a nurse reads as infection isolation");
+
+        scan("01" + gtin + "17" + expiresOn.format(DateTimeFormatter.ofPattern("yyMMdd")) + "10" + lot + GS + "21NO-SUCH-VIAL");
+        assertEquals("このバイアルはExoTraceに登録されていません。使用せず、取り分けて在庫管理担当に渡してください。", reason("UNKNOWN_VIAL"));
+        assertFalse(Pattern.compile("[A-Za-z]{4,}").matcher(text("reasons").replace("ExoTrace", "")).find(),
+                () -> "English in Japanese mode: " + text("reasons"));
+        List<WebElement> toggles = page.findElements(By.cssSelector("#verdict-details details"));
+        toggles.forEach(toggle -> assertEquals(null, toggle.getDomAttribute("open"), "the server's English stays folded"));
+        browser.assertAccessible("a refusal with its details folded");
+
+        // A vial's code scanned into the patient field is caught, not taken for a patient.
+        WebElement patient = page.findElement(By.id("patient"));
+        patient.click();
+        patient.clear();
+        patient.sendKeys(label(lot, "J-0001"), Keys.ENTER);
+        assertEquals("", value("patient"));
+        assertTrue(text("result").startsWith("これはバイアルのコードです"), text("result"));
+        assertEquals("patient", page.switchTo().activeElement().getDomAttribute("id"));
+    }
+
+    @Test
+    void onALandscapeTabletRecordIsInViewAndTheArrowKeysLeaveTheFocusOnTheSelect() {
+        String lot = receivedLot("K-0001");
+        release(lot);
+        browser.resize(1024, 768);
+        signInAs(nurse, "P-" + Api.unique());
+        browser.assertAccessible("the station before a scan");
+        scan(label(lot, "K-0001"));
+        Number bottom = (Number) ((JavascriptExecutor) page).executeScript(
+                "return document.getElementById('record').getBoundingClientRect().bottom - window.innerHeight;");
+        assertTrue(bottom.doubleValue() <= 0, () -> "Record is " + bottom + " px below the screen");
+
+        WebElement route = page.findElement(By.id("route"));
+        route.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("route", page.switchTo().activeElement().getDomAttribute("id"), "changing a select does not move the focus");
+        assertFalse(value("route").isEmpty(), "the arrow key chose a route");
+        // The scanner types while the select has the focus: the code still lands in the barcode field.
+        scan(label(lot, "K-0001"));
+        assertEquals("K-0001", text("serial"));
     }
 
     private static void created(Reply reply) {
@@ -222,11 +409,17 @@ class ScanStationIT {
 
     private void signInAs(Staff staff, String patient) {
         page.get(URI.create(base.toString()).resolve("scan").toString());
+        signInHere(staff);
+        page.findElement(By.id("patient")).sendKeys(patient, Keys.ENTER);
+        assertBarcodeHasFocus();
+    }
+
+    /** Signs in on the page as it is (no reload). */
+    private void signInHere(Staff staff) {
+        page.findElement(By.id("username")).clear();
         page.findElement(By.id("username")).sendKeys(staff.username());
         page.findElement(By.id("password")).sendKeys(staff.password(), Keys.ENTER);
         browser.waitUntil("the scan station after sign-in", () -> page.findElement(By.id("patient")).isDisplayed());
-        page.findElement(By.id("patient")).sendKeys(patient, Keys.ENTER);
-        assertBarcodeHasFocus();
     }
 
     /** Types the code and Enter into the focused barcode field, as the scanner does, and waits for the verdict. */
@@ -238,6 +431,20 @@ class ScanStationIT {
 
     private void choose(String select, String value) {
         page.findElement(By.cssSelector("#" + select + " option[value='" + value + "']")).click();
+    }
+
+    private JsonObject counts(String lot) {
+        Reply view = api.get("api/lots/" + lot, inventory);
+        assertEquals(200, view.status(), view::toString);
+        return view.json().getJsonObject("counts");
+    }
+
+    private String value(String id) {
+        return page.findElement(By.id(id)).getDomProperty("value");
+    }
+
+    private List<String> lines(String id) {
+        return List.of(text(id).split("\n"));
     }
 
     private String text(String id) {

@@ -1,5 +1,8 @@
 package org.exotrace.testing;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -15,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -87,6 +93,34 @@ public final class Browser implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for " + what, e);
             }
+        }
+    }
+
+    /**
+     * Every request of the page from now on waits {@code latency} more each way (DevTools'
+     * {@code Network.emulateNetworkConditions}, sent through chromedriver): a slow clinic network.
+     */
+    public void slowNetwork(Duration latency) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", latency.toMillis(),
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** The window's size in CSS pixels, as a tablet held one way or the other. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** axe-core's rules (all of them, WCAG 2.x A and AA included) find nothing on the page as it is now. */
+    public void assertAccessible(String state) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<String> violations = results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("axe-core finds on " + state + ":\n" + String.join("\n", violations));
         }
     }
 
