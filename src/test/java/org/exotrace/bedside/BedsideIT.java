@@ -8,15 +8,12 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
 import org.exotrace.testing.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,11 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BedsideIT {
 
     static final char GS = '\u001d';
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;
@@ -271,7 +263,7 @@ class BedsideIT {
                 assertTrue(rs.next());
             }
             CompletableFuture<Reply> ours = CompletableFuture.supplyAsync(() -> administer(nurse, dose(lot.barcode(0), ""), UUID.randomUUID().toString()));
-            Thread.sleep(1500);
+            TestDatabase.awaitLockWaits(1);
             assertFalse(ours.isDone(), "our request waits for the other server's lock on the vial");
             try (PreparedStatement use = otherServer.prepareStatement("UPDATE vial SET state = 'ADMINISTERED' WHERE id = ?::uuid")) {
                 use.setString(1, vialId);

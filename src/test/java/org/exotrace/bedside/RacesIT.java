@@ -8,15 +8,12 @@ import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
 import org.exotrace.testing.AtOnce;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
 import org.exotrace.testing.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,11 +45,6 @@ class RacesIT {
 
     static final int NURSES_ON_ONE_VIAL = 16;
     static final int ROUNDS = 8;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;

@@ -6,12 +6,9 @@ import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
 import org.exotrace.testing.Browser;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.Fixtures;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScanStationIT {
 
     private static final char GS = '\u001d';
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;

@@ -14,15 +14,12 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
 import org.exotrace.testing.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,10 +70,6 @@ class IntegrationsIT {
     private static final String SECRET = "it-webhook-secret";
     private static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     /** One webhook request as the receiver got it, and what it answered. */
     record Received(Map<String, String> headers, String body, JsonObject json, int answered, Instant at) {

@@ -6,11 +6,8 @@ import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
-import org.exotrace.testing.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,11 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The catalogue, receiving lots, vials and their ledger, and the stock views, through the REST API. */
 @ExtendWith(ArquillianExtension.class)
 class InventoryIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;

@@ -8,12 +8,9 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,11 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** QC results judged against the specification, the signed release, reject and recall, and the audit trail, through REST. */
 @ExtendWith(ArquillianExtension.class)
 class QcIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;

@@ -7,12 +7,9 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,11 +40,6 @@ class AccountsIT {
     /** A NURSE-only endpoint and a QA-only one (for NURSE): what a token's roles allow shows in 2xx or 403. */
     static final String NURSE_ONLY = "api/scans/settings";
     static final String QA_ONLY = "api/cpcs";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;
@@ -250,7 +242,7 @@ class AccountsIT {
             }
             adminDisablesOther = CompletableFuture.supplyAsync(() -> administer(other.username(), "disable", admin));
             otherDisablesAdmin = CompletableFuture.supplyAsync(() -> administer("admin", "disable", other.token()));
-            Thread.sleep(1500);
+            TestDatabase.awaitLockWaits(2);
             assertFalse(adminDisablesOther.isDone() || otherDisablesAdmin.isDone(), "both wait for the accounts lock");
             anotherServer.commit();
         }

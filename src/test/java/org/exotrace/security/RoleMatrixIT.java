@@ -4,13 +4,10 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.RoleMatrix;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,11 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoleMatrixIT {
 
     private static final String NO_TOKEN = "no token";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;

@@ -11,9 +11,12 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The integration tests' PostgreSQL, once per test run: a fresh database on the server named by
@@ -104,5 +107,28 @@ public class TestDatabase implements LauncherSessionListener {
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("exotrace.it.db.url"),
                 System.getProperty("exotrace.it.db.user"), System.getProperty("exotrace.it.db.password"));
+    }
+
+    /**
+     * Waits (up to 30 s) until {@code sessions} sessions of the test database wait for a lock, as PostgreSQL itself
+     * reports them in {@code pg_stat_activity}: a test proves that a request waits without guessing how long to sleep.
+     */
+    public static void awaitLockWaits(int sessions) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection db = connect(); PreparedStatement waiting = db.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            while (true) {
+                try (ResultSet rs = waiting.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) >= sessions) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no " + sessions + " session(s) waited for a lock within 30 s");
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 }

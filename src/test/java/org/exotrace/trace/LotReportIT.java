@@ -9,14 +9,11 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
-import org.exotrace.testing.Deployments;
 import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,11 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class LotReportIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.exotrace();
-    }
 
     @ArquillianResource
     URL base;
