@@ -14,11 +14,11 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.metrics.Metadata;
-import org.exotrace.platform.boundary.KnownMethods;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import org.exotrace.platform.boundary.KnownMethods;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -33,8 +33,9 @@ import java.util.logging.Logger;
  * with buckets from {@code mp.metrics.distribution.timer.buckets}, {@code _sum} and {@code _count} in seconds; Payara
  * 6.2025.10 also writes quantile, {@code _mean} and {@code _max} lines, but in nanoseconds (README, "Metrics"). Timed from before matching to the response filter:
  * the handler and the filters, not the writing of the body. A request no resource matched is under path {@code unmatched};
- * a method the service does not know under {@code OTHER} ({@link KnownMethods}, which refuses it after this filter started the clock). The series are bounded: past
- * {@value #MAX_SERIES} of them, every further combination is counted in one, {@code OTHER overflow other}.
+ * a method the service does not know under {@code OTHER} ({@link KnownMethods} refuses it after this filter started the
+ * clock). The series are bounded: past {@value #MAX_SERIES}, every further combination is counted in one,
+ * {@code OTHER overflow other}.
  */
 @Provider
 @PreMatching
