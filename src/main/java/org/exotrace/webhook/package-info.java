@@ -1,7 +1,8 @@
 /**
  * Outbound events (webhooks): QA's release, rejection and recall of a lot are POSTed as JSON to the URLs of
- * {@code exotrace.webhook.urls}, signed with HMAC-SHA256 over the timestamp and the raw body when
- * {@code exotrace.webhook.secret} is set.
+ * {@code exotrace.webhook.urls}, signed with HMAC-SHA256 over the timestamp and the raw body with
+ * {@code exotrace.webhook.secret}. Nothing goes out unsigned: without the secret, events are kept in the outbox
+ * and the dispatcher does not start.
  *
  * <p>Rules: the event and one delivery per URL are written in the decision's own transaction (an outbox,
  * {@code webhook_event} and {@code webhook_delivery}), so a decision acknowledged to QA always has its event; a

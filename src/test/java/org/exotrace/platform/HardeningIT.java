@@ -320,6 +320,175 @@ class HardeningIT {
 
     // ---- helpers ----
 
+    // ---- issue 26: metrics, numbers, headers and addresses ----
+
+    @Test
+    void methodNamesTheServiceDoesNotKnowAreRefusedAndMakeNoMetricSeries() throws SQLException {
+        Writes before = Writes.now();
+        String probe = "SECPROBE" + Api.unique().replaceAll("[^A-Za-z0-9]", "").toUpperCase();
+        for (int i = 0; i < 20; i++) {
+            Reply refused = send(probe + i, "api/users", null, null, null);
+            assertProblem(refused, 405, "METHOD_NOT_ALLOWED");
+        }
+        assertProblem(send(probe, "api/users", inventory, null, null), 405, "METHOD_NOT_ALLOWED");
+        Reply metrics = api.send("GET", "/metrics", null, null, null, "Accept", "text/plain");
+        assertEquals(200, metrics.status(), metrics::toString);
+        assertFalse(metrics.body().contains(probe), "no series is named after an invented method");
+        assertTrue(metrics.body().contains("method=\"OTHER\""), "they are counted as OTHER");
+        before.assertNothingWritten();
+    }
+
+    private static final String LAL = "\"method\":\"LAL\",\"performedAt\":\"2026-11-20T09:00:00Z\"";
+
+    @Test
+    void aQcReadingIsStoredAsTheNumberJudgedOrRefusedAndNothingIsWritten() throws SQLException {
+        Fixtures fixtures = new Fixtures(api, qa, inventory);
+        Fixtures.Product product = fixtures.newProduct("\"IV_DRIP\"").requiredAssays("""
+                {"assay":"ENDOTOXIN","max":0.5,"unit":"EU/mL"},{"assay":"ZETA_POTENTIAL","min":-40,"max":-10,"unit":"mV"}""").create();
+        Fixtures.Lot lot = fixtures.receivedLot(product, 180, "FREEZER-1", 1);
+        String results = "api/lots/" + lot.number() + "/qc-results";
+        Writes before = Writes.now();
+        long resultsBefore = count("SELECT count(*) FROM qc_result");
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("4.2e262155", "VALUE_OUT_OF_RANGE");   // was judged FAIL and stored as 420000000000
+        refused.put("-1e262144", "VALUE_OUT_OF_RANGE");    // was judged PASS and stored as -1
+        refused.put("1e-1000000", "VALUE_OUT_OF_RANGE");   // was a 500
+        refused.put("1e20000000", "VALUE_OUT_OF_RANGE");   // wrote a 20 MB audit entry
+        refused.put("0.0000000000001", "VALUE_OUT_OF_RANGE");
+        refused.put("1000000000000000000", "VALUE_OUT_OF_RANGE");
+        refused.put("-0.6", "NEGATIVE_VALUE");             // a sign typo would PASS "<= 0.5 EU/mL"
+        List<Executable> checks = new ArrayList<>();
+        refused.forEach((value, code) -> checks.add(() -> {
+            Reply reply = post(results, qa.token(), "{\"assay\":\"ENDOTOXIN\",\"value\":" + value + ",\"unit\":\"EU/mL\"," + LAL + "}");
+            assertProblem(reply, 422, code);
+            assertTrue(reply.body().length() < 2_000, reply::toString);
+        }));
+        checks.add(() -> assertProblem(send("POST", results, qa.token(), "text/csv", "assay,value,unit,method,performedAt\nENDOTOXIN,1e-13,EU/mL,LAL,2026-11-20T09:00:00Z\n"),
+                422, "VALUE_OUT_OF_RANGE"));
+        assertAll(checks);
+        assertEquals(resultsBefore, count("SELECT count(*) FROM qc_result"), "no result was stored");
+        before.assertNothingWritten();
+
+        Reply bounds = post(results, qa.token(), "{\"assay\":\"ENDOTOXIN\",\"value\":0.000000000001,\"unit\":\"EU/mL\"," + LAL + "}");
+        assertEquals(201, bounds.status(), bounds::toString);
+        Reply negative = post(results, qa.token(), "{\"assay\":\"ZETA_POTENTIAL\",\"value\":-25.5,\"unit\":\"mV\"," + LAL + "}");
+        assertEquals(201, negative.status(), "a limit below zero allows a value below zero: " + negative);
+        assertEquals("PASS", negative.json().getJsonArray("results").getJsonObject(0).getString("judgement"));
+        assertEquals("0.000000000001", text("SELECT value::text FROM qc_result WHERE assay = 'ENDOTOXIN' AND lot_id = "
+                + "(SELECT id FROM lot WHERE lot_number = '" + lot.number() + "')"), "stored as the number judged");
+
+        Reply limit = post("api/products", qa.token(), """
+                {"code":"R-%s","name":"x","gtin":"04912345000019","donorSources":["CORD_BLOOD"],"volumeMl":2.0,
+                 "particlesPerVial":780000000000,"routes":["IV_DRIP"],"requiredAssays":[{"assay":"ENDOTOXIN","max":1e-13,"unit":"EU/mL"}]}"""
+                .formatted(Api.unique()));
+        assertProblem(limit, 422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void anAuditEntryHasABoundedSize() throws SQLException {
+        try (Connection db = TestDatabase.connect()) {
+            db.setAutoCommit(false);
+            try (var insert = db.prepareStatement("INSERT INTO audit_entry (recorded_at, actor, action, subject_type, subject_id, change,"
+                    + " digest, prev_hash, hash) VALUES (now(), 'test', 'TEST', 'test', 'test', ?, ?, ?, ?)")) {
+                insert.setString(1, "{\"x\":\"" + "9".repeat(17_000) + "\"}");
+                insert.setString(2, "0".repeat(64));
+                insert.setString(3, "0".repeat(64));
+                insert.setString(4, UUID.randomUUID().toString().replace("-", "").repeat(2));
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, insert::executeUpdate,
+                        "an entry over 16 KiB is refused by the column");
+                assertEquals("23514", refused.getSQLState(), refused::toString);
+            } finally {
+                db.rollback();
+            }
+        }
+    }
+
+    @Test
+    void aFractionalVialCountIsRefused() throws SQLException {
+        Fixtures fixtures = new Fixtures(api, qa, inventory);
+        Fixtures.Product product = fixtures.product("\"IV_DRIP\"");
+        Writes before = Writes.now();
+        for (String count : List.of("1.5", "1e-1", "2.000001", "1e20000000")) {
+            Reply reply = post("api/lots", inventory, """
+                    {"lotNumber":"F%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
+                     "expiresOn":"%s","location":"FREEZER-1","vialCount":%s}""".formatted(Api.unique(), product.code(), fixtures.cpc(),
+                    Fixtures.today().minusDays(20), Fixtures.today().plusDays(180), count));
+            assertProblem(reply, 400, null);
+        }
+        before.assertNothingWritten();
+        Reply whole = post("api/lots", inventory, """
+                {"lotNumber":"F%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
+                 "expiresOn":"%s","location":"FREEZER-1","vialCount":2.0}""".formatted(Api.unique(), product.code(), fixtures.cpc(),
+                Fixtures.today().minusDays(20), Fixtures.today().plusDays(180)));
+        assertEquals(201, whole.status(), "2.0 is a whole number: " + whole);
+    }
+
+    @Test
+    void fhirAnswersAreNotCached() {
+        String integration = api.tokenFor(Role.INTEGRATION);
+        Reply bundle = get("fhir/MedicationAdministration?patient=P-" + Api.unique(), integration);
+        assertEquals(200, bundle.status(), bundle::toString);
+        assertEquals("no-store", bundle.raw().headers().firstValue("Cache-Control").orElse(null), "a patient's doses are not cached");
+    }
+
+    @Test
+    void optionsNamesNoFrameworkVersionAndListsNoResources() {
+        for (String path : List.of("api/lots", "api/users", "fhir/MedicationAdministration")) {
+            Reply options = send("OPTIONS", path, null, null, null);
+            assertTrue(options.status() < 500, options::toString);
+            assertFalse(String.valueOf(options.contentType()).contains("wadl"), options::toString);
+            assertFalse(options.body().toLowerCase().contains("jersey"), () -> "names the framework: " + options);
+            assertFalse(options.body().contains("<resource"), () -> "lists the resources: " + options);
+        }
+    }
+
+    @Test
+    void absoluteAddressesDoNotFollowTheHostHeader() throws Exception {
+        String cpc = "H" + Api.unique().replaceAll("[^A-Za-z0-9]", "").toUpperCase();
+        String created = raw("POST", "api/cpcs", "evil.example", "Bearer " + qa.token(), cpc(cpc, "Host CPC", "JP"));
+        assertTrue(created.startsWith("HTTP/1.1 201"), created);
+        String location = created.lines().filter(l -> l.toLowerCase().startsWith("location:")).findFirst().orElseThrow();
+        assertFalse(location.contains("evil.example"), location);
+        assertTrue(location.contains("://127.0.0.1:" + base.getPort() + "/"), "the address the connection arrived on: " + location);
+        String metadata = raw("GET", "fhir/metadata", "evil.example:443", null, null);
+        assertTrue(metadata.startsWith("HTTP/1.1 200"), metadata);
+        assertFalse(metadata.contains("evil.example"), metadata);
+        String local = raw("GET", "fhir/metadata", "localhost:" + base.getPort(), null, null);
+        assertTrue(local.contains("http://localhost:" + base.getPort() + "/"), "a loopback name is kept, as on a workstation: " + local);
+    }
+
+    /** One HTTP/1.1 exchange written by hand, since Java's client sets {@code Host} itself: the whole answer as text. */
+    private String raw(String method, String path, String host, String authorization, String json) throws Exception {
+        URI target = uri(path);
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method + " " + target.getRawPath() + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
+        if (authorization != null) {
+            head.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        if (json != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", target.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        return Long.parseLong(text(sql));
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (Connection db = TestDatabase.connect(); ResultSet r = db.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
     /** Rows that every change adds to: if none of these counts moved, nothing was written. */
     private record Writes(long audit, long lots, long cpcs, long doses, long users) {
 

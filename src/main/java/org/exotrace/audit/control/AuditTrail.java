@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,12 @@ public class AuditTrail {
 
     /** Key of the transaction-scoped advisory lock that serialises appends (one chain, no forks). */
     static final long CHAIN_LOCK = 0x45584f5452414345L;
+    /**
+     * The largest change an entry holds, in UTF-8 bytes (also a SQL {@code CHECK}, V17). Entries are append-only and
+     * can never be removed, so a change that input made large (a 20 MB number) would stay for ever; entries describe
+     * with counts and ids, and the largest legitimate one is well under 2 KiB.
+     */
+    public static final int MAX_CHANGE_BYTES = 16 * 1024;
 
     @PersistenceContext
     EntityManager em;
@@ -37,6 +44,11 @@ public class AuditTrail {
         String previous = last.isEmpty() ? AuditHash.GENESIS : last.get(0).toString().trim();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String text = change.toString();
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_CHANGE_BYTES) {
+            throw new IllegalStateException(action + " of " + subjectType + " would write an audit entry of " + bytes
+                    + " bytes, over " + MAX_CHANGE_BYTES + ": bound the input it records");
+        }
         String digest = AuditHash.sha256(text);
         String hash = AuditHash.link(previous, at, actor, action, subjectType, subjectId, digest);
         em.createNativeQuery("INSERT INTO audit_entry (recorded_at, actor, action, subject_type, subject_id, change, digest, prev_hash, hash)"

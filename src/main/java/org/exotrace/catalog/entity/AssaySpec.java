@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
 public class AssaySpec {
 
     public static final Pattern ASSAY = Pattern.compile("[A-Z0-9_]{2,40}");
+    /** A limit or a reading has at most this many digits after the decimal point (SQL {@code CHECK}, V17). */
+    public static final int MAX_FRACTION_DIGITS = 12;
+    /** ... and at most this many before it: below 10^18 in magnitude. */
+    public static final int MAX_INTEGER_DIGITS = 18;
 
     @Column(name = "assay", nullable = false)
     private String assay;
@@ -60,10 +64,35 @@ public class AssaySpec {
         if (unit == null || unit.isBlank()) {
             throw new IllegalArgumentException("a quantitative specification needs a unit");
         }
+        if (min != null && !storable(min) || max != null && !storable(max)) {
+            throw new IllegalArgumentException(BOUNDS);
+        }
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw new IllegalArgumentException("min must not exceed max");
         }
         return new AssaySpec(assay, null, min, max, unit.strip());
+    }
+
+    /** What {@link #storable} allows, in words. */
+    public static final String BOUNDS = "at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and "
+            + MAX_FRACTION_DIGITS + " after it, exponent included (1e-13 and 1e18 are out)";
+
+    /**
+     * Whether the number is kept exactly as given: PostgreSQL's {@code numeric} stores at most 16 383 digits after the
+     * point, and the driver's encoding overflows for large exponents, so {@code 4.2e262155} was stored as 420000000000
+     * and judged as itself. A limit or a reading is judged only when it is stored as the same number.
+     */
+    public static boolean storable(BigDecimal value) {
+        return value.scale() <= MAX_FRACTION_DIGITS && (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS;
+    }
+
+    /**
+     * Whether a reading below zero can be meant: only when a limit of the specification is below zero (a zeta
+     * potential of -40 to -10 mV). Otherwise a minus sign is a typo that would pass an upper limit ({@code -0.6} EU/mL
+     * under {@code <= 0.5 EU/mL}), and the reading is refused.
+     */
+    public boolean allowsNegative() {
+        return min != null && min.signum() < 0 || max != null && max.signum() < 0;
     }
 
     public String assay() {

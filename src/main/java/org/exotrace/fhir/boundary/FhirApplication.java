@@ -4,6 +4,8 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.exotrace.platform.boundary.ExoTraceApplication;
+import org.exotrace.platform.boundary.KnownMethods;
 import org.exotrace.platform.boundary.RequestGuard;
 import org.exotrace.platform.problem.ConstraintViolationMapper;
 import org.exotrace.platform.problem.FallbackExceptionMapper;
@@ -12,6 +14,7 @@ import org.exotrace.platform.problem.RequestIds;
 import org.exotrace.platform.problem.WebApplicationExceptionMapper;
 import org.exotrace.security.boundary.RevokedTokenFilter;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,9 +35,14 @@ public class FhirApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new java.util.HashSet<>(RESOURCES);
-        classes.addAll(Set.of(OperationOutcomes.class, RequestIds.class, RevokedTokenFilter.class, RequestGuard.class,
+        classes.addAll(Set.of(OperationOutcomes.class, RequestIds.class, KnownMethods.class, RevokedTokenFilter.class, RequestGuard.class,
                 ProblemExceptionMapper.class, WebApplicationExceptionMapper.class, ConstraintViolationMapper.class,
                 FallbackExceptionMapper.class));
         return classes;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return ExoTraceApplication.PROPERTIES;
     }
 }

@@ -1,8 +1,10 @@
 package org.exotrace.monitoring.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import org.exotrace.platform.boundary.KnownMethods;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -29,14 +32,21 @@ import java.util.logging.Logger;
  * and {@code status}: one MicroProfile Metrics timer, {@code exotrace.http.requests}. Its Prometheus form is a histogram
  * with buckets from {@code mp.metrics.distribution.timer.buckets}, {@code _sum} and {@code _count} in seconds; Payara
  * 6.2025.10 also writes quantile, {@code _mean} and {@code _max} lines, but in nanoseconds (README, "Metrics"). Timed from before matching to the response filter:
- * the handler and the filters, not the writing of the body. A request no resource matched is under path {@code unmatched}.
+ * the handler and the filters, not the writing of the body. A request no resource matched is under path {@code unmatched};
+ * a method the service does not know under {@code OTHER} ({@link KnownMethods} refuses it after this filter started the
+ * clock). The series are bounded: past {@value #MAX_SERIES}, every further combination is counted in one,
+ * {@code OTHER overflow other}.
  */
 @Provider
 @PreMatching
 @ApplicationScoped
+@Priority(Priorities.AUTHENTICATION - 300)
 public class RequestTimer implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String NAME = "exotrace.http.requests";
+    /** Far above what the API's paths, methods and statuses make (some hundreds), far below what hurts a scrape. */
+    static final int MAX_SERIES = 2000;
+    private static final String OVERFLOW = KnownMethods.OTHER + " overflow other";
     private static final String STARTED = RequestTimer.class.getName() + ".started";
     private static final Metadata METADATA = Metadata.builder().withName(NAME).withUnit(MetricUnits.SECONDS)
             .withDescription("API requests by method, path template and status: how long the service took to answer").build();
@@ -66,7 +76,7 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
         try {
             Method method = resource == null ? null : resource.getResourceMethod();
             String path = method == null ? "unmatched" : templates.computeIfAbsent(method, m -> template(resource.getResourceClass(), m));
-            timer(request.getMethod(), path, Integer.toString(response.getStatus())).update(Duration.ofNanos(System.nanoTime() - started));
+            timer(KnownMethods.label(request.getMethod()), path, Integer.toString(response.getStatus())).update(Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             // a metric is never worth an answer: the request's own outcome (a dose recorded, say) stands
             LOG.log(Level.WARNING, "request latency not recorded", e);
@@ -85,6 +95,10 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
             return timer;
         }
         synchronized (timers) {
+            if (timers.size() >= MAX_SERIES) {
+                return timers.computeIfAbsent(OVERFLOW, k -> registry.timer(METADATA, new Tag("method", KnownMethods.OTHER),
+                        new Tag("path", "overflow"), new Tag("status", "other")));
+            }
             return timers.computeIfAbsent(key, k -> registry.timer(METADATA, new Tag("method", method), new Tag("path", path),
                     new Tag("status", status)));
         }

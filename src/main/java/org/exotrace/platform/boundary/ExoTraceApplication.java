@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+import java.util.Map;
+
 /**
  * The REST API under {@code /api}, secured by MicroProfile JWT bearer tokens. A CDI bean, so that
  * Payara's MP-JWT extension sees {@code @LoginConfig} under annotated bean discovery.
@@ -27,4 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class ExoTraceApplication extends Application {
+
+    /**
+     * Jersey answers {@code OPTIONS} with a WADL document of the resources that names its own version, to anyone and
+     * without a token: off, in both applications, so {@code OPTIONS} lists the allowed methods only ({@code Allow}).
+     */
+    public static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PROPERTIES;
+    }
 }

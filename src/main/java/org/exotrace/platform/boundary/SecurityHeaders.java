@@ -13,7 +13,7 @@ import java.io.IOException;
 /**
  * Headers on every answer of the application, API and assets alike: no content sniffing, no referrer, no
  * framing, and a Content-Security-Policy that lets an answer load and run nothing (the pages replace it with
- * their own, which allows the service's own scripts and styles). API answers hold patients' records: no cache
+ * their own, which allows the service's own scripts and styles). API and FHIR answers hold patients' records: no cache
  * keeps them, nor an error. Over HTTPS browsers are told to keep to HTTPS. It runs again for the container's error pages
  * (a refused bearer token is answered by {@link ContainerErrorServlet} after the container dropped the headers).
  */
@@ -28,7 +28,8 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", NOTHING);
-        if (request.getDispatcherType() == DispatcherType.ERROR || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getDispatcherType() == DispatcherType.ERROR || path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/fhir")) {
             response.setHeader("Cache-Control", "no-store");
         }
         if (request.isSecure()) {

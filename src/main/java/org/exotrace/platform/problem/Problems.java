@@ -29,6 +29,12 @@ public final class Problems {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** A query parameter that is not of its type ({@code ?page=abc}): 400 naming it. */
+    public static Response invalidQueryParameter(String field, String requestId) {
+        return response(400, "VALIDATION_FAILED", "The request is not valid", "Invalid fields: " + field, requestId,
+                List.of(new Problem.FieldError(field, "not of the documented type")), null);
+    }
+
     public static Response response(int status, String code, String title, String detail, String requestId) {
         return response(status, code, title, detail, requestId, null, null);
     }

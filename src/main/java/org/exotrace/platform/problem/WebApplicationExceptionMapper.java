@@ -38,9 +38,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         Optional<String> queryParameter = unconvertibleQueryParameter(e);
         if (queryParameter.isPresent()) {
-            String field = queryParameter.get();
-            return Problems.response(400, "VALIDATION_FAILED", "The request is not valid", "Invalid fields: " + field, requestId,
-                    List.of(new Problem.FieldError(field, "not of the documented type")), null);
+            return Problems.invalidQueryParameter(queryParameter.get(), requestId);
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Request refused" : type.getReasonPhrase();

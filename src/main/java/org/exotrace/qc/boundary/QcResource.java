@@ -70,9 +70,10 @@ import java.util.stream.Collectors;
 public class QcResource {
 
     /** The 422 answer of POST /api/lots/{lotNumber}/qc-results. */
-    static final String RESULTS_422 = "UNIT_MISMATCH, RESULT_KIND_MISMATCH, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, VALIDATION_FAILED: not "
-            + "the specification's unit or kind, an assay the product does not require, supersedes names no result "
-            + "of the lot, or a field or CSV row is wrong (errors names it)";
+    static final String RESULTS_422 = "UNIT_MISMATCH, RESULT_KIND_MISMATCH, VALUE_OUT_OF_RANGE, NEGATIVE_VALUE, ASSAY_NOT_SPECIFIED, UNKNOWN_RESULT, "
+            + "VALIDATION_FAILED: not the specification's unit or kind, a value with more than 18 digits before the point or 12 "
+            + "after it, a value below zero where the specification has no limit below zero, an assay the product does not "
+            + "require, supersedes names no result of the lot, or a field or CSV row is wrong (errors names it)";
 
     /** The 409 answer of POST /api/lots/{lotNumber}/qc-results. */
     static final String RESULTS_409 = "RESULT_EXISTS, RESULT_SUPERSEDED, LOT_STATUS_CONFLICT: the assay has a current result (correct it "

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * Judges a reading against one assay's specification. Limits are inclusive ({@code max 0.5} passes
- * 0.5); units must be the specification's own, never converted or compared across.
+ * 0.5); units must be the specification's own, never converted or compared across. A value is judged only when it is
+ * stored as the same number ({@link AssaySpec#storable}), and below zero only when the specification has a limit below
+ * zero ({@link AssaySpec#allowsNegative}).
  */
 public final class Specification {
 
@@ -17,7 +19,10 @@ public final class Specification {
     private Specification() {
     }
 
-    /** @throws QcRuleViolation when the reading is of the wrong kind, the wrong unit or the wrong scale of outcome */
+    /**
+     * @throws QcRuleViolation when the reading is of the wrong kind, the wrong unit or the wrong scale of outcome, a value
+     *                         out of the stored bounds, or negative where the specification has no limit below zero
+     */
     public static Judgement judge(AssaySpec spec, Reading reading) {
         if (reading instanceof Reading.Quantity q) {
             return judgeQuantity(spec, q);
@@ -36,6 +41,13 @@ public final class Specification {
                     spec.assay() + " is specified in '" + unit + "', not '" + q.unit() + "': convert the value and send it in " + unit);
         }
         BigDecimal v = q.value();
+        if (!AssaySpec.storable(v)) {
+            throw new QcRuleViolation("VALUE_OUT_OF_RANGE", "value", "the value has " + AssaySpec.BOUNDS);
+        }
+        if (v.signum() < 0 && !spec.allowsNegative()) {
+            throw new QcRuleViolation("NEGATIVE_VALUE", "value", spec.assay() + " (" + spec.describe()
+                    + ") has no limit below zero, so a negative value is taken for a typo: enter the measured value");
+        }
         boolean aboveMin = spec.min().map(min -> v.compareTo(min) >= 0).orElse(true);
         boolean belowMax = spec.max().map(max -> v.compareTo(max) <= 0).orElse(true);
         return aboveMin && belowMax ? Judgement.PASS : Judgement.FAIL;

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * Sends the outbox's due deliveries, every {@code exotrace.webhook.poll-interval}, from the server's managed
  * scheduler. It starts once the schema is migrated and finds what an earlier run left undelivered, since the
  * deliveries are rows, not memory. Each delivery is claimed under a lease (see {@link Deliveries#claim}), POSTed with
- * the JDK's HTTP client outside any transaction, and its attempt recorded afterwards.
+ * the JDK's HTTP client outside any transaction, and its attempt recorded afterwards. Every request is signed: without
+ * {@code exotrace.webhook.secret} the dispatcher does not start, and deliveries wait in the outbox.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -52,7 +53,7 @@ public class Dispatcher {
     private volatile ScheduledFuture<?> polling;
     private volatile HttpClient http;
     private volatile RetrySchedule schedule;
-    private volatile Optional<String> secret;
+    private volatile String secret;
     private volatile Duration requestTimeout;
 
     void onSchemaReady(@Observes SchemaReady ready) {
@@ -63,13 +64,17 @@ public class Dispatcher {
             }
             return;
         }
+        Optional<String> signing = settings.secret();
+        if (signing.isEmpty()) {
+            LOG.severe("Webhooks are not sent: exotrace.webhook.urls is set but exotrace.webhook.secret is not, and a receiver"
+                    + " could not tell our events from forged ones. Events wait in the outbox; set the secret (EXOTRACE_WEBHOOK_SECRET)"
+                    + " and restart to send them, signed");
+            return;
+        }
+        secret = signing.get();
         schedule = settings.schedule();
-        secret = settings.secret();
         requestTimeout = settings.requestTimeout();
         http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-        if (secret.isEmpty()) {
-            LOG.warning("exotrace.webhook.secret is not set: webhook requests go out unsigned");
-        }
         long every = settings.pollInterval().toMillis();
         polling = scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Webhooks go to " + urls + "; retries after " + schedule.initial() + " doubling up to " + schedule.max()
@@ -110,7 +115,7 @@ public class Dispatcher {
                 .header("X-ExoTrace-Delivery-Attempt", Integer.toString(d.attempts() + 1))
                 .header("X-ExoTrace-Timestamp", Long.toString(timestamp))
                 .POST(HttpRequest.BodyPublishers.ofString(d.payload()));
-        secret.ifPresent(s -> request.header("X-ExoTrace-Signature", Signatures.sign(s, timestamp, d.payload())));
+        request.header("X-ExoTrace-Signature", Signatures.sign(secret, timestamp, d.payload()));
         long started = System.nanoTime();
         Integer status = null;
         String error = null;

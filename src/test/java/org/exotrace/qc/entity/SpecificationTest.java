@@ -40,6 +40,35 @@ class SpecificationTest {
         assertEquals(expected, quantity(PROTEIN, value, "mg/mL"));
     }
 
+    @ParameterizedTest(name = "endotoxin {0} EU/mL is refused, not stored as another number")
+    @CsvSource({"4.2e262155", "-1e262144", "1e-1000000", "1e20000000", "1e18", "0.0000000000001", "0.1000000000000"})
+    void aValueThatWouldNotBeStoredAsItselfIsRefused(String value) {
+        var e = assertThrows(QcRuleViolation.class, () -> quantity(ENDOTOXIN, value, "EU/mL"));
+        assertEquals("VALUE_OUT_OF_RANGE", e.code());
+        assertEquals("value", e.field());
+    }
+
+    @ParameterizedTest(name = "{0} particles/mL is judged")
+    @CsvSource({"999999999999999999.999999999999", "0.000000000001", "3.9E11"})
+    void eighteenDigitsBeforeThePointAndTwelveAfterAreJudged(String value) {
+        quantity(PARTICLES, value, "particles/mL");
+    }
+
+    @Test
+    void aNegativeValueIsATypoUnlessALimitIsBelowZero() {
+        var e = assertThrows(QcRuleViolation.class, () -> quantity(ENDOTOXIN, "-0.6", "EU/mL"));
+        assertEquals("NEGATIVE_VALUE", e.code());
+        assertEquals("NEGATIVE_VALUE", assertThrows(QcRuleViolation.class, () -> quantity(PROTEIN, "-1", "mg/mL")).code());
+        assertEquals(Judgement.PASS, quantity(ENDOTOXIN, "-0", "EU/mL"), "minus zero is zero");
+        var zeta = org.exotrace.catalog.entity.AssaySpec.range("ZETA_POTENTIAL", new BigDecimal("-40"), new BigDecimal("-10"), "mV");
+        assertEquals(Judgement.PASS, quantity(zeta, "-25", "mV"));
+        assertEquals(Judgement.FAIL, quantity(zeta, "-5", "mV"));
+        var belowZero = org.exotrace.catalog.entity.AssaySpec.range("DELTA", null, new BigDecimal("-1"), "mV");
+        assertEquals(Judgement.PASS, quantity(belowZero, "-3", "mV"), "an upper limit below zero allows negatives too");
+        var fromMinusOne = org.exotrace.catalog.entity.AssaySpec.range("DELTA", new BigDecimal("-1"), null, "mV");
+        assertEquals(Judgement.FAIL, quantity(fromMinusOne, "-3", "mV"));
+    }
+
     @Test
     void aUnitOtherThanTheSpecificationsIsRefusedNotCompared() {
         var e = assertThrows(QcRuleViolation.class, () -> quantity(ENDOTOXIN, "0.1", "EU/ml"));
