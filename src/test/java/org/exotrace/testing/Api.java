@@ -124,9 +124,13 @@ public final class Api {
         return newUser(roles).token();
     }
 
+    /**
+     * A user created by {@code admin}, who then sets their own password: a password an ADMIN sets is temporary, and the
+     * user's first sign-in changes it ({@link #firstSignIn}). {@link Staff#password()} is the user's own.
+     */
     public Staff newUser(Role... roles) {
         String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "password-" + name;
+        String password = "temporary-" + UUID.randomUUID().toString().substring(0, 12);
         var rolesJson = Json.createArrayBuilder();
         Arrays.stream(roles).map(Role::name).forEach(rolesJson::add);
         Reply created = post("api/users", adminToken(), Json.createObjectBuilder()
@@ -134,7 +138,30 @@ public final class Api {
         if (created.status() != 201) {
             throw new AssertionError("creating user failed: " + created);
         }
-        return new Staff(name, password, signIn(name, password));
+        return firstSignIn(name, password);
+    }
+
+    /**
+     * Signs in with a password an ADMIN set and, when the service asks for it (403 {@code PASSWORD_CHANGE_REQUIRED}),
+     * replaces it with one of the user's own through {@code POST api/auth/password}: the user as they are after their
+     * first sign-in, with their own password and a token.
+     */
+    public Staff firstSignIn(String username, String temporaryPassword) {
+        Reply first = post("api/auth/token", null, Json.createObjectBuilder()
+                .add("username", username).add("password", temporaryPassword).build().toString());
+        if (first.status() == 200) {
+            return new Staff(username, temporaryPassword, first.json().getString("access_token"));
+        }
+        if (first.status() != 403 || !"PASSWORD_CHANGE_REQUIRED".equals(first.code())) {
+            throw new AssertionError("first sign-in of " + username + " failed: " + first);
+        }
+        String own = "own-" + UUID.randomUUID().toString().substring(0, 12);
+        Reply changed = post("api/auth/password", null, Json.createObjectBuilder()
+                .add("username", username).add("password", temporaryPassword).add("newPassword", own).build().toString());
+        if (changed.status() != 200) {
+            throw new AssertionError("changing the temporary password of " + username + " failed: " + changed);
+        }
+        return new Staff(username, own, changed.json().getString("access_token"));
     }
 
     /** A unique suffix for business keys, so tests never see each other's data. */
