@@ -142,19 +142,11 @@ public final class Api {
     }
 
     /**
-     * Signs in with a password an ADMIN set and, when the service asks for it (403 {@code PASSWORD_CHANGE_REQUIRED}),
-     * replaces it with one of the user's own through {@code POST api/auth/password}: the user as they are after their
-     * first sign-in, with their own password and a token.
+     * The first sign-in of a user whose password an ADMIN set: the user replaces it with one of their own through
+     * {@code POST api/auth/password} (which checks the ADMIN's password as sign-in does) and gets a token; the user as
+     * they are after it, with their own password.
      */
     public Staff firstSignIn(String username, String temporaryPassword) {
-        Reply first = post("api/auth/token", null, Json.createObjectBuilder()
-                .add("username", username).add("password", temporaryPassword).build().toString());
-        if (first.status() == 200) {
-            return new Staff(username, temporaryPassword, first.json().getString("access_token"));
-        }
-        if (first.status() != 403 || !"PASSWORD_CHANGE_REQUIRED".equals(first.code())) {
-            throw new AssertionError("first sign-in of " + username + " failed: " + first);
-        }
         String own = "own-" + UUID.randomUUID().toString().substring(0, 12);
         Reply changed = post("api/auth/password", null, Json.createObjectBuilder()
                 .add("username", username).add("password", temporaryPassword).add("newPassword", own).build().toString());
