@@ -29,6 +29,13 @@ def token(user, password):
     return call("POST", "/api/auth/token", {"username": user, "password": password})["access_token"]
 
 
+def new_user(admin, name, roles, password="bench-password-1"):
+    """Creates a user (the ADMIN's password is temporary), sets their own password and answers their token."""
+    call("POST", "/api/users", {"username": name, "password": "bench-temporary-1", "roles": roles}, admin)
+    return call("POST", "/api/auth/password", {"username": name, "password": "bench-temporary-1",
+                                               "newPassword": password})["access_token"]
+
+
 def gtin():
     """A random GTIN-14 with a valid check digit."""
     d = "0" + "%012d" % random.randrange(10**12)

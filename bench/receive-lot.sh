@@ -10,9 +10,10 @@ admin=$(curl -sf -X POST "$BASE/api/auth/token" -H 'Content-Type: application/js
   -d "{\"username\":\"admin\",\"password\":\"${ADMIN_PASSWORD:?set ADMIN_PASSWORD}\"}" | json access_token)
 user="bench$RANDOM$RANDOM"
 curl -sf -o /dev/null -X POST "$BASE/api/users" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"password\":\"bench-password-1\",\"roles\":[\"INVENTORY\"]}"
-token=$(curl -sf -X POST "$BASE/api/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$user\",\"password\":\"bench-password-1\"}" | json access_token)
+  -d "{\"username\":\"$user\",\"password\":\"bench-temporary-1\",\"roles\":[\"INVENTORY\"]}"
+# the ADMIN's password is temporary: the user sets their own, and gets their token with it
+token=$(curl -sf -X POST "$BASE/api/auth/password" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$user\",\"password\":\"bench-temporary-1\",\"newPassword\":\"bench-password-1\"}" | json access_token)
 body=$(mktemp); trap 'rm -f "$body"' EXIT
 echo "receiving $R lots of $N vials each (serials printed on the labels) at $BASE"
 for i in $(seq 1 "$R"); do

@@ -13,16 +13,14 @@ p50, p90, p99 and max of the round trip as the client sees it.
 import os, random, sys, time
 from datetime import date, timedelta
 
-from client import call, gtin, token
+from client import call, gtin, new_user, token
 
 SCANS = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
 VIALS = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
 
 admin = token("admin", os.environ["ADMIN_PASSWORD"])
 tag = "%06d" % random.randrange(10**6)
-for name, roles in (("benchqa" + tag, ["QA", "INVENTORY"]), ("benchnurse" + tag, ["NURSE"])):
-    call("POST", "/api/users", {"username": name, "password": "bench-password-1", "roles": roles}, admin)
-qa, nurse = token("benchqa" + tag, "bench-password-1"), token("benchnurse" + tag, "bench-password-1")
+qa, nurse = new_user(admin, "benchqa" + tag, ["QA", "INVENTORY"]), new_user(admin, "benchnurse" + tag, ["NURSE"])
 cpc, product, g = "CPC-B" + tag, "BENCH-" + tag, gtin()
 call("POST", "/api/cpcs", {"code": cpc, "name": "Bench CPC", "licenceNumber": "FA0000000", "country": "JP"}, qa)
 call("POST", "/api/products", {"code": product, "name": "Bench", "gtin": g, "donorSources": ["CORD_BLOOD"], "volumeMl": 2.0,

@@ -12,7 +12,7 @@ one for the service's administrations, one for pgbench's.
 import os, random, sys, time
 from datetime import date, timedelta
 
-from client import call, gtin, token
+from client import call, gtin, new_user, token
 
 ADMIN_VIALS = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
 work = os.environ.get("WORK", "bench-work")
@@ -20,9 +20,7 @@ work = os.environ.get("WORK", "bench-work")
 admin = token("admin", os.environ["ADMIN_PASSWORD"])
 tag = "%06d" % random.randrange(10**6)
 qa_name, nurse_name, inv_name = "benchqa" + tag, "benchnurse" + tag, "benchinv" + tag
-for name, roles in ((qa_name, ["QA"]), (nurse_name, ["NURSE"]), (inv_name, ["INVENTORY"])):
-    call("POST", "/api/users", {"username": name, "password": "bench-password-1", "roles": roles}, admin)
-qa, nurse, inventory = (token(n, "bench-password-1") for n in (qa_name, nurse_name, inv_name))
+qa, nurse, inventory = (new_user(admin, n, r) for n, r in ((qa_name, ["QA"]), (nurse_name, ["NURSE"]), (inv_name, ["INVENTORY"])))
 cpc, product, g = "CPC-B" + tag, "BENCH-" + tag, gtin()
 call("POST", "/api/cpcs", {"code": cpc, "name": "Bench CPC", "licenceNumber": "FA0000000", "country": "JP"}, qa)
 call("POST", "/api/products", {"code": product, "name": "Bench", "gtin": g, "donorSources": ["CORD_BLOOD"], "volumeMl": 2.0,

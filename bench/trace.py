@@ -10,7 +10,7 @@ kept-alive connection; prints p50, p90 and max of the round trip (whole body rea
 """
 import os, random, sys, time
 
-from client import call, send, token
+from client import call, new_user, send, token
 
 LOT = sys.argv[1] if len(sys.argv) > 1 else "GEN000500"
 PATIENT = sys.argv[2] if len(sys.argv) > 2 else "GEN-P" + str(int(LOT[3:]) * 100000 + 1)
@@ -18,8 +18,7 @@ RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 
 admin = token("admin", os.environ["ADMIN_PASSWORD"])
 user = "benchtrace%06d" % random.randrange(10**6)
-call("POST", "/api/users", {"username": user, "password": "bench-password-1", "roles": ["QA", "NURSE"]}, admin)
-qa = token(user, "bench-password-1")
+qa = new_user(admin, user, ["QA", "NURSE"])
 
 
 def measure(label, path, accept="application/json"):

@@ -130,7 +130,7 @@ class FoundationIT {
         assertEquals(201, created.status(), created::toString);
         assertEquals("QA", created.json().getJsonArray("roles").getString(0));
         assertFalse(created.body().contains("correct-horse-1"), "the password never comes back");
-        String qa = api.signIn(name, "correct-horse-1");
+        String qa = api.firstSignIn(name, "correct-horse-1").token();
         assertEquals(200, api.get("api/cpcs", qa).status());
     }
 
@@ -142,7 +142,7 @@ class FoundationIT {
                 {"username":"%s","password":"first-password","roles":["NURSE"]}""".formatted(name)).status());
         assertProblem(api.post("api/users", admin, """
                 {"username":"%s","password":"second-password","roles":["QA"]}""".formatted(name)), 409, "USERNAME_TAKEN");
-        api.signIn(name, "first-password"); // still the first account
+        api.firstSignIn(name, "first-password"); // still the first account
         Reply unknownRole = api.post("api/users", admin, """
                 {"username":"x-%s","password":"long-enough-pw","roles":["SUPERUSER"]}""".formatted(name));
         assertProblem(unknownRole, 400, "MALFORMED_JSON");

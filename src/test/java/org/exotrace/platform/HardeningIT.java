@@ -92,6 +92,7 @@ class HardeningIT {
         headers.put("wrong audience", "Bearer " + forge.signed(TokenForge.claims().add("aud", "another-service").build()));
         headers.put("no audience", "Bearer " + forge.signed(TokenForge.claims().remove("aud").build()));
         headers.put("expired a minute ago", "Bearer " + forge.signed(TokenForge.claims().add("iat", now - 3600).add("exp", now - 60).build()));
+        headers.put("not valid before an hour from now", "Bearer " + forge.signed(TokenForge.claims().add("nbf", now + 3600).build()));
         headers.put("no exp", "Bearer " + forge.signed(TokenForge.claims().remove("exp").build()));
         headers.put("garbage", "Bearer not-a-token");
         headers.put("three garbage parts", "Bearer a.b.c");

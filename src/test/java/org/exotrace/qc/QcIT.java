@@ -210,6 +210,45 @@ class QcIT {
     }
 
     @Test
+    void aSignatureSoonAfterAnAdminResetTheSignersPasswordIsFlagged() {
+        enterAllPassing();
+        Staff signer = api.newUser(Role.QA);
+        Reply reset = api.post("api/users/" + signer.username() + "/password", api.adminToken(), "{\"password\":\"reset-by-an-admin\"}");
+        assertEquals(200, reset.status(), reset::toString);
+        Staff afterReset = api.firstSignIn(signer.username(), "reset-by-an-admin");
+        Reply released = release(afterReset, afterReset.password());
+        assertEquals(200, released.status(), released::toString);
+        String resetAt = reset.json().getString("credentialsChangedAt");
+        assertEquals(Instant.parse(resetAt), Instant.parse(released.json().getJsonObject("signature").getString("signerPasswordResetAt")));
+        assertEquals(Instant.parse(resetAt), Instant.parse(dossier().getJsonArray("signatures").getJsonObject(0).getString("signerPasswordResetAt")));
+        JsonObject audited = api.get("api/audit?action=LOT_RELEASE_SIGNED&subjectId=" + lot, qa.token()).json().getJsonArray("items").getJsonObject(0);
+        assertEquals("admin", audited.getJsonObject("change").getString("signerPasswordResetBy"), audited::toString);
+    }
+
+    @Test
+    void aSignatureOfAnAccountNeverResetIsNotFlagged() {
+        enterAllPassing();
+        Reply released = release(qa, qa.password());
+        assertEquals(200, released.status(), released::toString);
+        assertFalse(released.json().getJsonObject("signature").containsKey("signerPasswordResetAt"), released::toString);
+    }
+
+    @Test
+    void anAccountThatAlsoHoldsAdminCannotSign() throws SQLException {
+        enterAllPassing();
+        Staff both = api.newUser(Role.QA);
+        try (Connection db = TestDatabase.connect();  // as an account from before ADMIN and QA were kept apart
+             PreparedStatement grant = db.prepareStatement("INSERT INTO app_user_role (user_id, role) SELECT id, 'ADMIN' FROM app_user WHERE username = ?")) {
+            grant.setString(1, both.username());
+            assertEquals(1, grant.executeUpdate());
+        }
+        Staff signer = new Staff(both.username(), both.password(), api.signIn(both.username(), both.password()));
+        assertProblem(release(signer, signer.password()), 403, "SIGNER_IS_ADMIN");
+        assertEquals("QUARANTINED", status());
+        assertEquals(0, dossier().getJsonArray("signatures").size());
+    }
+
+    @Test
     void aSignedReleaseKeepsWhoWhenWhatItMeansAndTheResultsAsTheyStood() {
         enterAllPassing();
         Reply released = release(qa, qa.password());

@@ -41,6 +41,9 @@ class RoleMatrixIT {
     /** One user per role and a history to point the paths at; made once for the class (password hashes are slow). */
     static Map<String, String> tokens;
     static Map<String, String> pathValues;
+    /** Every role may sign out; the probe must not revoke the tokens the other cells use. */
+    static final String SIGN_OUT = "POST /api/auth/sign-out";
+
     /** The query a search endpoint (FHIR's, which refuses a search without parameters) is probed with. */
     static Map<String, String> searches;
     /** A failed set-up fails every cell at once, instead of being tried again for each. */
@@ -103,9 +106,16 @@ class RoleMatrixIT {
     void everyEndpointAnswersEachRoleAsTheMatrixSays(String endpoint, String role, Boolean allowed) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = path(endpoint.substring(endpoint.indexOf(' ') + 1), method);
-        String token = role.equals(NO_TOKEN) ? null : tokens.get(role);
+        boolean signOut = endpoint.equals(SIGN_OUT) && Boolean.TRUE.equals(allowed);
+        // signing out revokes every token of the user: the probe signs out a user of its own, not the shared one
+        String token = role.equals(NO_TOKEN) ? null : signOut ? api.newUserToken(Role.valueOf(role)) : tokens.get(role);
         boolean read = method.equals("GET");
         Reply reply = api.send(method, path, token, read ? null : "application/json", read ? null : "{}");
+        if (signOut) {
+            assertEquals(204, reply.status(), reply::toString);
+            assertEquals(401, api.get("api/users/admin", token).status(), "the token is revoked");
+            return;
+        }
         if (allowed == null) {
             assertEquals(401, reply.status(), reply::toString);
         } else if (!allowed) {

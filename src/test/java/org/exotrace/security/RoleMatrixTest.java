@@ -34,7 +34,7 @@ class RoleMatrixTest {
 
     private static final List<Class<? extends Annotation>> VERBS = List.of(GET.class, POST.class, PUT.class, DELETE.class);
     /** Endpoints anyone may call without a token; not rows of the matrix. */
-    private static final Set<String> PUBLIC = Set.of("POST /api/auth/token", "GET /fhir/metadata");
+    private static final Set<String> PUBLIC = Set.of("POST /api/auth/token", "POST /api/auth/password", "GET /fhir/metadata");
 
     @Test
     void theReadmeListsEveryEndpointWithTheRolesTheCodeAllows() throws IOException {

@@ -124,9 +124,13 @@ public final class Api {
         return newUser(roles).token();
     }
 
+    /**
+     * A user created by {@code admin}, who then sets their own password: a password an ADMIN sets is temporary, and the
+     * user's first sign-in changes it ({@link #firstSignIn}). {@link Staff#password()} is the user's own.
+     */
     public Staff newUser(Role... roles) {
         String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "password-" + name;
+        String password = "temporary-" + UUID.randomUUID().toString().substring(0, 12);
         var rolesJson = Json.createArrayBuilder();
         Arrays.stream(roles).map(Role::name).forEach(rolesJson::add);
         Reply created = post("api/users", adminToken(), Json.createObjectBuilder()
@@ -134,7 +138,22 @@ public final class Api {
         if (created.status() != 201) {
             throw new AssertionError("creating user failed: " + created);
         }
-        return new Staff(name, password, signIn(name, password));
+        return firstSignIn(name, password);
+    }
+
+    /**
+     * The first sign-in of a user whose password an ADMIN set: the user replaces it with one of their own through
+     * {@code POST api/auth/password} (which checks the ADMIN's password as sign-in does) and gets a token; the user as
+     * they are after it, with their own password.
+     */
+    public Staff firstSignIn(String username, String temporaryPassword) {
+        String own = "own-" + UUID.randomUUID().toString().substring(0, 12);
+        Reply changed = post("api/auth/password", null, Json.createObjectBuilder()
+                .add("username", username).add("password", temporaryPassword).add("newPassword", own).build().toString());
+        if (changed.status() != 200) {
+            throw new AssertionError("changing the temporary password of " + username + " failed: " + changed);
+        }
+        return new Staff(username, own, changed.json().getString("access_token"));
     }
 
     /** A unique suffix for business keys, so tests never see each other's data. */

@@ -48,6 +48,7 @@ import org.exotrace.qc.entity.Reading;
 import org.exotrace.qc.entity.ReleasePolicy;
 import org.exotrace.qc.entity.ReleaseSignature;
 import org.exotrace.qc.entity.ResultSource;
+import org.exotrace.security.control.SignIns;
 import org.exotrace.security.entity.Role;
 import org.exotrace.vial.boundary.VialsResource.VialSummary;
 import org.exotrace.vial.entity.VialState;
@@ -158,11 +159,13 @@ public class QcResource {
         }
     }
 
+    /** {@code signerPasswordResetAt}, present only then: an ADMIN had reset the signer's password shortly before they signed. */
     public record SignatureView(UUID signatureId, String signer, Instant signedAt, String meaning, String contentDigest,
-                                JsonArray signedResults) {
+                                JsonArray signedResults, Instant signerPasswordResetAt) {
         static SignatureView of(ReleaseSignature s) {
             try (var reader = Json.createReader(new StringReader(s.signedContent()))) {
-                return new SignatureView(s.id(), s.signer(), s.signedAt(), s.meaning(), s.contentDigest(), reader.readArray());
+                return new SignatureView(s.id(), s.signer(), s.signedAt(), s.meaning(), s.contentDigest(), reader.readArray(),
+                        s.signerPasswordResetAt().orElse(null));
             }
         }
     }
@@ -194,6 +197,9 @@ public class QcResource {
 
     @Inject
     QaDecisions decisions;
+
+    @Inject
+    SignIns signIns;
 
     @Inject
     Lots lots;
@@ -324,16 +330,18 @@ public class QcResource {
     @APIResponse(responseCode = "202", description = "Signed; awaiting a second signer (awaiting: SECOND_SIGNATURE)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Released.class)))
-    @APIResponse(responseCode = "403", description = "SIGNATURE_REFUSED: the password is not the signed-in user's; nothing signed")
+    @APIResponse(responseCode = "403", description = "SIGNATURE_REFUSED: the password is not the signed-in user's; SIGNER_IS_ADMIN: the "
+            + "account also holds ADMIN; PASSWORD_CHANGE_REQUIRED: the password is an ADMIN's temporary one; nothing signed")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     @APIResponse(responseCode = "409", description = "QC_INCOMPLETE, QC_FAILED, LOT_STATUS_CONFLICT, LOT_EXPIRED, SECOND_SIGNER_REQUIRED: assays missing "
             + "or failing (assays names them), the lot is not QUARANTINED (currentState), it expired, or this QA "
             + "user already signed")
-    @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: repeated wrong passwords lock signing as they lock sign-in")
+    @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: wrong passwords are counted with sign-in's, per name and address; "
+            + "their lock holds for both")
     public Response release(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                             @Valid @Required Signature request) {
         QaDecisions.Signed signed = decisions.release(lotNumber, productCode, request.password, request.meaning,
-                caller.getUserPrincipal().getName(), http.getRemoteAddr());
+                caller.getUserPrincipal().getName(), signIns.clientAddress(http.getRemoteAddr(), http.getHeaders("X-Forwarded-For")));
         boolean released = signed.step() == ReleasePolicy.Step.RELEASE;
         Lot lot = signed.lot();
         return Response.status(released ? Response.Status.OK : Response.Status.ACCEPTED)

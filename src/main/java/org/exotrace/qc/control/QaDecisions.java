@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,11 +22,15 @@ import org.exotrace.qc.entity.QcRuleViolation;
 import org.exotrace.qc.entity.ReleasePolicy;
 import org.exotrace.qc.entity.ReleaseSignature;
 import org.exotrace.security.control.SignIns;
+import org.exotrace.security.entity.AppUser;
+import org.exotrace.security.entity.Role;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -68,9 +73,15 @@ public class QaDecisions {
     @ConfigProperty(name = "exotrace.release.second-signer", defaultValue = "false")
     boolean secondSignerRequired;
 
+    /** A signature made within this time after an ADMIN reset the signer's password is flagged with the reset's instant. */
+    @Inject
+    @ConfigProperty(name = "exotrace.release.reset-flag-window")
+    Duration resetFlagWindow;
+
     /**
-     * Signs the lot's release: the signer's password is checked again, the lot's QC must be complete
-     * and passing, and the signature keeps exactly the results it was made over.
+     * Signs the lot's release: the signer's password is checked again (an account that also holds ADMIN, or whose
+     * password is an ADMIN's temporary one, may not sign), the lot's QC must be complete and passing, and the signature
+     * keeps exactly the results it was made over, flagged when an ADMIN reset the signer's password shortly before.
      */
     public Signed release(String lotNumber, String productCode, String password, String meaning, String signer, String address) {
         SignIns.Outcome check = signIns.reauthenticate(signer, password, address);
@@ -78,10 +89,20 @@ public class QaDecisions {
             throw new ProblemException(429, "SIGN_IN_LOCKED", "Too many failed sign-ins", "Signing is locked after repeated wrong "
                     + "passwords for this user or from this address, as sign-in is: try again after " + locked.until() + "; nothing was signed");
         }
-        if (!(check instanceof SignIns.Granted)) {
+        if (!(check instanceof SignIns.Granted granted)) {
             LOG.warning(() -> "release signature of lot " + lotNumber + " refused: wrong password for " + signer);
             throw new ProblemException(403, "SIGNATURE_REFUSED", "Forbidden",
                     "The password does not match the signed-in user: nothing was signed");
+        }
+        AppUser account = granted.user();
+        if (account.roles().contains(Role.ADMIN)) {
+            // an account from before ADMIN and QA were kept apart: an ADMIN sets others' passwords, so may not sign
+            throw new ProblemException(403, "SIGNER_IS_ADMIN", "Forbidden",
+                    "This account also holds ADMIN, and an ADMIN may not sign releases: ask an ADMIN to take one of the two roles; nothing was signed");
+        }
+        if (account.passwordTemporary()) {
+            throw new ProblemException(403, "PASSWORD_CHANGE_REQUIRED", "Password change required",
+                    "This password was set by an ADMIN: choose your own (POST /api/auth/password) before signing; nothing was signed");
         }
         Lot lot = lots.lockedForQa(lotNumber, productCode);
         if (!lot.status().canBecome(LotStatus.RELEASED)) {
@@ -106,11 +127,15 @@ public class QaDecisions {
         } catch (QcRuleViolation e) {
             throw ProblemException.conflict(e.code(), e.getMessage());
         }
-        ReleaseSignature signature = new ReleaseSignature(lot, signer, meaning, review, now);
+        Optional<Instant> resetSoonBefore = account.passwordResetAt().filter(reset -> !reset.plus(resetFlagWindow).isBefore(now));
+        ReleaseSignature signature = new ReleaseSignature(lot, signer, meaning, review, now, resetSoonBefore);
         em.persist(signature);
-        audit.record(signer, "LOT_RELEASE_SIGNED", "lot", lot.lotNumber(), Json.createObjectBuilder()
+        JsonObjectBuilder signed = Json.createObjectBuilder()
                 .add("product", lot.product().code()).add("signatureId", signature.id().toString()).add("meaning", signature.meaning())
-                .add("contentDigest", signature.contentDigest()).add("results", review.current().size()).build());
+                .add("contentDigest", signature.contentDigest()).add("results", review.current().size());
+        resetSoonBefore.ifPresent(reset -> signed.add("signerPasswordResetAt", reset.toString())
+                .add("signerPasswordResetBy", account.passwordResetBy().orElse("")));
+        audit.record(signer, "LOT_RELEASE_SIGNED", "lot", lot.lotNumber(), signed.build());
         if (step == ReleasePolicy.Step.RELEASE) {
             String signers = Stream.concat(earlier.stream().filter(s -> s.covers(review)).map(ReleaseSignature::signer), Stream.of(signer))
                     .collect(Collectors.joining(", "));

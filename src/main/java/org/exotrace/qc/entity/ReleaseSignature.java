@@ -11,12 +11,14 @@ import org.exotrace.lot.entity.Lot;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * An electronic signature on a lot's release (21 CFR 11.50 style): who signed, when, what the
  * signature means, and exactly what was signed, the lot's current QC results, with their SHA-256.
- * The signer re-entered the password to make it. Never changed.
+ * The signer re-entered the password to make it. Flagged with the instant an ADMIN reset the signer's
+ * password when that was shortly before ({@code exotrace.release.reset-flag-window}). Never changed.
  */
 @Entity
 @Table(name = "lot_signature")
@@ -44,10 +46,19 @@ public class ReleaseSignature {
     @Column(name = "content_digest", nullable = false, updatable = false)
     private String contentDigest;
 
+    /** When an ADMIN had reset the signer's password, if that was shortly before this signature: a flag for reviewers. */
+    @Column(name = "signer_password_reset_at", updatable = false)
+    private Instant signerPasswordResetAt;
+
     protected ReleaseSignature() {
     }
 
     public ReleaseSignature(Lot lot, String signer, String meaning, QcReview review, Instant at) {
+        this(lot, signer, meaning, review, at, Optional.empty());
+    }
+
+    /** {@code signerPasswordResetAt}: an ADMIN reset the signer's password then, shortly before this signature. */
+    public ReleaseSignature(Lot lot, String signer, String meaning, QcReview review, Instant at, Optional<Instant> signerPasswordResetAt) {
         if (!review.passed()) {
             throw new IllegalArgumentException("a release is signed only over complete, passing QC");
         }
@@ -58,11 +69,16 @@ public class ReleaseSignature {
         this.signedContent = review.signedContent();
         this.contentDigest = AuditHash.sha256(signedContent);
         this.signedAt = Objects.requireNonNull(at);
+        this.signerPasswordResetAt = signerPasswordResetAt.orElse(null);
     }
 
     /** Whether this signature was made over exactly the results the review holds now. */
     public boolean covers(QcReview review) {
         return contentDigest.equals(AuditHash.sha256(review.signedContent()));
+    }
+
+    public Optional<Instant> signerPasswordResetAt() {
+        return Optional.ofNullable(signerPasswordResetAt);
     }
 
     public UUID id() {

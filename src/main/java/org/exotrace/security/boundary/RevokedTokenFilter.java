@@ -19,8 +19,9 @@ import org.exotrace.security.control.VerifiedTokens;
 import java.security.Principal;
 
 /**
- * Refuses, with 401 before any role is checked, a verified token that is no longer honoured: its user
- * was disabled, or its password or roles changed after it was issued ({@link RevokedTokens}). A token that passes is
+ * Refuses, with 401 before any role is checked, a verified token that is not valid yet ({@code nbf} in the future,
+ * which MicroProfile JWT does not check) or no longer honoured: its user was disabled or signed out, or its password or
+ * roles changed after it was issued ({@link RevokedTokens}). A token that passes is
  * remembered as verified ({@link VerifiedTokens}), so that its next request skips the signature check, never this one.
  */
 @Provider
@@ -42,12 +43,13 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
         if (caller == null) {
             return;
         }
-        if (caller instanceof JsonWebToken token && !tokens.revoked(token)) {
+        if (caller instanceof JsonWebToken token && !tokens.notYetValid(token) && !tokens.revoked(token)) {
             verified.remember(token);
             return;
         }
         Response refused = Problems.response(401, "UNAUTHENTICATED", "Unauthorized",
-                "This token is no longer valid (the account was disabled, or its password or roles changed): sign in again",
+                "This token is not valid (not yet, by its nbf; or no longer: the account was disabled, signed out, or its password or roles "
+                        + "changed): sign in again",
                 RequestIds.of(request));
         context.abortWith(Response.fromResponse(refused).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build());
     }

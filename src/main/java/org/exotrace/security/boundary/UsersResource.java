@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.platform.boundary.Page;
 import org.exotrace.platform.boundary.PageRequest;
 import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.security.control.SignIns;
 import org.exotrace.security.control.Users;
 import org.exotrace.security.entity.AppUser;
 import org.exotrace.security.entity.Role;
@@ -40,8 +41,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Staff accounts, managed by ADMIN: create, list, read one, disable and enable, reset the password,
- * change the roles. The last active ADMIN can be neither disabled nor demoted (409 {@code LAST_ADMIN}).
+ * Staff accounts, managed by ADMIN: create, list, read one, disable and enable, reset the password (to a
+ * temporary one), change the roles (never ADMIN with QA), lift sign-in locks. The last active ADMIN can be neither disabled nor demoted (409 {@code LAST_ADMIN}).
  * A disable, reset or role change refuses the user's existing tokens at once.
  */
 @Path("users")
@@ -52,7 +53,7 @@ public class UsersResource {
 
     /** A user as the API answers it: the example in /openapi. */
     static final String USER_EXAMPLE = "{\"active\":true,\"createdAt\":\"2026-11-25T18:31:30.120000Z\",\"createdBy\":\"admin\","
-            + "\"credentialsChangedAt\":\"2026-11-25T18:31:30.120000Z\",\"roles\":[\"NURSE\"],\"username\":\"nurse1\"}";
+            + "\"credentialsChangedAt\":\"2026-11-25T18:31:30.120000Z\",\"passwordTemporary\":true,\"roles\":[\"NURSE\"],\"username\":\"nurse1\"}";
 
     public static class NewUser {
         @NotBlank
@@ -78,17 +79,23 @@ public class UsersResource {
         public Set<@NotNull Role> roles;
     }
 
-    /** An account as an ADMIN sees it; {@code credentialsChangedAt}: tokens issued before it are refused. */
+    /**
+     * An account as an ADMIN sees it; {@code credentialsChangedAt}: tokens issued before it are refused;
+     * {@code passwordTemporary}: the password is an ADMIN's, and the user must choose their own at their next sign-in.
+     */
     public record UserView(String username, List<Role> roles, boolean active, Instant createdAt, String createdBy,
-                           Instant credentialsChangedAt) {
+                           Instant credentialsChangedAt, boolean passwordTemporary) {
         static UserView of(AppUser u) {
             return new UserView(u.username(), u.roles().stream().sorted().toList(), u.active(), u.createdAt(), u.createdBy(),
-                    u.credentialsChangedAt());
+                    u.credentialsChangedAt(), u.passwordTemporary());
         }
     }
 
     @Inject
     Users users;
+
+    @Inject
+    SignIns signIns;
 
     @Context
     SecurityContext caller;
@@ -104,6 +111,8 @@ public class UsersResource {
                     schema = @Schema(implementation = UserView.class),
                     examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "USERNAME_TAKEN: a user has this name")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a weak password (common, only digits and symbols, the user name); "
+            + "ROLES_INCOMPATIBLE: ADMIN with QA")
     public Response create(@Valid @Required NewUser request, @Context UriInfo uri) {
         AppUser user = users.create(request.username, request.password, request.roles, actor());
         return Response.created(uri.getAbsolutePathBuilder().path(user.username()).build()).entity(UserView.of(user)).build();
@@ -163,8 +172,8 @@ public class UsersResource {
 
     @POST
     @Path("{username}/password")
-    @Operation(summary = "Reset a user's password; the old one and the user's tokens are refused at once, a sign-in lock on "
-            + "the name ends",
+    @Operation(summary = "Reset a user's password to a temporary one (the user chooses their own at their next sign-in); the old one "
+            + "and the user's tokens are refused at once, a sign-in lock on the name ends",
             extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewPassword.class),
@@ -173,6 +182,7 @@ public class UsersResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a weak password (common, only digits and symbols, the user name)")
     public UserView resetPassword(@PathParam("username") String username, @Valid @Required NewPassword request) {
         return UserView.of(users.resetPassword(username, request.password, actor()));
     }
@@ -189,8 +199,22 @@ public class UsersResource {
                     schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
     @APIResponse(responseCode = "409", description = "LAST_ADMIN: it would take ADMIN from the last active ADMIN")
+    @APIResponse(responseCode = "422", description = "ROLES_INCOMPATIBLE: ADMIN with QA")
     public UserView changeRoles(@PathParam("username") String username, @Valid @Required NewRoles request) {
         return UserView.of(users.changeRoles(username, request.roles, actor()));
+    }
+
+    @POST
+    @Path("{username}/unlock")
+    @Operation(summary = "Lift the sign-in locks on a user's name (at every address) and on the addresses that refused them during a lock",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The user; the addresses whose locks were lifted too are in the audit entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no user has this name")
+    public UserView unlock(@PathParam("username") String username) {
+        signIns.lift(username, actor());
+        return one(username);
     }
 
     private String actor() {

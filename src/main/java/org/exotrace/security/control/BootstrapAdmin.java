@@ -5,15 +5,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.platform.control.SchemaReady;
-import org.exotrace.security.entity.Role;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * When no user exists yet, creates the ADMIN {@code admin} with the password from
- * {@code EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD}; without that setting, nobody.
+ * {@code EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD} (the operator's own choice, so not temporary; it must pass
+ * {@link PasswordPolicy}); without that setting, nobody.
  */
 @ApplicationScoped
 public class BootstrapAdmin {
@@ -35,11 +34,12 @@ public class BootstrapAdmin {
             LOG.warning("No user exists and EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD is not set: nobody can sign in yet");
             return;
         }
-        if (password.get().length() < Passwords.MIN_LENGTH) {
-            LOG.severe("EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD is shorter than " + Passwords.MIN_LENGTH + " characters: no admin created");
+        Optional<String> refusal = PasswordPolicy.refusal("admin", password.get());
+        if (refusal.isPresent()) {
+            LOG.severe("EXOTRACE_BOOTSTRAP_ADMIN_PASSWORD must be " + refusal.get() + ": no admin created");
             return;
         }
-        users.create("admin", password.get(), Set.of(Role.ADMIN), "system");
+        users.createBootstrapAdmin("admin", password.get());
         LOG.info("Created the bootstrap ADMIN 'admin'");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -27,6 +28,26 @@ public class RevokedTokens {
     @Inject
     @ConfigProperty(name = "exotrace.token.issuer")
     String issuer;
+
+    /** Seconds of clock skew allowed, as MicroProfile JWT allows them for {@code exp} (none unless configured). */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "0")
+    long clockSkewSeconds;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Whether the token says it is not valid yet: an {@code nbf} after now (with the configured skew). Payara's
+     * MicroProfile JWT does not check {@code nbf}; any issuer's token is checked here.
+     */
+    public boolean notYetValid(JsonWebToken token) {
+        return notYetValid(stamp(token.getClaim("nbf")), clock.instant().getEpochSecond(), clockSkewSeconds);
+    }
+
+    static boolean notYetValid(OptionalLong notBefore, long nowSecond, long skewSeconds) {
+        return notBefore.isPresent() && notBefore.getAsLong() > nowSecond + skewSeconds;
+    }
 
     public boolean revoked(JsonWebToken token) {
         if (!issuer.equals(token.getIssuer())) {

@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Staff accounts: creating and administering them, finding them, checking a password. Every change is
- * audited (never a password) and serialised across instances by {@link #ACCOUNTS_LOCK}, so that two
+ * Staff accounts: creating and administering them, finding them, checking a password, a user's own password
+ * change and sign-out. Passwords follow {@link PasswordPolicy}. Every change is audited (never a password) and serialised across instances by {@link #ACCOUNTS_LOCK}, so that two
  * ADMINs disabling each other at once cannot leave nobody to administer the service.
  */
 @ApplicationScoped
@@ -57,20 +57,31 @@ public class Users {
     @Inject
     Clock clock;
 
+    /** An account an ADMIN creates: its password is temporary, and the user's first sign-in asks for their own. */
     public AppUser create(String username, String password, Set<Role> roles, String actor) {
+        return create(username, password, true, roles, actor);
+    }
+
+    /** The first ADMIN, whose password the operator chose ({@link BootstrapAdmin}): not temporary. */
+    public AppUser createBootstrapAdmin(String username, String password) {
+        return create(username, password, false, Set.of(Role.ADMIN), "system");
+    }
+
+    private AppUser create(String username, String password, boolean temporary, Set<Role> roles, String actor) {
         String name = username.toLowerCase(Locale.ROOT);
         if (!AppUser.USERNAME.matcher(name).matches()) {
             throw ProblemException.invalid("username", "2-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        requireLongEnough(password);
+        requireAllowed("password", name, password);
+        requireCompatible(roles);
         lockAccounts();
         if (find(name).isPresent()) {
             throw ProblemException.conflict("USERNAME_TAKEN", "A user named '" + name + "' already exists");
         }
-        AppUser user = new AppUser(name, Passwords.hash(password), roles, actor, clock.instant());
+        AppUser user = new AppUser(name, Passwords.hash(password), temporary, roles, actor, clock.instant());
         em.persist(user);
         audit.record(actor, "USER_CREATED", "user", name, Json.createObjectBuilder()
-                .add("username", name).add("roles", names(user.roles())).build());
+                .add("username", name).add("roles", names(user.roles())).add("temporaryPassword", temporary).build());
         return user;
     }
 
@@ -99,13 +110,39 @@ public class Users {
         return user;
     }
 
-    /** Sets a new password chosen by an ADMIN; the user's tokens are refused from now on. */
+    /** Sets a new password chosen by an ADMIN, temporary until the user chose their own; the user's tokens are refused from now on. */
     public AppUser resetPassword(String username, String password, String actor) {
-        requireLongEnough(password);
         lockAccounts();
         AppUser user = existing(username);
-        user.resetPassword(Passwords.hash(password), clock.instant());
+        requireAllowed("password", user.username(), password);
+        user.resetPassword(Passwords.hash(password), actor, clock.instant());
         audit.record(actor, "USER_PASSWORD_RESET", "user", user.username(), Json.createObjectBuilder().add("username", user.username()).build());
+        return user;
+    }
+
+    /**
+     * The user, who has just proved their current password ({@link SignIns}), sets their own: no longer temporary,
+     * and their tokens from before are refused.
+     */
+    public AppUser changeOwnPassword(AppUser signedIn, String newPassword) {
+        requireAllowed("newPassword", signedIn.username(), newPassword);
+        if (Passwords.matches(newPassword, signedIn.passwordHash())) {
+            throw ProblemException.invalid("newPassword", "not the password it replaces");
+        }
+        lockAccounts();
+        AppUser user = existing(signedIn.username());
+        user.changeOwnPassword(Passwords.hash(newPassword), clock.instant());
+        audit.record(user.username(), "USER_PASSWORD_CHANGED", "user", user.username(), Json.createObjectBuilder()
+                .add("username", user.username()).add("wasTemporary", signedIn.passwordTemporary()).build());
+        return user;
+    }
+
+    /** Signs the user out everywhere: every token of theirs issued until now is refused. */
+    public AppUser signOut(String username) {
+        lockAccounts();
+        AppUser user = existing(username);
+        user.signOut(clock.instant());
+        audit.record(user.username(), "USER_SIGNED_OUT", "user", user.username(), Json.createObjectBuilder().add("username", user.username()).build());
         return user;
     }
 
@@ -114,6 +151,7 @@ public class Users {
         if (roles == null || roles.isEmpty()) {
             throw ProblemException.invalid("roles", "at least one role");
         }
+        requireCompatible(roles);
         lockAccounts();
         AppUser user = existing(username);
         Set<Role> before = EnumSet.copyOf(user.roles());
@@ -186,9 +224,16 @@ public class Users {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ACCOUNTS_LOCK).getSingleResult();
     }
 
-    private static void requireLongEnough(String password) {
-        if (password == null || password.length() < Passwords.MIN_LENGTH) {
-            throw ProblemException.invalid("password", "at least " + Passwords.MIN_LENGTH + " characters");
+    private static void requireAllowed(String field, String username, String password) {
+        PasswordPolicy.refusal(username, password).ifPresent(reason -> {
+            throw ProblemException.invalid(field, reason);
+        });
+    }
+
+    private static void requireCompatible(Set<Role> roles) {
+        if (roles != null && !AppUser.compatible(roles)) {
+            throw ProblemException.unprocessable("ROLES_INCOMPATIBLE", "roles",
+                    "ADMIN and QA are never one account's: an ADMIN who could also sign releases could sign as anyone whose password they set");
         }
     }
 

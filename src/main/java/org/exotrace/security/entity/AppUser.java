@@ -16,14 +16,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * A member of staff (or an integration's account) who signs in. Equal by username. An ADMIN disables
- * and enables it, resets its password and changes its roles; each of those except enabling moves
- * {@code credentialsChangedAt}, and a token issued before that instant is no longer honoured.
+ * and enables it, resets its password and changes its roles; the user changes their own password and signs
+ * out; each of those except enabling moves {@code credentialsChangedAt}, and a token issued before that
+ * instant is no longer honoured. A password an ADMIN set is temporary until the user chose their own. An
+ * account holds ADMIN or QA, never both.
  */
 @Entity
 @Table(name = "app_user")
@@ -58,16 +61,28 @@ public class AppUser {
     @Column(name = "credentials_changed_at", nullable = false)
     private Instant credentialsChangedAt;
 
+    /** Set by an ADMIN, at creation or by a reset: the user must choose their own before anything else. */
+    @Column(name = "password_temporary", nullable = false)
+    private boolean passwordTemporary;
+
+    @Column(name = "password_reset_at")
+    private Instant passwordResetAt;
+
+    @Column(name = "password_reset_by")
+    private String passwordResetBy;
+
     protected AppUser() {
     }
 
-    public AppUser(String username, String passwordHash, Set<Role> roles, String createdBy, Instant createdAt) {
+    /**
+     * A new account. {@code temporaryPassword}: the password was chosen by the ADMIN who creates it, not by the user
+     * (false only for the bootstrap ADMIN, whose password the operator chose).
+     */
+    public AppUser(String username, String passwordHash, boolean temporaryPassword, Set<Role> roles, String createdBy, Instant createdAt) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("username must be 2-63 lower-case letters, digits, '.', '_' or '-'");
         }
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("a user needs at least one role");
-        }
+        requireCompatible(roles);
         this.id = UUID.randomUUID();
         this.username = username;
         this.passwordHash = Objects.requireNonNull(passwordHash);
@@ -76,6 +91,21 @@ public class AppUser {
         this.createdBy = Objects.requireNonNull(createdBy);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.credentialsChangedAt = stored(createdAt);
+        this.passwordTemporary = temporaryPassword;
+    }
+
+    /** ADMIN administers the accounts, QA signs releases: one person holding both could sign as anyone (issue 26). */
+    public static boolean compatible(Set<Role> roles) {
+        return !(roles.contains(Role.ADMIN) && roles.contains(Role.QA));
+    }
+
+    private static void requireCompatible(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("a user needs at least one role");
+        }
+        if (!compatible(roles)) {
+            throw new IllegalArgumentException("an account holds ADMIN or QA, not both");
+        }
     }
 
     /** Signs it out everywhere and refuses its sign-in until enabled again. */
@@ -95,15 +125,29 @@ public class AppUser {
         active = true;
     }
 
-    public void resetPassword(String newPasswordHash, Instant at) {
+    /** An ADMIN sets a new password: temporary, and remembered as a reset (by whom, when) for the signatures that follow. */
+    public void resetPassword(String newPasswordHash, String admin, Instant at) {
         passwordHash = Objects.requireNonNull(newPasswordHash);
+        credentialsChangedAt = stored(at);
+        passwordTemporary = true;
+        passwordResetAt = credentialsChangedAt;
+        passwordResetBy = Objects.requireNonNull(admin);
+    }
+
+    /** The user sets their own password: no longer temporary; their other tokens are refused from now on. */
+    public void changeOwnPassword(String newPasswordHash, Instant at) {
+        passwordHash = Objects.requireNonNull(newPasswordHash);
+        credentialsChangedAt = stored(at);
+        passwordTemporary = false;
+    }
+
+    /** Signs it out everywhere: every token issued until now is refused. */
+    public void signOut(Instant at) {
         credentialsChangedAt = stored(at);
     }
 
     public void changeRoles(Set<Role> newRoles, Instant at) {
-        if (newRoles == null || newRoles.isEmpty()) {
-            throw new IllegalArgumentException("a user needs at least one role");
-        }
+        requireCompatible(newRoles);
         roles.clear();
         roles.addAll(newRoles);
         credentialsChangedAt = stored(at);
@@ -149,6 +193,19 @@ public class AppUser {
 
     public Instant credentialsChangedAt() {
         return credentialsChangedAt;
+    }
+
+    public boolean passwordTemporary() {
+        return passwordTemporary;
+    }
+
+    /** When an ADMIN last reset the password, if ever. */
+    public Optional<Instant> passwordResetAt() {
+        return Optional.ofNullable(passwordResetAt);
+    }
+
+    public Optional<String> passwordResetBy() {
+        return Optional.ofNullable(passwordResetBy);
     }
 
     @Override

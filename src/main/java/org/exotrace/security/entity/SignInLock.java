@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A lock on signing in, as it began: on a user name or on an address, until when, and its level in
- * the run (1 for the first). Never changed; a lock simply runs out.
+ * A lock on signing in, as it began: on a user name at one address, or on an address (every name), until
+ * when, and its level in the run (1 for the first). Never changed; a lock runs out, or an ADMIN lifts it
+ * ({@link SignInLockLift}).
  */
 @Entity
 @Table(name = "sign_in_lock")
@@ -41,10 +42,14 @@ public class SignInLock {
     @Column(nullable = false, updatable = false)
     private int level;
 
+    /** The address the lock was earned from; a lock on a name holds only for attempts from there. */
+    @Column(updatable = false)
+    private String address;
+
     protected SignInLock() {
     }
 
-    public SignInLock(Subject subjectType, String subject, Instant lockedAt, Instant until, int level) {
+    public SignInLock(Subject subjectType, String subject, String address, Instant lockedAt, Instant until, int level) {
         if (level < 1 || !until.isAfter(lockedAt)) {
             throw new IllegalArgumentException("a lock has a level from 1 and ends after it begins");
         }
@@ -54,6 +59,7 @@ public class SignInLock {
         this.lockedAt = lockedAt;
         this.until = until;
         this.level = level;
+        this.address = Objects.requireNonNull(address);
     }
 
     public Subject subjectType() {
@@ -74,5 +80,9 @@ public class SignInLock {
 
     public int level() {
         return level;
+    }
+
+    public String address() {
+        return address;
     }
 }

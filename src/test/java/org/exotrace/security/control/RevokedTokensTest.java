@@ -55,4 +55,14 @@ class RevokedTokensTest {
         assertEquals(OptionalLong.empty(), RevokedTokens.stamp(null));
         assertEquals(OptionalLong.of(Long.MIN_VALUE), RevokedTokens.stamp("not a number"));
     }
+
+    @Test
+    void aTokenWhoseNotBeforeIsStillAheadIsNotValidYet() {
+        long now = CHANGED.getEpochSecond();
+        assertTrue(RevokedTokens.notYetValid(OptionalLong.of(now + 3600), now, 0));
+        assertTrue(RevokedTokens.notYetValid(OptionalLong.of(now + 1), now, 0));
+        assertFalse(RevokedTokens.notYetValid(OptionalLong.of(now + 1), now, 5), "within the allowed skew");
+        assertFalse(RevokedTokens.notYetValid(OptionalLong.of(now), now, 0));
+        assertFalse(RevokedTokens.notYetValid(OptionalLong.empty(), now, 0), "no nbf: valid from its iat");
+    }
 }

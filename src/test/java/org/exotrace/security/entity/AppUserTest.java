@@ -16,7 +16,7 @@ class AppUserTest {
     static final Instant LATER = Instant.parse("2026-11-25T10:00:00.123456789Z");
 
     private static AppUser nurse() {
-        return new AppUser("nurse-a", "hash", Set.of(Role.NURSE), "admin", CREATED);
+        return new AppUser("nurse-a", "hash", true, Set.of(Role.NURSE), "admin", CREATED);
     }
 
     @Test
@@ -55,11 +55,11 @@ class AppUserTest {
     @Test
     void aPasswordResetOrRoleChangeMovesTheCredentialsInstant() {
         AppUser user = nurse();
-        user.resetPassword("other-hash", LATER);
+        user.resetPassword("other-hash", "admin", LATER);
         assertEquals("other-hash", user.passwordHash());
         assertEquals(Instant.parse("2026-11-25T10:00:00.123456Z"), user.credentialsChangedAt());
-        user.changeRoles(Set.of(Role.QA, Role.ADMIN), LATER.plusSeconds(1));
-        assertEquals(Set.of(Role.QA, Role.ADMIN), user.roles());
+        user.changeRoles(Set.of(Role.QA, Role.INVENTORY), LATER.plusSeconds(1));
+        assertEquals(Set.of(Role.QA, Role.INVENTORY), user.roles());
         assertEquals(Instant.parse("2026-11-25T10:00:01.123456Z"), user.credentialsChangedAt());
     }
 
@@ -70,10 +70,40 @@ class AppUserTest {
 
     @Test
     void onlyAnActiveUserWithAdminIsAnActiveAdmin() {
-        AppUser admin = new AppUser("boss", "hash", Set.of(Role.ADMIN, Role.QA), "system", CREATED);
+        AppUser admin = new AppUser("boss", "hash", false, Set.of(Role.ADMIN, Role.INVENTORY), "system", CREATED);
         assertTrue(admin.isActiveAdmin());
         admin.disable(LATER);
         assertFalse(admin.isActiveAdmin());
         assertFalse(nurse().isActiveAdmin());
+    }
+
+    @Test
+    void aPasswordAnAdminSetsIsTemporaryUntilTheUserChoosesTheirOwn() {
+        AppUser user = nurse();
+        assertTrue(user.passwordTemporary());
+        user.changeOwnPassword("own-hash", LATER);
+        assertFalse(user.passwordTemporary());
+        assertTrue(user.passwordResetAt().isEmpty(), "a creation is no reset");
+        user.resetPassword("reset-hash", "admin2", LATER.plusSeconds(60));
+        assertTrue(user.passwordTemporary());
+        assertEquals(Instant.parse("2026-11-25T10:01:00.123456Z"), user.passwordResetAt().orElseThrow());
+        assertEquals("admin2", user.passwordResetBy().orElseThrow());
+        user.changeOwnPassword("own-again", LATER.plusSeconds(120));
+        assertEquals(Instant.parse("2026-11-25T10:01:00.123456Z"), user.passwordResetAt().orElseThrow(), "the reset is remembered");
+    }
+
+    @Test
+    void anAccountNeverHoldsAdminAndQaTogether() {
+        assertThrows(IllegalArgumentException.class, () -> new AppUser("both", "hash", true, Set.of(Role.ADMIN, Role.QA), "admin", CREATED));
+        AppUser user = nurse();
+        assertThrows(IllegalArgumentException.class, () -> user.changeRoles(Set.of(Role.QA, Role.ADMIN), LATER));
+        assertEquals(Set.of(Role.NURSE), user.roles());
+    }
+
+    @Test
+    void signingOutMovesTheCredentialsInstant() {
+        AppUser user = nurse();
+        user.signOut(LATER);
+        assertEquals(Instant.parse("2026-11-25T10:00:00.123456Z"), user.credentialsChangedAt());
     }
 }
