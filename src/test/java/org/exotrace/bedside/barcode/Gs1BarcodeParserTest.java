@@ -320,6 +320,7 @@ class Gs1BarcodeParserTest {
         void digitalLinkInsidePlainQrOrDataMatrixSymbologyIsAccepted() {
             assertEquals(DEMO_GTIN, accepted("]Q1https://h/01/" + DEMO_GTIN).gtin().value());
             assertEquals(DEMO_GTIN, accepted("]d1https://h/01/" + DEMO_GTIN).gtin().value());
+            assertEquals(DEMO_GTIN, accepted("]J0https://h/01/" + DEMO_GTIN).gtin().value());
         }
 
         @ParameterizedTest
