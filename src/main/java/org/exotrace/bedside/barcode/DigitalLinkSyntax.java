@@ -25,6 +25,14 @@ final class DigitalLinkSyntax {
     private static final String URI_CHARACTERS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
 
+    private static final boolean[] IS_URI_CHARACTER = new boolean[128];
+
+    static {
+        for (char c : URI_CHARACTERS.toCharArray()) {
+            IS_URI_CHARACTER[c] = true;
+        }
+    }
+
     private static final String BAD_DOMAIN_CHARACTERS = "_~?#@!$&'()*+,;=%";
 
     private DigitalLinkSyntax() {
@@ -48,7 +56,7 @@ final class DigitalLinkSyntax {
     static List<Element> split(String uri) {
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (URI_CHARACTERS.indexOf(c) < 0) {
+            if (c >= 128 || !IS_URI_CHARACTER[c]) {
                 throw new Refusal("Digital Link URI contains " + Gs1Text.describeChar(c)
                         + ", which a URI may not carry; anything else must be percent-encoded");
             }

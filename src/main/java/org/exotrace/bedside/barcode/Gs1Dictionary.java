@@ -23,14 +23,13 @@ final class Gs1Dictionary {
 
     /** One AI: {@code fixedLength} means no separator follows it in element strings. */
     record Entry(String ai, boolean fixedLength, List<Component> components, List<List<String>> requires,
-                 List<String> excludes, List<List<String>> dlQualifierPaths, String title) {
+                 List<String> excludes, List<List<String>> dlQualifierPaths, String title, int minLength, int maxLength) {
 
-        int minLength() {
-            return components.stream().filter(c -> !c.optional()).mapToInt(Component::min).sum();
-        }
-
-        int maxLength() {
-            return components.stream().mapToInt(Component::max).sum();
+        Entry(String ai, boolean fixedLength, List<Component> components, List<List<String>> requires,
+              List<String> excludes, List<List<String>> dlQualifierPaths, String title) {
+            this(ai, fixedLength, components, requires, excludes, dlQualifierPaths, title,
+                    components.stream().filter(c -> !c.optional()).mapToInt(Component::min).sum(),
+                    components.stream().mapToInt(Component::max).sum());
         }
 
         boolean isDlPrimaryKey() {

@@ -174,7 +174,7 @@ final class Gs1Linters {
     private static String outside(String value, String set, String name) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (set.indexOf(c) < 0) {
+            if (c >= 128 || set.indexOf(c) < 0) {
                 return "contains " + Gs1Text.describeChar(c) + ", which is not in " + name;
             }
         }

@@ -24,23 +24,22 @@ final class Gs1Values {
 
     /** @throws Refusal naming the AI and the rule broken */
     static void check(Gs1Dictionary.Entry entry, String value) {
-        String label = entry.label();
         List<Gs1Dictionary.Component> components = entry.components();
         boolean plainDigits = components.size() == 1 && components.get(0).type() == 'N'
                 && entry.minLength() == entry.maxLength();
         if (plainDigits && (value.length() != entry.maxLength() || !Gs1Text.allAsciiDigits(value))) {
-            throw new Refusal(label + " must be exactly " + entry.maxLength() + " digits, got "
+            throw new Refusal(entry.label() + " must be exactly " + entry.maxLength() + " digits, got "
                     + Gs1Text.quote(value) + " (" + value.length() + " characters)");
         }
         if (value.isEmpty()) {
-            throw new Refusal(label + " is empty; it needs " + lengths(entry));
+            throw new Refusal(entry.label() + " is empty; it needs " + lengths(entry));
         }
         if (value.length() > entry.maxLength()) {
-            throw new Refusal(label + " is " + value.length() + " characters long; at most " + entry.maxLength()
+            throw new Refusal(entry.label() + " is " + value.length() + " characters long; at most " + entry.maxLength()
                     + " are allowed");
         }
         if (value.length() < entry.minLength()) {
-            throw new Refusal(label + " is " + value.length() + " characters long; it needs " + lengths(entry));
+            throw new Refusal(entry.label() + " is " + value.length() + " characters long; it needs " + lengths(entry));
         }
         int at = 0;
         for (Gs1Dictionary.Component component : components) {
@@ -50,7 +49,7 @@ final class Gs1Values {
             }
             int length = Math.min(left, component.max());
             if (length < component.min()) {
-                throw new Refusal(label + " " + Gs1Text.quote(value) + " is cut short: a part of "
+                throw new Refusal(entry.label() + " " + Gs1Text.quote(value) + " is cut short: a part of "
                         + component.min() + " characters is incomplete");
             }
             String part = value.substring(at, at + length);
@@ -62,10 +61,10 @@ final class Gs1Values {
                 if (problem != null) {
                     problem = (part.equals(value) ? "" : "part " + Gs1Text.quote(part) + " ") + problem;
                     throw new Refusal(entry.ai().equals("01") && Gtin.problemWith(value) != null
-                            ? Gtin.problemWith(value) : label + " " + Gs1Text.quote(value) + " " + problem);
+                            ? Gtin.problemWith(value) : entry.label() + " " + Gs1Text.quote(value) + " " + problem);
                 }
             } else {
-                throw new Refusal(label + " " + problem);
+                throw new Refusal(entry.label() + " " + problem);
             }
             at += length;
         }
