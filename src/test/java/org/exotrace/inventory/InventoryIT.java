@@ -184,6 +184,8 @@ class InventoryIT {
         Reply view = api.get("api/lots?lotNumber=" + URLEncoder.encode(lot, StandardCharsets.UTF_8), qa);
         assertEquals(200, view.status(), view::toString);
         assertEquals(lot, view.json().getJsonArray("items").getJsonObject(0).getString("lotNumber"), view::toString);
+        Reply wildcard = api.get("api/lots?lotNumber=" + URLEncoder.encode(lot.replace('/', '_'), StandardCharsets.UTF_8), qa);
+        assertEquals(0, wildcard.json().getJsonNumber("total").longValue(), "'_' in a search is a character, not a wildcard");
         Reply one = api.get("api/lots/" + URLEncoder.encode(lot, StandardCharsets.UTF_8), qa);
         assertEquals(200, one.status(), one::toString);
         assertEquals(3, one.json().getJsonObject("counts").getInt("IN_STOCK"), one::toString);
