@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -164,6 +166,30 @@ class InventoryIT {
         assertProblem(api.post("api/lots", inventory, lotJson("not a lot!", future(180), ok)), 400, "VALIDATION_FAILED", "lotNumber");
         assertEquals(before, lotTotal());
         assertProblem(api.get("api/lots/" + lot, inventory), 404, "NOT_FOUND", null);
+    }
+
+    @Test
+    void lotNumbersAndSerialsAreWhatGs1Ais10And21CarryNoMoreNoLess() {
+        String lot = "AB/" + Api.unique();
+        Reply received = api.post("api/lots", inventory, lotJson(lot, future(180), "\"serials\":[\"S/1\",\"S%2?\",\"S(3)\"]"));
+        assertEquals(201, received.status(), received::toString);
+        Reply view = api.get("api/lots?lotNumber=" + URLEncoder.encode(lot, StandardCharsets.UTF_8), qa);
+        assertEquals(200, view.status(), view::toString);
+        assertEquals(lot, view.json().getJsonArray("items").getJsonObject(0).getString("lotNumber"), view::toString);
+        Reply wildcard = api.get("api/lots?lotNumber=" + URLEncoder.encode(lot.replace('/', '_'), StandardCharsets.UTF_8), qa);
+        assertEquals(0, wildcard.json().getJsonNumber("total").longValue(), "'_' in a search is a character, not a wildcard");
+        Reply one = api.get("api/lots/" + URLEncoder.encode(lot, StandardCharsets.UTF_8), qa);
+        assertEquals(200, one.status(), one::toString);
+        assertEquals(3, one.json().getJsonObject("counts").getInt("IN_STOCK"), one::toString);
+        long before = lotTotal();
+        for (String serial : List.of("S#1", "S$1", "S@1", "S[1", "S\\\\1", "S]1", "S^1", "S`1", "S{1", "S|1", "S}1", "S~1")) {
+            Reply refused = api.post("api/lots", inventory, lotJson("R" + Api.unique(), future(180), "\"serials\":[\"" + serial + "\"]"));
+            assertProblem(refused, 400, "VALIDATION_FAILED", null);
+            assertTrue(refused.json().getJsonArray("errors").getJsonObject(0).getString("field").startsWith("serials"), refused::toString);
+        }
+        assertProblem(api.post("api/lots", inventory, lotJson("AB#" + Api.unique(), future(180), "\"serials\":[\"1\"]")),
+                400, "VALIDATION_FAILED", "lotNumber");
+        assertEquals(before, lotTotal());
     }
 
     @Test

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The human-readable bracketed form, e.g. {@code (01)09506000134352(17)270531(10)ABC123}. A value runs
- * to the next "(" that opens an AI of 2 to 4 digits closed by ")", or to the end; spaces around
- * elements are ignored. A value therefore cannot itself contain text like "(21)".
+ * The human-readable bracketed form, e.g. {@code (01)09506000134352(17)270531(10)ABC123}. A value runs to the next
+ * "(", which must open an AI of the syntax dictionary closed by ")"; a "(" inside a value is written "\(".
+ * Spaces around elements are ignored.
  */
 final class BracketedSyntax {
 
@@ -14,46 +14,49 @@ final class BracketedSyntax {
     }
 
     static Gs1Label parse(String s, int currentYear) {
+        return Gs1LabelBuilder.build(split(s), BarcodeForm.BRACKETED, currentYear);
+    }
+
+    /** Splits the bracketed form into elements; checks syntax and known AIs, not values. */
+    static List<Element> split(String s) {
         List<Element> elements = new ArrayList<>();
         int n = s.length();
         int i = skipSpaces(s, 0);
+        if (i >= n) {
+            throw new Refusal("bracketed form: no element");
+        }
         while (i < n) {
-            int close = aiBracketEnd(s, i);
-            if (close < 0) {
-                String what = s.charAt(i) == '('
-                        ? Gs1Text.quote(s.substring(i, Math.min(n, i + 6))) + " does not open an application identifier"
-                        + " of 2 to 4 digits in brackets"
-                        : "expected '(' but found " + Gs1Text.describeChar(s.charAt(i));
-                throw new Refusal("bracketed form: " + what);
+            if (s.charAt(i) != '(') {
+                throw new Refusal("bracketed form: expected '(' but found " + Gs1Text.describeChar(s.charAt(i)));
             }
-            String code = s.substring(i + 1, close);
-            Gs1Ai ai = Gs1Ai.byCode(code);
-            if (ai == null) {
-                throw new Refusal("application identifier (" + code + ") is not supported; only "
-                        + Gs1Ai.SUPPORTED_LIST + " are accepted");
+            int close = s.indexOf(')', i);
+            String code = close < 0 ? "" : s.substring(i + 1, close);
+            if (close < 0 || code.length() < 2 || code.length() > 4 || !Gs1Text.allAsciiDigits(code)) {
+                throw new Refusal("bracketed form: " + Gs1Text.quote(s.substring(i, Math.min(n, i + 6)))
+                        + " does not open an application identifier of 2 to 4 digits in brackets"
+                        + " (a '(' inside a value is written '\\(')");
             }
-            int valueStart = close + 1;
-            int next = valueStart;
-            while (next < n && aiBracketEnd(s, next) < 0) {
-                next++;
+            Gs1Dictionary.Entry entry = Gs1Dictionary.lookup(code);
+            if (entry == null) {
+                throw new Refusal("application identifier (" + code + ") is not in the GS1 syntax dictionary");
             }
-            elements.add(new Element(ai, trimSpaces(s.substring(valueStart, next))));
-            i = next;
+            StringBuilder value = new StringBuilder();
+            int j = close + 1;
+            while (j < n && s.charAt(j) != '(') {
+                if (s.charAt(j) == '\\' && j + 1 < n && s.charAt(j + 1) == '(') {
+                    j++;
+                }
+                value.append(s.charAt(j));
+                j++;
+            }
+            String trimmed = trimSpaces(value.toString());
+            if (trimmed.isEmpty()) {
+                throw new Refusal(entry.label() + " is empty");
+            }
+            elements.add(new Element(entry, trimmed));
+            i = j;
         }
-        return Gs1LabelBuilder.build(elements, BarcodeForm.BRACKETED, currentYear);
-    }
-
-    /** If {@code s} has "(" + 2..4 ASCII digits + ")" at {@code i}, the index of the ")"; else -1. */
-    private static int aiBracketEnd(String s, int i) {
-        if (s.charAt(i) != '(') {
-            return -1;
-        }
-        int j = i + 1;
-        while (j < s.length() && j - i <= 4 && Gs1Text.isAsciiDigit(s.charAt(j))) {
-            j++;
-        }
-        int digits = j - i - 1;
-        return digits >= 2 && digits <= 4 && j < s.length() && s.charAt(j) == ')' ? j : -1;
+        return elements;
     }
 
     private static int skipSpaces(String s, int i) {

@@ -6,95 +6,177 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GS1 Digital Link URIs: {@code http(s)://any.host[/prefix]/01/{gtin}[/10/{lot}][/21/{serial}][?17=yymmdd&11=yymmdd]}.
- * Path values are percent-decoded; query parameters other than 17 and 11 are ignored, as is a fragment.
- * Only numeric AI keys are understood (no "/gtin/" style aliases).
+ * GS1 Digital Link URIs as the GS1 Digital Link standard and its reference syntax engine read them:
+ * {@code http(s)://host[/stem]/{key AI}/{value}[/{qualifier AI}/{value}...][?{AI}={value}&...][#fragment]}.
+ *
+ * <ul>
+ *   <li>The scheme is {@code http}, {@code https}, {@code HTTP} or {@code HTTPS}; the URI holds only URI characters.</li>
+ *   <li>The path is read from the right: pairs of a known AI and its value up to the rightmost primary key (01, 00,
+ *       414, ...); what lies before is the stem, whatever it holds. The key and its qualifiers must follow one of the
+ *       key's qualifier paths in order (for (01): 22, 10, 21, or 235).</li>
+ *   <li>Query parameters with a numeric name are AIs and must be known, non-empty and not repeated; a qualifier of
+ *       the path's key (such as a lot for a GTIN) belongs in the path and is refused in the query. Other
+ *       parameters are ignored. In the query "+" means a space.</li>
+ *   <li>Values are percent-decoded (UTF-8); a decoded NUL is refused. Every value is then checked against its AI.</li>
+ * </ul>
  */
 final class DigitalLinkSyntax {
+
+    private static final String URI_CHARACTERS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+
+    private static final boolean[] IS_URI_CHARACTER = new boolean[128];
+
+    static {
+        for (char c : URI_CHARACTERS.toCharArray()) {
+            IS_URI_CHARACTER[c] = true;
+        }
+    }
+
+    private static final String BAD_DOMAIN_CHARACTERS = "_~?#@!$&'()*+,;=%";
 
     private DigitalLinkSyntax() {
     }
 
+    /** True if {@code s} starts with a scheme this reader takes, in the cases GS1 allows. */
+    static boolean hasScheme(String s) {
+        return s.startsWith("https://") || s.startsWith("HTTPS://") || s.startsWith("http://") || s.startsWith("HTTP://");
+    }
+
+    /** True if {@code s} looks like an http(s) URI in any case; such scans are read (and refused) as Digital Links. */
     static boolean looksLikeDigitalLink(String s) {
         return s.regionMatches(true, 0, "https://", 0, 8) || s.regionMatches(true, 0, "http://", 0, 7);
     }
 
     static Gs1Label parse(String uri, int currentYear) {
+        return Gs1LabelBuilder.build(split(uri), BarcodeForm.DIGITAL_LINK, currentYear);
+    }
+
+    /** The AIs of the URI, path first; checks the URI's structure and the key-qualifier rules, not the values. */
+    static List<Element> split(String uri) {
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (c <= 0x20 || c >= 0x7F) {
+            if (c >= 128 || !IS_URI_CHARACTER[c]) {
                 throw new Refusal("Digital Link URI contains " + Gs1Text.describeChar(c)
-                        + "; a URI is printable ASCII, anything else must be percent-encoded");
+                        + ", which a URI may not carry; anything else must be percent-encoded");
             }
         }
-        int hash = uri.indexOf('#');
-        String withoutFragment = hash >= 0 ? uri.substring(0, hash) : uri;
-        int question = withoutFragment.indexOf('?');
-        String base = question >= 0 ? withoutFragment.substring(0, question) : withoutFragment;
-        String query = question >= 0 ? withoutFragment.substring(question + 1) : "";
+        if (!hasScheme(uri)) {
+            throw new Refusal("Digital Link URI must start with http:// or https:// (all lower or all upper case)");
+        }
+        String rest = uri.substring(uri.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        if (slash < 1) {
+            throw new Refusal("Digital Link URI has no host and path");
+        }
+        for (int i = 0; i < slash; i++) {
+            if (BAD_DOMAIN_CHARACTERS.indexOf(rest.charAt(i)) >= 0) {
+                throw new Refusal("Digital Link host contains " + Gs1Text.describeChar(rest.charAt(i)));
+            }
+        }
+        String path = rest.substring(slash);
+        int hash = path.indexOf('#');
+        if (hash >= 0) {
+            path = path.substring(0, hash);
+        }
+        int question = path.indexOf('?');
+        String query = question >= 0 ? path.substring(question + 1) : "";
+        if (question >= 0) {
+            path = path.substring(0, question);
+        }
+        String[] segments = path.substring(1).split("/", -1);
 
-        int authorityStart = base.indexOf("://") + 3;
-        int pathStart = base.indexOf('/', authorityStart);
-        if (pathStart == authorityStart) {
-            throw new Refusal("Digital Link URI has no host");
-        }
-        if (pathStart < 0) {
-            throw new Refusal("Digital Link URI has no path; expected /01/{GTIN} after the host");
-        }
-        String[] segments = base.substring(pathStart + 1).split("/", -1);
-        int end = segments.length;
-        if (end > 0 && segments[end - 1].isEmpty()) {
-            end--; // one trailing slash
-        }
-        int gtinKey = -1;
-        for (int k = 0; k < end; k++) {
-            if (segments[k].equals(Gs1Ai.GTIN.code)) {
-                gtinKey = k;
+        int keyAt = -1;
+        for (int k = segments.length - 2; k >= 0; k -= 2) {
+            Gs1Dictionary.Entry entry = numericAi(segments[k]);
+            if (entry == null) {
+                break;
+            }
+            if (entry.isDlPrimaryKey()) {
+                keyAt = k;
                 break;
             }
         }
-        if (gtinKey < 0) {
-            throw new Refusal("Digital Link URI has no /01/{GTIN} in its path");
-        }
-        if (gtinKey + 1 >= end) {
-            throw new Refusal("Digital Link path has /01/ but no GTIN after it");
+        if (keyAt < 0) {
+            throw new Refusal("Digital Link path has no GS1 key such as /01/{GTIN} followed only by /{AI}/{value} pairs");
         }
         List<Element> elements = new ArrayList<>();
-        elements.add(new Element(Gs1Ai.GTIN, percentDecode(segments[gtinKey + 1], Gs1Ai.GTIN)));
-        Gs1Ai previous = Gs1Ai.GTIN;
-        for (int k = gtinKey + 2; k < end; k += 2) {
-            String key = segments[k];
-            Gs1Ai ai = Gs1Ai.byCode(key);
-            if (ai != Gs1Ai.LOT && ai != Gs1Ai.SERIAL) {
-                throw new Refusal("Digital Link path element " + Gs1Text.quote("/" + key + "/")
-                        + " is not supported after the GTIN; only /10/{lot} and /21/{serial} are accepted");
+        List<String> pathAis = new ArrayList<>();
+        for (int k = keyAt; k < segments.length; k += 2) {
+            Gs1Dictionary.Entry entry = numericAi(segments[k]);
+            if (segments[k + 1].isEmpty()) {
+                throw new Refusal("Digital Link path element /" + entry.ai() + "/ has no value after it");
             }
-            if (ai == previous || previous == Gs1Ai.SERIAL) {
-                throw new Refusal("Digital Link path must be /01/{GTIN}[/10/{lot}][/21/{serial}] in that order");
-            }
-            if (k + 1 >= end) {
-                throw new Refusal("Digital Link path element /" + key + "/ has no value after it");
-            }
-            elements.add(new Element(ai, percentDecode(segments[k + 1], ai)));
-            previous = ai;
+            elements.add(new Element(entry, percentDecode(segments[k + 1], entry, false)));
+            pathAis.add(entry.ai());
+        }
+        if (!isQualifierPath(pathAis)) {
+            throw new Refusal("Digital Link path /" + String.join("/.../", pathAis) + "/... is not a key with its"
+                    + " qualifiers in order; for a GTIN: /01/...[/22/...][/10/...][/21/...] or /01/.../235/...");
         }
         for (String parameter : query.split("&", -1)) {
             int equals = parameter.indexOf('=');
-            String key = equals >= 0 ? parameter.substring(0, equals) : parameter;
-            if (key.equals(Gs1Ai.EXPIRY.code) || key.equals(Gs1Ai.PRODUCTION_DATE.code)) {
-                Gs1Ai ai = Gs1Ai.byCode(key);
-                String value = equals >= 0 ? parameter.substring(equals + 1) : "";
-                elements.add(new Element(ai, percentDecode(value, ai)));
+            if (parameter.isEmpty() || equals < 0) {
+                continue; // empty or valueless parameters carry no AI
             }
+            String key = parameter.substring(0, equals);
+            if (key.isEmpty() || !Gs1Text.allAsciiDigits(key)) {
+                continue; // not an AI: ignored, as GS1 Digital Link allows
+            }
+            Gs1Dictionary.Entry entry = Gs1Dictionary.lookup(key);
+            if (entry == null) {
+                throw new Refusal("Digital Link query parameter " + Gs1Text.quote(key)
+                        + " is numeric but not an AI of the GS1 syntax dictionary");
+            }
+            String raw = parameter.substring(equals + 1);
+            if (raw.isEmpty()) {
+                throw new Refusal("Digital Link query parameter " + key + " (" + entry.label() + ") is empty");
+            }
+            for (Element earlier : elements) {
+                if (earlier.ai().equals(key)) {
+                    throw new Refusal(entry.label() + " appears twice in the Digital Link");
+                }
+            }
+            for (int j = 1; j <= pathAis.size(); j++) {
+                List<String> trial = new ArrayList<>(pathAis);
+                trial.add(j, key);
+                if (isQualifierPath(trial)) {
+                    throw new Refusal(entry.label() + " is a qualifier of the Digital Link's key and belongs in the"
+                            + " path (/" + key + "/...), not in the query");
+                }
+            }
+            elements.add(new Element(entry, percentDecode(raw, entry, true)));
         }
-        return Gs1LabelBuilder.build(elements, BarcodeForm.DIGITAL_LINK, currentYear);
+        return elements;
     }
 
-    /** RFC 3986 percent-decoding as UTF-8; malformed escapes are refused. Input is printable ASCII. */
-    private static String percentDecode(String s, Gs1Ai ai) {
-        if (s.indexOf('%') < 0) {
-            return s;
+    private static Gs1Dictionary.Entry numericAi(String segment) {
+        return Gs1Text.allAsciiDigits(segment) ? Gs1Dictionary.lookup(segment) : null;
+    }
+
+    /** True if {@code ais} is a primary key followed by qualifiers taken in order from one of its qualifier paths. */
+    private static boolean isQualifierPath(List<String> ais) {
+        Gs1Dictionary.Entry key = Gs1Dictionary.lookup(ais.get(0));
+        for (List<String> qualifiers : key.dlQualifierPaths()) {
+            int next = 0;
+            boolean inOrder = true;
+            for (String ai : ais.subList(1, ais.size())) {
+                int at = qualifiers.subList(next, qualifiers.size()).indexOf(ai);
+                if (at < 0) {
+                    inOrder = false;
+                    break;
+                }
+                next += at + 1;
+            }
+            if (inOrder) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** RFC 3986 percent-decoding as UTF-8 ("+" as space in the query); malformed escapes and NUL are refused. */
+    private static String percentDecode(String s, Gs1Dictionary.Entry ai, boolean query) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -105,10 +187,14 @@ final class DigitalLinkSyntax {
                     throw new Refusal(ai.label() + " in the Digital Link has a malformed percent-escape in "
                             + Gs1Text.quote(s));
                 }
-                bytes.write(high * 16 + low);
+                int b = high * 16 + low;
+                if (b == 0) {
+                    throw new Refusal(ai.label() + " in the Digital Link decodes to a NUL character");
+                }
+                bytes.write(b);
                 i += 2;
             } else {
-                bytes.write(c);
+                bytes.write(query && c == '+' ? ' ' : c);
             }
         }
         return new String(bytes.toByteArray(), StandardCharsets.UTF_8);

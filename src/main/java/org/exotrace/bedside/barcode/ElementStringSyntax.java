@@ -2,6 +2,7 @@ package org.exotrace.bedside.barcode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Raw GS1 element strings: AI digits immediately followed by the value, a group separator (GS) after
@@ -12,22 +13,30 @@ import java.util.List;
  *
  * <p>When a scan contains no separator at all, a variable-length value running to the end might have
  * swallowed following element strings (scanner not configured to transmit GS). If the tail of that value
- * can itself be read as valid element strings, the scan is refused as ambiguous instead of guessing.
+ * can itself be read as valid element strings starting with an AI the vial needs (01, 10, 11, 17, 21), the scan is
+ * refused as ambiguous instead of guessing. Every AI of the GS1 syntax dictionary is read.
  */
 final class ElementStringSyntax {
+
+    /** The AIs whose swallowing would change what the vial scan reads; only these make a scan ambiguous. */
+    private static final Set<String> VIAL_AIS = Set.of("01", "10", "11", "17", "21");
 
     private ElementStringSyntax() {
     }
 
     /** @param data scan content after any symbology identifier, not yet separator-normalized */
-    static Gs1Label parse(String data, int currentYear) {
+    static Gs1Scan read(String data) {
         Gs1Text.Normalized normalized = Gs1Text.normalizeSeparators(data);
-        List<Element> elements = split(normalized.data());
-        boolean separatorsTransmitted = normalized.sawSeparator();
+        return new Gs1Scan(BarcodeForm.ELEMENT_STRING, split(normalized.data()), normalized.sawSeparator());
+    }
+
+    /** The vial label of element strings, refusing a scan without separators that reads two ways. */
+    static Gs1Label label(List<Element> elements, boolean separatorsTransmitted, int currentYear) {
         Element last = elements.get(elements.size() - 1);
-        if (!separatorsTransmitted && !last.ai().fixedLength && last.value().length() > last.ai().length) {
-            throw new Refusal(last.ai().label() + " runs to the end of the scan with " + last.value().length()
-                    + " characters, more than the " + last.ai().length + " allowed; no group separator was"
+        int max = last.entry().maxLength();
+        if (!separatorsTransmitted && !last.entry().fixedLength() && last.value().length() > max) {
+            throw new Refusal(last.entry().label() + " runs to the end of the scan with " + last.value().length()
+                    + " characters, more than the " + max + " allowed; no group separator was"
                     + " received, so the scanner may not be transmitting GS (ASCII 29)");
         }
         Gs1Label label = Gs1LabelBuilder.build(elements, BarcodeForm.ELEMENT_STRING, currentYear);
@@ -35,7 +44,7 @@ final class ElementStringSyntax {
             List<Element> alternative = alternativeReading(elements, currentYear);
             if (alternative != null) {
                 throw new Refusal("ambiguous scan: no group separator was received, so "
-                        + last.ai().label() + " " + Gs1Text.quote(last.value()) + " could also be read as "
+                        + last.entry().label() + " " + Gs1Text.quote(last.value()) + " could also be read as "
                         + describe(alternative.subList(elements.size() - 1, alternative.size()))
                         + "; refusing to guess (configure the scanner to transmit GS, ASCII 29)");
             }
@@ -43,7 +52,7 @@ final class ElementStringSyntax {
         return label;
     }
 
-    /** Splits separator-normalized element strings into elements; checks syntax, not values. */
+    /** Splits separator-normalized element strings into elements; checks syntax and known AIs, not values. */
     static List<Element> split(String data) {
         List<Element> elements = new ArrayList<>();
         int n = data.length();
@@ -57,20 +66,21 @@ final class ElementStringSyntax {
         while (i < n) {
             String where = elements.isEmpty()
                     ? "at the start"
-                    : "after " + elements.get(elements.size() - 1).ai().label();
+                    : "after " + elements.get(elements.size() - 1).entry().label();
             if (data.charAt(i) == Gs1Text.GS) {
                 throw new Refusal("unexpected group separator " + where + " (two separators in a row)");
             }
-            Gs1Ai ai = readAi(data, i, where);
-            i += 2;
+            Gs1Dictionary.Entry entry = readAi(data, i, where);
+            i += entry.ai().length();
             String value;
-            if (ai.fixedLength) {
-                int end = Math.min(n, i + ai.length);
+            if (entry.fixedLength()) {
+                int length = entry.maxLength();
+                int end = Math.min(n, i + length);
                 value = data.substring(i, end);
                 int gs = value.indexOf(Gs1Text.GS);
-                if (gs >= 0 || value.length() < ai.length) {
+                if (gs >= 0 || value.length() < length) {
                     int got = gs >= 0 ? gs : value.length();
-                    throw new Refusal(ai.label() + " needs exactly " + ai.length + " digits but "
+                    throw new Refusal(entry.label() + " needs exactly " + length + " digits but "
                             + (gs >= 0 ? "a group separator follows" : "the scan ends") + " after "
                             + got + (got == 1 ? " character" : " characters"));
                 }
@@ -83,7 +93,7 @@ final class ElementStringSyntax {
                 value = data.substring(i, end);
                 i = end;
             }
-            elements.add(new Element(ai, value));
+            elements.add(new Element(entry, value));
             if (i < n && data.charAt(i) == Gs1Text.GS) {
                 i++; // separator after a value; a trailing one is tolerated
             }
@@ -91,7 +101,7 @@ final class ElementStringSyntax {
         return elements;
     }
 
-    private static Gs1Ai readAi(String data, int i, String where) {
+    private static Gs1Dictionary.Entry readAi(String data, int i, String where) {
         int n = data.length();
         char first = data.charAt(i);
         if (!Gs1Text.isAsciiDigit(first)) {
@@ -105,23 +115,16 @@ final class ElementStringSyntax {
             throw new Refusal("incomplete application identifier " + where + ": "
                     + Gs1Text.quote(data.substring(i, Math.min(n, i + 2))));
         }
-        String code = data.substring(i, i + 2);
-        Gs1Ai ai = Gs1Ai.byCode(code);
-        if (ai != null) {
-            return ai;
+        Gs1Dictionary.Entry entry = Gs1Dictionary.atStartOf(data, i);
+        if (entry == null) {
+            int end = i;
+            while (end < n && end < i + 4 && Gs1Text.isAsciiDigit(data.charAt(end))) {
+                end++;
+            }
+            throw new Refusal("unknown application identifier " + where + ": no AI of the GS1 syntax dictionary"
+                    + " starts with " + Gs1Text.quote(data.substring(i, end)));
         }
-        int length = Gs1Ai.aiLengthForPrefix(code);
-        if (length == 0) {
-            throw new Refusal("unknown application identifier (" + code + ") " + where
-                    + "; only " + Gs1Ai.SUPPORTED_LIST + " are accepted");
-        }
-        int end = i;
-        while (end < n && end < i + length && Gs1Text.isAsciiDigit(data.charAt(end))) {
-            end++;
-        }
-        String name = data.substring(i, end) + (end - i < length ? "..." : "");
-        throw new Refusal("application identifier (" + name + ") " + where + " is not supported; only "
-                + Gs1Ai.SUPPORTED_LIST + " are accepted");
+        return entry;
     }
 
     /**
@@ -130,17 +133,17 @@ final class ElementStringSyntax {
      */
     private static List<Element> alternativeReading(List<Element> elements, int currentYear) {
         Element last = elements.get(elements.size() - 1);
-        if (last.ai().fixedLength) {
+        if (last.entry().fixedLength()) {
             return null;
         }
         String value = last.value();
         for (int cut = 1; cut + 2 <= value.length(); cut++) {
             String tail = value.substring(cut);
-            if (Gs1Ai.byCode(tail.substring(0, 2)) == null) {
+            if (!VIAL_AIS.contains(tail.substring(0, 2))) {
                 continue;
             }
             List<Element> alternative = new ArrayList<>(elements.subList(0, elements.size() - 1));
-            alternative.add(new Element(last.ai(), value.substring(0, cut)));
+            alternative.add(new Element(last.entry(), value.substring(0, cut)));
             try {
                 alternative.addAll(split(tail));
                 Gs1LabelBuilder.build(alternative, BarcodeForm.ELEMENT_STRING, currentYear);
@@ -158,7 +161,7 @@ final class ElementStringSyntax {
             if (out.length() > 0) {
                 out.append(" followed by ");
             }
-            out.append(element.ai().label()).append(' ').append(Gs1Text.quote(element.value()));
+            out.append(element.entry().label()).append(' ').append(Gs1Text.quote(element.value()));
         }
         return out.toString();
     }

@@ -35,7 +35,7 @@ final class Gs1Dates {
      *
      * @throws Refusal with a reason naming the AI if the value is not a real date
      */
-    static LocalDate parse(Gs1Ai ai, String yymmdd, int currentYear) {
+    static LocalDate parse(Gs1Dictionary.Entry ai, String yymmdd, int currentYear) {
         if (yymmdd.length() != 6 || !Gs1Text.allAsciiDigits(yymmdd)) {
             throw new Refusal(ai.label() + " must be 6 digits YYMMDD, got " + Gs1Text.quote(yymmdd));
         }
@@ -49,7 +49,7 @@ final class Gs1Dates {
         Month month = Month.of(mm);
         int lastDay = month.length(Year.isLeap(year));
         if (dd == 0) {
-            return ai == Gs1Ai.EXPIRY ? LocalDate.of(year, mm, lastDay) : LocalDate.of(year, mm, 1);
+            return ai.ai().equals("17") ? LocalDate.of(year, mm, lastDay) : LocalDate.of(year, mm, 1);
         }
         if (dd > lastDay) {
             String monthName = month.getDisplayName(TextStyle.FULL, Locale.ENGLISH);

@@ -1,6 +1,6 @@
 package org.exotrace.bedside.barcode;
 
-/** Character-level helpers: GS1 character set 82, group separators, safe quoting of untrusted input. */
+/** Character-level helpers: group separators, safe quoting of untrusted input. */
 final class Gs1Text {
 
     /** ASCII 29, the group separator that stands for FNC1 after a variable-length field. */
@@ -12,18 +12,6 @@ final class Gs1Text {
      * (hex digits in either case).
      */
     static final String[] GS_SUBSTITUTES = {"<GS>", "{GS}", "\\u001d", "^]"};
-
-    /** GS1 AI encodable character set 82 (GS1 General Specifications, figure 7.11-1). */
-    private static final String SET_82 =
-            "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
-
-    private static final boolean[] IN_SET_82 = new boolean[128];
-
-    static {
-        for (int i = 0; i < SET_82.length(); i++) {
-            IN_SET_82[SET_82.charAt(i)] = true;
-        }
-    }
 
     private static final int QUOTE_LIMIT = 40;
 
@@ -41,20 +29,6 @@ final class Gs1Text {
             }
         }
         return true;
-    }
-
-    static boolean inSet82(char c) {
-        return c < 128 && IN_SET_82[c];
-    }
-
-    /** Index of the first character of {@code s} outside set 82, or -1. */
-    static int firstOutsideSet82(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!inSet82(s.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Result of replacing every accepted GS representation by ASCII 29. */

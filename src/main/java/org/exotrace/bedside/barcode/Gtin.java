@@ -79,8 +79,8 @@ public record Gtin(String value) {
         return null;
     }
 
-    /** GS1 mod-10: weights 3,1,3,1,... starting from the digit next to the check digit. */
-    private static int computeCheckDigit(String digits) {
+    /** GS1 mod-10 over digits of any length: weights 3,1,3,1,... starting from the digit next to the check digit. */
+    static int computeCheckDigit(String digits) {
         int sum = 0;
         int weight = 3;
         for (int i = digits.length() - 1; i >= 0; i--) {

@@ -5,12 +5,13 @@
  * <p>Owns: {@link org.exotrace.bedside.barcode.Gs1BarcodeParser} (entry point, total: never throws),
  * the result types, and the reusable {@link org.exotrace.bedside.barcode.Gtin} value object.
  *
- * <p>GS1 rules enforced: element strings (with or without symbology identifier ]d2, ]C1, ]Q3, ]e0),
- * the bracketed form and Digital Link URIs; only AIs 01, 10, 11, 17, 21 (others refused by name);
- * GTIN-14 with mod-10 check digit; lot and serial 1..20 characters of character set 82; YYMMDD dates
- * with day 00 and the century rule of GS1 General Specifications 7.12; duplicates must agree; (01) is
- * mandatory; a scan without group separators that could be read two ways is refused, not guessed;
- * scans longer than {@value org.exotrace.bedside.barcode.Gs1BarcodeParser#MAX_INPUT_LENGTH} characters
- * are refused before any work.
+ * <p>GS1 rules enforced, as GS1's reference syntax engine reads them (ADR 0031): element strings (symbology
+ * identifiers ]d2, ]C1, ]Q3, ]e0, ]J1; ]E0/]E4 as a GTIN), the bracketed form ('\(' escapes a '(') and Digital Link URIs
+ * (]d1, ]Q1, ]J0); every AI of the GS1 syntax dictionary, each value checked against its format and linters, then
+ * repeats, exclusions, requisites and signed keys; the vial takes 01 (mandatory), 10, 11, 17, 21. YYMMDD dates with
+ * day 00 and the century rule of GS1 General Specifications 7.12; a scan without group separators that could be read
+ * two ways is refused, not guessed; scans longer than
+ * {@value org.exotrace.bedside.barcode.Gs1BarcodeParser#MAX_INPUT_LENGTH} characters are refused before any work.
+ * {@link org.exotrace.bedside.barcode.Gs1LotAndSerial} says what a lot number and a serial may be, for receipt too.
  */
 package org.exotrace.bedside.barcode;

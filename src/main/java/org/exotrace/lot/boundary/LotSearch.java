@@ -3,6 +3,7 @@ package org.exotrace.lot.boundary;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
+import org.exotrace.bedside.barcode.Gs1LotAndSerial;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.LotStatus;
 
@@ -15,7 +16,7 @@ public class LotSearch {
 
     /** Part of the lot number, any case. */
     @QueryParam("lotNumber")
-    @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "1-20 letters, digits or '-'")
+    @Pattern(regexp = Gs1LotAndSerial.PATTERN, message = Gs1LotAndSerial.RULE)
     String lotNumber;
 
     @QueryParam("productCode")

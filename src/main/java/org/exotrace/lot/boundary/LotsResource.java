@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.exotrace.bedside.barcode.Gs1LotAndSerial;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.control.Receiving;
@@ -58,7 +59,7 @@ public class LotsResource {
 
     public static class NewLot {
         @NotNull
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,19}", message = "1-20 letters, digits or '-'")
+        @Pattern(regexp = Gs1LotAndSerial.PATTERN, message = Gs1LotAndSerial.RULE)
         public String lotNumber;
         @NotBlank
         @Size(max = 32)
@@ -78,7 +79,7 @@ public class LotsResource {
         @Size(max = 64)
         public String location;
         @Size(min = 1, max = Receiving.MAX_VIALS)
-        public List<@NotNull @Pattern(regexp = "[!-~]{1,20}", message = "1-20 printable characters") String> serials;
+        public List<@NotNull @Pattern(regexp = Gs1LotAndSerial.PATTERN, message = Gs1LotAndSerial.RULE) String> serials;
         @Min(1)
         @Max(Receiving.MAX_VIALS)
         public Integer vialCount;
@@ -111,7 +112,8 @@ public class LotsResource {
     @RolesAllowed(Role.INVENTORY_NAME)
     @Operation(summary = "Receive a lot from a CPC, with its vials",
             description = "Give serials (as printed) or vialCount (serials assigned, 10 digits), not both; at most 100 000 "
-                + "vials, in one transaction. The lot starts QUARANTINED.",
+                + "vials, in one transaction. The lot starts QUARANTINED. lotNumber and each serial: " + Gs1LotAndSerial.RULE
+                + " (what GS1 AIs (10) and (21) carry).",
             extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NewLot.class),

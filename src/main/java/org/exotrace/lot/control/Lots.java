@@ -69,7 +69,7 @@ public class Lots {
         private String where() {
             List<String> conditions = new ArrayList<>();
             if (lotNumberPart != null) {
-                conditions.add("UPPER(l.lotNumber) LIKE :lotNumber");
+                conditions.add("UPPER(l.lotNumber) LIKE :lotNumber ESCAPE '\\'");
             }
             if (productCode != null) {
                 conditions.add("l.product.code = :productCode");
@@ -85,8 +85,9 @@ public class Lots {
 
         private <T> TypedQuery<T> bind(TypedQuery<T> query) {
             if (lotNumberPart != null) {
-                // the part is letters, digits and '-' only, so it holds no LIKE wildcard
-                query.setParameter("lotNumber", "%" + lotNumberPart.toUpperCase(Locale.ROOT) + "%");
+                // lot numbers may hold '%' and '_' (GS1 set 82), so they are escaped; '\\' is not in set 82
+                String part = lotNumberPart.toUpperCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_");
+                query.setParameter("lotNumber", "%" + part + "%");
             }
             if (productCode != null) {
                 query.setParameter("productCode", productCode);

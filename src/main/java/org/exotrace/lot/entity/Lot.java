@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.exotrace.bedside.barcode.Gs1LotAndSerial;
 import org.exotrace.catalog.entity.CellProcessingCentre;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
@@ -16,15 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** One production run of a product at a CPC. Equal by product and lot number. */
 @Entity
 @Table(name = "lot")
 public class Lot {
-
-    /** GS1 AI (10) allows up to 20 characters; the clinic's lot numbers are letters, digits and '-'. */
-    public static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,19}");
 
     @Id
     private UUID id;
@@ -70,8 +67,8 @@ public class Lot {
      */
     public static Lot receive(String lotNumber, Product product, CellProcessingCentre cpc, DonorSource donorSource,
                               LocalDate manufacturedOn, LocalDate expiresOn, LocalDate today, String receivedBy, Instant at) {
-        if (lotNumber == null || !NUMBER.matcher(lotNumber).matches()) {
-            throw new LotRuleViolation("lotNumber", "1-20 letters, digits or '-'");
+        if (Gs1LotAndSerial.lotProblem(lotNumber).isPresent()) {
+            throw new LotRuleViolation("lotNumber", Gs1LotAndSerial.RULE);
         }
         if (!product.madeFrom(donorSource)) {
             throw new LotRuleViolation("donorSource", donorSource + " is not a donor source of " + product.code()

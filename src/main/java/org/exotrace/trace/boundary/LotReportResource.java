@@ -81,6 +81,6 @@ public class LotReportResource {
     }
 
     private static String file(LotReports.Identity lot) {
-        return "lot-" + lot.lotNumber() + "-report";
+        return "lot-" + LotFileName.of(lot.lotNumber()) + "-report";
     }
 }

@@ -124,7 +124,7 @@ public class TraceResource {
     public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
         Traces.TraceHead head = traces.head(lotNumber, productCode, caller.getUserPrincipal().getName());
         return Response.ok(new TraceCsv(head, reader -> traces.snapshot(head.lotId(), false, Traces.ReadAhead.NONE, reader)), TraceCsv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"trace-" + head.lotNumber() + ".csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"trace-" + LotFileName.of(head.lotNumber()) + ".csv\"").build();
     }
 
     @POST

@@ -218,13 +218,28 @@ class Gs1BarcodeParserTest {
         }
 
         @Test
-        void parenthesesThatDoNotFormAnAiStayInTheValue() {
-            assertEquals(Optional.of("A(B)(1)"), accepted("(01)" + DEMO_GTIN + "(10)A(B)(1)").lot());
+        void escapedParenthesisStaysInTheValue() {
+            assertEquals(Optional.of("A(B)(1)"), accepted("(01)" + DEMO_GTIN + "(10)A\\(B)\\(1)").lot());
         }
 
         @Test
-        void unsupportedBracketedAiIsRefusedByName() {
-            assertReasonMentions(refused("(01)" + DEMO_GTIN + "(7003)2705311200"), "(7003)", "not supported");
+        void strayParenthesisIsRefusedNotReadIntoTheValue() {
+            assertReasonMentions(refused("(01)" + DEMO_GTIN + "(21)0001(1A)12345"), "'(1A)12", "does not open");
+            assertReasonMentions(refused("(01)" + DEMO_GTIN + "(10)A(B)"), "bracketed form");
+        }
+
+        @Test
+        void furtherValidAisAreCheckedAndLeftAside() {
+            Gs1Label label = accepted("(01)" + DEMO_GTIN + "(240)ADD-1(10)L1(21)0001(250)SEC9(99)INTERNAL");
+            assertEquals(Optional.of("L1"), label.lot());
+            assertEquals(Optional.of("0001"), label.serial());
+            assertReasonMentions(refused("(01)" + DEMO_GTIN + "(7003)2705311299"), "(7003)", "minute 99");
+            assertReasonMentions(refused("(01)" + DEMO_GTIN + "(250)SEC9"), "(250)", "needs AI (21)");
+        }
+
+        @Test
+        void aiOutsideTheSyntaxDictionaryIsRefusedByName() {
+            assertReasonMentions(refused("(01)" + DEMO_GTIN + "(89)X"), "(89)", "not in the GS1 syntax dictionary");
         }
 
         @ParameterizedTest
@@ -262,8 +277,8 @@ class Gs1BarcodeParserTest {
         }
 
         @Test
-        void anyHostSchemeCasePathPrefixTrailingSlashAndFragmentAreAccepted() {
-            Gs1Label label = accepted("HTTP://Scan.Clinic.Example:8443/resolver/v1/01/" + DEMO_GTIN + "/10/L1/#top");
+        void anyHostUpperCaseSchemePathPrefixAndFragmentAreAccepted() {
+            Gs1Label label = accepted("HTTP://Scan.Clinic.Example:8443/resolver/v1/01/" + DEMO_GTIN + "/10/L1#top");
             assertEquals(DEMO_GTIN, label.gtin().value());
             assertEquals(Optional.of("L1"), label.lot());
         }
@@ -271,10 +286,29 @@ class Gs1BarcodeParserTest {
         @Test
         void otherQueryParametersAreIgnoredAndProductionDateIsRead() {
             Gs1Label label = accepted("https://h.example/01/" + DEMO_GTIN
-                    + "?linkType=gs1:pip&3103=000195&11=250300&17=270500&10=IGNORED");
+                    + "?linkType=gs1:pip&3103=000195&11=250300&17=270500");
             assertEquals(Optional.of(LocalDate.of(2027, 5, 31)), label.expiry());
             assertEquals(Optional.of(LocalDate.of(2025, 3, 1)), label.productionDate());
             assertEquals(Optional.empty(), label.lot());
+        }
+
+        @Test
+        void customStemHoldingAnAiIsReadFromTheRightmostKey() {
+            Gs1Label label = accepted("https://h/01/stem/01/" + DEMO_GTIN + "/10/L1");
+            assertEquals(DEMO_GTIN, label.gtin().value());
+            assertEquals(Optional.of("L1"), label.lot());
+        }
+
+        @Test
+        void consumerProductVariantBetweenGtinAndLotIsAccepted() {
+            Gs1Label label = accepted("https://h/01/" + DEMO_GTIN + "/22/2A/10/L1/21/0001");
+            assertEquals(Optional.of("L1"), label.lot());
+            assertEquals(Optional.of("0001"), label.serial());
+        }
+
+        @Test
+        void lotInTheQueryIsTakenWhenThePathCannotHoldIt() {
+            assertEquals(Optional.of("L1"), accepted("https://h/01/" + DEMO_GTIN + "/235/TPX1?10=L1").lot());
         }
 
         @Test
@@ -286,25 +320,39 @@ class Gs1BarcodeParserTest {
         void digitalLinkInsidePlainQrOrDataMatrixSymbologyIsAccepted() {
             assertEquals(DEMO_GTIN, accepted("]Q1https://h/01/" + DEMO_GTIN).gtin().value());
             assertEquals(DEMO_GTIN, accepted("]d1https://h/01/" + DEMO_GTIN).gtin().value());
+            assertEquals(DEMO_GTIN, accepted("]J0https://h/01/" + DEMO_GTIN).gtin().value());
         }
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
-            "https://h/01/04912345000019/21/S/10/L | in that order",
-            "https://h/01/04912345000019/10/L/10/L | in that order",
-            "https://h/01/04912345000019/22/ABC | '/22/' is not supported",
-            "https://h/gtin/04912345000019 | no /01/{GTIN}",
-            "https://h/01/ | no GTIN after it",
+            "https://h/01/04912345000019/21/S/10/L | qualifiers in order",
+            "https://h/01/04912345000019/10/L/10/L | qualifiers in order",
+            "https://h/01/04912345000019/99/ABC | qualifiers in order",
+            "https://h/gtin/04912345000019 | no GS1 key",
+            "https://h/01/ | has no value",
+            "https://example.com/01/04912345000019/21/0001?10=WRONGLOT | belongs in the path",
+            "https://h/01/04912345000019?10=L1 | belongs in the path",
+            "https://h/01/04912345000019/10/L1?17=270531&17=270531 | appears twice",
+            "https://h/01/04912345000019/10/L1?10=L1 | appears twice",
+            "https://h/01/04912345000019?99=A&999=B | not an AI",
+            "https://h/01/04912345000019?99= | is empty",
+            "https://h/01/04912345000019?99=A+B | U+0020",
+            "https://h/01/04912345000019?99=A%00B | NUL",
+            "https://h/01/04912345000019/21/A%00 | NUL",
+            "https://h/01/04912345000019?240=0123456789012345678901234567890 | at most 30",
+            "HtTpS://h/01/04912345000019 | all lower or all upper case",
+            "https://h/01/04912345000019/10/L1/ | no GS1 key",
+            "https://h/01/04912345000019/10/L<1> | '<'",
             "https://h/01/4912345000019 | exactly 14 digits",
             "https://h/01/04912345000018 | has check digit 8, expected 9",
             "https://h/01/04912345000019/10/A%G1 | malformed percent-escape",
             "https://h/01/04912345000019/10/A%2 | malformed percent-escape",
             "https://h/01/04912345000019/10/A%20B | U+0020",
             "https://h/01/04912345000019/10/ | has no value",
-            "https://h/01/04912345000019/10//21/S | lot (10) is empty",
+            "https://h/01/04912345000019/10//21/S | has no value",
             "https://h/01/04912345000019?17=271301 | month 13",
             "https://h/01/04912345000019?17=270531&17=270630 | appears twice",
-            "https://h | no path",
+            "https://h | no host and path",
             "https:///01/04912345000019 | no host",
             "https://h/01/04912345000019/10/é | U+00E9",
             "]Q1hello | plain (non-GS1) symbol",
@@ -461,16 +509,22 @@ class Gs1BarcodeParserTest {
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
-            "0200614141123452 | application identifier (02)",
-            "00006141411234567890 | application identifier (00)",
-            "0104912345000019700327053112 | application identifier (7003)",
-            "01049123450000193103000195 | application identifier (3103)",
-            "0104912345000019240ABC | application identifier (240)",
-            "0104912345000019050 | unknown application identifier (05)",
-            "0104912345000019703 | application identifier (703...)",
+            "0200614141123452 | GTIN (01) is missing",
+            "00006141411234567890 | GTIN (01) is missing",
+            "0104912345000019700327053112 | AI (7003) EXPIRY TIME is 8 characters long; it needs exactly 10",
+            "0104912345000019050 | no AI of the GS1 syntax dictionary starts with '050'",
+            "0104912345000019703 | no AI of the GS1 syntax dictionary starts with '703'",
+            "010491234500001931030001953102000100 | AI (3103) NET WEIGHT (kg) and AI (3102)",
         })
-        void unknownOrUnsupportedAiIsRefusedNamingIt(String scan, String expectedFragment) {
+        void unknownAiOrOneBreakingAGs1RuleIsRefusedNamingIt(String scan, String expectedFragment) {
             assertReasonMentions(refused(scan), expectedFragment);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"01049123450000193103000195", "0104912345000019240ABC", "]J10104912345000019240ABC",
+            "]e001049123450000192421" + GS + "10L1", "]E04912345000019"})
+        void validAisBeyondTheVialsAreAccepted(String scan) {
+            assertEquals(DEMO_GTIN, accepted(scan).gtin().value());
         }
 
         @Test

@@ -54,7 +54,7 @@ final class Gs1TestEncoder {
     static String bracketed(List<Field> ordered) {
         StringBuilder out = new StringBuilder();
         for (Field f : ordered) {
-            out.append('(').append(f.ai()).append(')').append(f.value());
+            out.append('(').append(f.ai()).append(')').append(f.value().replace("(", "\\(")); // '(' escaped as GS1 asks
         }
         return out.toString();
     }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EpcUrisTest {
 
@@ -28,6 +29,20 @@ class EpcUrisTest {
     void aSerialIsEscapedAsTheTagDataStandardAsks() {
         assertEquals("urn:epc:id:sgtin:4912345.000001.A%2FB%25C%26D%3FE%22F%3CG%3EH", sevenDigitPrefix.sgtin("04912345000019", "A/B%C&D?E\"F<G>H"));
         assertEquals("urn:epc:id:sgtin:4912345.000001.Q1-2_3.4", sevenDigitPrefix.sgtin("04912345000019", "Q1-2_3.4"));
+    }
+
+    @Test
+    void everySerialOfGs1CharacterSet82GivesAnSgtinOfTheTagDataStandardsGrammar() {
+        String set82 = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile(
+                "urn:epc:id:sgtin:[0-9]+\\.[0-9]+\\.(?:[-A-Za-z0-9_!'()*+,.:;=]|%[0-9A-F]{2})+");
+        for (char c : set82.toCharArray()) {
+            String serial = "S" + c + "1";
+            String sgtin = sevenDigitPrefix.sgtin("04912345000019", serial);
+            assertTrue(grammar.matcher(sgtin).matches(), sgtin);
+            assertEquals(serial, java.net.URLDecoder.decode(sgtin.split("\\.", 3)[2].replace("+", "%2B"),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     @Test

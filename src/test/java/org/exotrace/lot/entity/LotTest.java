@@ -64,10 +64,15 @@ class LotTest {
     }
 
     @Test
-    void lotNumbersAreUpToTwentyLettersDigitsOrDashes() {
+    void lotNumbersAreWhatGs1Ai10Carries() {
         receive("A".repeat(20), DonorSource.DENTAL_PULP, TODAY.minusDays(1), TODAY.plusMonths(6));
-        assertThrows(LotRuleViolation.class, () -> receive("A".repeat(21), DonorSource.DENTAL_PULP, TODAY.minusDays(1), TODAY.plusMonths(6)));
-        assertThrows(LotRuleViolation.class, () -> receive("NFC 2611", DonorSource.DENTAL_PULP, TODAY.minusDays(1), TODAY.plusMonths(6)));
+        receive("AB/12", DonorSource.DENTAL_PULP, TODAY.minusDays(1), TODAY.plusMonths(6));
+        receive("-x(1)_%?", DonorSource.DENTAL_PULP, TODAY.minusDays(1), TODAY.plusMonths(6));
+        for (String refused : new String[] {"A".repeat(21), "", "NFC 2611", "AB#1", "A~", "LOT\\1"}) {
+            var e = assertThrows(LotRuleViolation.class,
+                    () -> receive(refused, DonorSource.DENTAL_PULP, TODAY.minusDays(1), TODAY.plusMonths(6)), refused);
+            assertEquals("lotNumber", e.field());
+        }
     }
 
     @Test
