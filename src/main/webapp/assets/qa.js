@@ -2,7 +2,6 @@
 // What QA's pages (/lots and /lots/{lotNumber}) share: sign-in, calls to the API with the token, lot status and
 // problems in words, and building page elements from API data. Every text from the API goes in as textContent.
 window.ExoTraceQa = (function () {
-  const tokenKey = 'exotrace.token';
   // The application's root, from this script's own address (…/assets/qa.js), so the pages work at any depth and
   // under any context root.
   const root = new URL('../', document.currentScript.src);
@@ -36,19 +35,9 @@ window.ExoTraceQa = (function () {
     MALFORMED_JSON: () => 'The request could not be read.'
   };
 
-  function token() {
-    return sessionStorage.getItem(tokenKey);
-  }
-
-  function userName() {
-    try {
-      const part = token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))));
-      return claims.upn || claims.preferred_username || claims.sub || '';
-    } catch (e) {
-      return '';
-    }
-  }
+  const session = window.ExoTraceSignIn;
+  const token = session.token;
+  const userName = session.userName;
 
   function url(path) {
     return new URL(path, root).toString();
@@ -86,41 +75,16 @@ window.ExoTraceQa = (function () {
   }
 
   function signedOut(message) {
-    sessionStorage.removeItem(tokenKey);
+    session.forget();
     show(false);
     $('signin-error').textContent = message || '';
-  }
-
-  async function signIn(event) {
-    event.preventDefault();
-    $('signin-error').textContent = '';
-    let reply;
-    try {
-      reply = await fetch(url('api/auth/token'), {
-        method: 'POST', headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({username: $('username').value, password: $('password').value})
-      });
-    } catch (e) {
-      $('signin-error').textContent = 'No answer from the server. Try again.';
-      return;
-    }
-    if (!reply.ok) {
-      $('signin-error').textContent = reply.status === 429
-        ? `Sign-in is locked after repeated failures: try again in ${reply.headers.get('Retry-After') || 'a few'} s, or ask an ADMIN.`
-        : 'Sign-in failed: unknown user or wrong password.';
-      return;
-    }
-    sessionStorage.setItem(tokenKey, (await reply.json()).access_token);
-    $('password').value = '';
-    show(true);
-    onSignedIn();
   }
 
   /** Wires the sign-in form and the sign-out button; calls load now when signed in, and after each sign-in. */
   function start(load) {
     onSignedIn = load;
-    $('signin').addEventListener('submit', signIn);
-    $('signout').addEventListener('click', () => signedOut(''));
+    session.bind(() => 'en', () => { show(true); onSignedIn(); });
+    $('signout').addEventListener('click', () => { session.signOut(); show(false); });
     show(Boolean(token()));
     if (token()) load();
   }

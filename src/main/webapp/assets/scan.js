@@ -9,7 +9,6 @@
 // marked by the other's answer. A new patient, sign-out, sign-in and a session's end clear every dose field.
 (function () {
   const $ = (id) => document.getElementById(id);
-  const tokenKey = 'exotrace.token';
   const langKey = 'exotrace.lang';
   const GS = '\u001d';
   const ROUTES = ['IV_DRIP', 'INJECTION', 'NASAL', 'EYE_DROP'];
@@ -84,8 +83,6 @@
     signOut: {en: 'Sign out', ja: 'サインアウト'},
     username: {en: 'User name', ja: 'ユーザー名'},
     password: {en: 'Password', ja: 'パスワード'},
-    signInFailed: {en: 'Sign-in failed: unknown user or wrong password.', ja: 'サインインできません：ユーザー名またはパスワードが違います。'},
-    signInLocked: {en: 'Sign-in is locked after repeated failures: try again in {s} s, or ask an ADMIN.', ja: 'サインインの失敗が続いたためロックされています：{s}秒後に再試行するか、管理者に連絡してください。'},
     signInAgain: {en: 'Your session has ended. Sign in again.', ja: 'セッションが終了しました。もう一度サインインしてください。'},
     notNurse: {en: 'This account may not use the scan station (role NURSE needed).', ja: 'このアカウントはスキャンステーションを使えません（NURSE権限が必要です）。'},
     patientId: {en: 'Patient ID', ja: '患者ID'},
@@ -172,20 +169,8 @@
     return text;
   }
 
-  function token() {
-    return sessionStorage.getItem(tokenKey);
-  }
-
-  function userName(jwt) {
-    try {
-      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      const bytes = Uint8Array.from(atob(part), (c) => c.charCodeAt(0));
-      const claims = JSON.parse(new TextDecoder().decode(bytes));
-      return claims.upn || claims.preferred_username || claims.sub || '';
-    } catch (e) {
-      return '';
-    }
-  }
+  const session = window.ExoTraceSignIn;
+  const token = session.token;
 
   // crypto.randomUUID exists only in secure contexts (https, localhost); a clinic's plain-http tablet has getRandomValues.
   function newKey() {
@@ -223,7 +208,7 @@
     $('signin').hidden = signedIn;
     $('station').hidden = !signedIn;
     $('signout').hidden = !signedIn;
-    $('who').textContent = signedIn ? userName(token()) : '';
+    $('who').textContent = signedIn ? session.userName() : '';
     if (signedIn) {
       station.message = station.interrupted;
       station.interrupted = null;
@@ -236,34 +221,9 @@
   }
 
   function signedOut() {
-    sessionStorage.removeItem(tokenKey);
+    session.forget();
     show(false);
     $('signin-error').textContent = t('signInAgain');
-  }
-
-  async function signIn(event) {
-    event.preventDefault();
-    $('signin-error').textContent = '';
-    let reply;
-    try {
-      reply = await fetch('api/auth/token', {
-        method: 'POST', headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({username: $('username').value, password: $('password').value})
-      });
-    } catch (e) {
-      $('signin-error').textContent = t('networkScan');
-      return;
-    }
-    if (!reply.ok) {
-      $('signin-error').textContent = reply.status === 429
-        ? t('signInLocked').replace('{s}', reply.headers.get('Retry-After') || '?')
-        : t('signInFailed');
-      return;
-    }
-    sessionStorage.setItem(tokenKey, (await reply.json()).access_token);
-    $('password').value = '';
-    $('username').value = '';
-    show(true);
   }
 
   function post(path, body, headers) {
@@ -422,6 +382,7 @@
     for (const element of document.querySelectorAll('[data-words]')) element.textContent = t(element.dataset.words);
     $('lang-ja').setAttribute('aria-pressed', String(lang === 'ja'));
     $('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
+    session.applyWords();
     render();
   }
 
@@ -623,8 +584,8 @@
     else onBarcodeSeparator(event);
   }
 
-  $('signin').addEventListener('submit', signIn);
-  $('signout').addEventListener('click', () => { sessionStorage.removeItem(tokenKey); show(false); });
+  session.bind(() => lang, () => show(true));
+  $('signout').addEventListener('click', () => { session.signOut(); show(false); });
   $('lang-ja').addEventListener('click', () => setLang('ja'));
   $('lang-en').addEventListener('click', () => setLang('en'));
   $('patient').addEventListener('keydown', (event) => {

@@ -2,29 +2,11 @@
 // Inventory's stock page: signs in with the same accounts as the API and shows GET /api/stock, FEFO.
 (function () {
   const $ = (id) => document.getElementById(id);
-  const tokenKey = 'exotrace.token';
+  const session = window.ExoTraceSignIn;
 
   function show(signedIn) {
     $('signin').hidden = signedIn;
     $('stock').hidden = !signedIn;
-  }
-
-  async function signIn(event) {
-    event.preventDefault();
-    $('signin-error').textContent = '';
-    const reply = await fetch('api/auth/token', {
-      method: 'POST', headers: {'Content-Type': 'application/json'},
-      body: JSON.stringify({username: $('username').value, password: $('password').value})
-    });
-    if (!reply.ok) {
-      $('signin-error').textContent = reply.status === 429
-        ? `Sign-in is locked after repeated failures: try again in ${reply.headers.get('Retry-After') || 'a few'} s, or ask an ADMIN.`
-        : 'Sign-in failed: unknown user or wrong password.';
-      return;
-    }
-    sessionStorage.setItem(tokenKey, (await reply.json()).access_token);
-    $('password').value = '';
-    load();
   }
 
   function cell(row, text, className) {
@@ -35,14 +17,14 @@
   }
 
   async function load() {
-    const token = sessionStorage.getItem(tokenKey);
+    const token = session.token();
     if (!token) { show(false); return; }
     const headers = {Authorization: 'Bearer ' + token};
     const [all, soon] = await Promise.all([
       fetch('api/stock?size=500', {headers}),
       fetch('api/stock/expiring?size=500&withinDays=' + encodeURIComponent($('days').value || '30'), {headers})
     ]);
-    if (all.status === 401) { sessionStorage.removeItem(tokenKey); show(false); return; }
+    if (all.status === 401) { session.forget(); show(false); return; }
     show(true);
     if (!all.ok || !soon.ok) {
       const problem = await (all.ok ? soon : all).json().catch(() => ({}));
@@ -71,9 +53,9 @@
     }
   }
 
-  $('signin').addEventListener('submit', signIn);
+  session.bind(() => 'en', load);
   $('refresh').addEventListener('click', load);
   $('days').addEventListener('change', load);
-  $('signout').addEventListener('click', () => { sessionStorage.removeItem(tokenKey); show(false); });
+  $('signout').addEventListener('click', () => { session.signOut(); show(false); });
   load();
 })();

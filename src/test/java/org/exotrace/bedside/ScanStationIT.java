@@ -372,6 +372,36 @@ class ScanStationIT {
         assertEquals("K-0001", text("serial"));
     }
 
+    @Test
+    void aNurseWhosePasswordAnAdminSetChoosesHerOwnAtSignInAndSigningOutEndsHerToken() {
+        String name = "n" + Api.unique().toLowerCase();
+        Reply created = api.post("api/users", api.adminToken(), """
+                {"username":"%s","password":"temporary-%s","roles":["NURSE"]}""".formatted(name, name));
+        created(created);
+        page.get(URI.create(base.toString()).resolve("scan").toString());
+        page.findElement(By.id("lang-ja")).click();
+        page.findElement(By.id("username")).sendKeys(name);
+        page.findElement(By.id("password")).sendKeys("temporary-" + name, Keys.ENTER);
+        browser.waitUntil("the form for her own password", () -> page.findElement(By.id("new-password")).isDisplayed());
+        assertTrue(text("signin-error").startsWith("このパスワードは管理者が設定したものです"), text("signin-error"));
+        browser.assertAccessible("the form for a new password");
+
+        page.findElement(By.id("new-password")).sendKeys("her-own-passphrase-7");
+        page.findElement(By.id("new-password-again")).sendKeys("her-own-passphrase-8", Keys.ENTER);
+        assertEquals("2つの新しいパスワードが一致しません。", text("signin-error"));
+        page.findElement(By.id("new-password-again")).clear();
+        page.findElement(By.id("new-password-again")).sendKeys("her-own-passphrase-7", Keys.ENTER);
+        browser.waitUntil("the scan station", () -> page.findElement(By.id("patient")).isDisplayed());
+        assertEquals(name, text("who"));
+
+        String token = (String) ((JavascriptExecutor) page).executeScript("return sessionStorage.getItem('exotrace.token');");
+        assertEquals(200, api.get("api/scans/settings", token).status());
+        page.findElement(By.id("signout")).click();
+        browser.waitUntil("the token revoked on the server", () -> api.get("api/scans/settings", token).status() == 401);
+        assertEquals(200, api.post("api/auth/token", null, """
+                {"username":"%s","password":"her-own-passphrase-7"}""".formatted(name)).status(), "her own password signs her in");
+    }
+
     private static void created(Reply reply) {
         assertEquals(201, reply.status(), reply::toString);
     }
