@@ -2,6 +2,7 @@ package org.exotrace.security;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.exotrace.security.control.Passwords;
 import org.exotrace.security.control.SignIns;
 import org.exotrace.security.control.Users;
 import org.exotrace.testing.Api;
@@ -103,6 +104,28 @@ class AccountsIT {
         }
         for (String other : others) {
             assertEquals(200, administer(other, "disable", api.adminToken()).status());
+        }
+    }
+
+    @Test
+    void aPasswordHashMadeAtAnotherCostIsMadeAnewAtTheNextSignIn() throws SQLException {
+        Staff nurse = api.newUser(Role.NURSE);
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement older = db.prepareStatement("UPDATE app_user SET password_hash = ? WHERE username = ?");
+             PreparedStatement stored = db.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
+            older.setString(1, Passwords.hash(nurse.password(), 310_000)); // as an earlier version stored it
+            older.setString(2, nurse.username());
+            assertEquals(1, older.executeUpdate());
+
+            assertEquals(200, api.post("api/auth/token", null, Json.createObjectBuilder().add("username", nurse.username())
+                    .add("password", nurse.password()).build().toString()).status(), "the older hash still signs in");
+            stored.setString(1, nurse.username());
+            try (ResultSet rs = stored.executeQuery()) {
+                assertTrue(rs.next());
+                String hash = rs.getString(1);
+                assertTrue(hash.startsWith("pbkdf2-sha256$1000$"), () -> hash + ": made anew at the server's cost (arquillian.xml)");
+                assertTrue(Passwords.matches(nurse.password(), hash));
+            }
         }
     }
 

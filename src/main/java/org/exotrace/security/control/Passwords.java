@@ -9,25 +9,33 @@ import java.util.Base64;
 
 /**
  * Salted, slow password hashes: PBKDF2-HMAC-SHA256 with a random 16-byte salt, stored as
- * {@code pbkdf2-sha256$iterations$salt$hash} so the cost can grow without breaking stored hashes.
+ * {@code pbkdf2-sha256$iterations$salt$hash} so the cost can grow without breaking stored hashes: a hash made at
+ * another cost than the configured one ({@code exotrace.password.iterations}) is made anew at the next sign-in.
  */
 public final class Passwords {
 
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 256;
-    static final int ITERATIONS = 310_000;
+    /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023): the default of {@code exotrace.password.iterations}. */
+    public static final int ITERATIONS = 600_000;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Verified against when the user is unknown, so that both refusals take the same time. */
-    private static final String DECOY = hash("decoy-password-never-matches");
+    private static final String DECOY = hash("decoy-password-never-matches", ITERATIONS);
 
     private Passwords() {
     }
 
-    public static String hash(String password) {
+    public static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+        return format(iterations, salt, derive(password, salt, iterations));
+    }
+
+    /** Whether {@code stored} was made at another cost than {@code iterations}, so that it should be made anew. */
+    public static boolean madeAtAnotherCost(String stored, int iterations) {
+        String[] parts = stored.split("\\$");
+        return parts.length != 4 || !Integer.toString(iterations).equals(parts[1]);
     }
 
     public static boolean matches(String password, String stored) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.platform.control.DatabaseConfig;
 import org.exotrace.platform.control.JdbcRows;
@@ -57,6 +58,10 @@ public class Users {
     @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "exotrace.password.iterations", defaultValue = "" + Passwords.ITERATIONS)
+    int iterations;
+
     /** An account an ADMIN creates: its password is temporary, and the user's first sign-in asks for their own. */
     public AppUser create(String username, String password, Set<Role> roles, String actor) {
         return create(username, password, true, roles, actor);
@@ -78,7 +83,7 @@ public class Users {
         if (find(name).isPresent()) {
             throw ProblemException.conflict("USERNAME_TAKEN", "A user named '" + name + "' already exists");
         }
-        AppUser user = new AppUser(name, Passwords.hash(password), temporary, roles, actor, clock.instant());
+        AppUser user = new AppUser(name, Passwords.hash(password, iterations), temporary, roles, actor, clock.instant());
         em.persist(user);
         audit.record(actor, "USER_CREATED", "user", name, Json.createObjectBuilder()
                 .add("username", name).add("roles", names(user.roles())).add("temporaryPassword", temporary).build());
@@ -115,7 +120,7 @@ public class Users {
         lockAccounts();
         AppUser user = existing(username);
         requireAllowed("password", user.username(), password);
-        user.resetPassword(Passwords.hash(password), actor, clock.instant());
+        user.resetPassword(Passwords.hash(password, iterations), actor, clock.instant());
         audit.record(actor, "USER_PASSWORD_RESET", "user", user.username(), Json.createObjectBuilder().add("username", user.username()).build());
         return user;
     }
@@ -131,7 +136,7 @@ public class Users {
         }
         lockAccounts();
         AppUser user = existing(signedIn.username());
-        user.changeOwnPassword(Passwords.hash(newPassword), clock.instant());
+        user.changeOwnPassword(Passwords.hash(newPassword, iterations), clock.instant());
         audit.record(user.username(), "USER_PASSWORD_CHANGED", "user", user.username(), Json.createObjectBuilder()
                 .add("username", user.username()).add("wasTemporary", signedIn.passwordTemporary()).build());
         return user;
@@ -197,7 +202,12 @@ public class Users {
             Passwords.spendDecoyCheck(password);
             return Optional.empty();
         }
-        return user.filter(u -> Passwords.matches(password, u.passwordHash()));
+        Optional<AppUser> matched = user.filter(u -> Passwords.matches(password, u.passwordHash()));
+        // A hash of another cost is made anew now that the password is known; it is written with the caller's
+        // transaction (a sign-in's), and not at all without one.
+        matched.filter(u -> Passwords.madeAtAnotherCost(u.passwordHash(), iterations))
+                .ifPresent(u -> u.rehashPassword(Passwords.hash(password, iterations)));
+        return matched;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -135,6 +135,11 @@ public class AppUser {
     }
 
     /** The user sets their own password: no longer temporary; their other tokens are refused from now on. */
+    /** The same password hashed at another cost: no change of credentials, so tokens stay valid. */
+    public void rehashPassword(String samePasswordHash) {
+        passwordHash = Objects.requireNonNull(samePasswordHash);
+    }
+
     public void changeOwnPassword(String newPasswordHash, Instant at) {
         passwordHash = Objects.requireNonNull(newPasswordHash);
         credentialsChangedAt = stored(at);

@@ -10,13 +10,13 @@ class PasswordsTest {
 
     @Test
     void theRightPasswordMatchesItsHash() {
-        String stored = Passwords.hash("correct horse battery");
+        String stored = Passwords.hash("correct horse battery", 1_000);
         assertTrue(Passwords.matches("correct horse battery", stored));
     }
 
     @Test
     void aWrongPasswordDoesNotMatch() {
-        String stored = Passwords.hash("correct horse battery");
+        String stored = Passwords.hash("correct horse battery", 1_000);
         assertFalse(Passwords.matches("correct horse batterY", stored));
         assertFalse(Passwords.matches("", stored));
         assertFalse(Passwords.matches(null, stored));
@@ -24,13 +24,13 @@ class PasswordsTest {
 
     @Test
     void theSamePasswordHashesDifferentlyEachTimeBecauseOfTheSalt() {
-        assertNotEquals(Passwords.hash("same password"), Passwords.hash("same password"));
+        assertNotEquals(Passwords.hash("same password", 1_000), Passwords.hash("same password", 1_000));
     }
 
     @Test
     void theHashNamesItsAlgorithmAndCostAndNeverContainsThePassword() {
-        String stored = Passwords.hash("visible-secret");
-        assertTrue(stored.startsWith("pbkdf2-sha256$" + Passwords.ITERATIONS + "$"), stored);
+        String stored = Passwords.hash("visible-secret", Passwords.ITERATIONS);
+        assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), () -> stored + ": OWASP's 600 000 iterations by default");
         assertFalse(stored.contains("visible-secret"));
     }
 
@@ -38,5 +38,13 @@ class PasswordsTest {
     void aMalformedStoredHashMatchesNothing() {
         assertFalse(Passwords.matches("anything", "plain-text"));
         assertFalse(Passwords.matches("anything", null));
+    }
+
+    @Test
+    void aHashMadeAtAnOlderCostStillMatchesAndIsToBeMadeAnew() {
+        String old = Passwords.hash("an older password", 310_000);
+        assertTrue(Passwords.matches("an older password", old), "the cost is read from the stored hash");
+        assertTrue(Passwords.madeAtAnotherCost(old, 600_000));
+        assertFalse(Passwords.madeAtAnotherCost(old, 310_000));
     }
 }
