@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Salted, slow password hashes: PBKDF2-HMAC-SHA256 with a random 16-byte salt, stored as
@@ -20,8 +22,8 @@ public final class Passwords {
     public static final int ITERATIONS = 600_000;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Verified against when the user is unknown, so that both refusals take the same time. */
-    private static final String DECOY = hash("decoy-password-never-matches", ITERATIONS);
+    /** Verified against when the user is unknown, so that both refusals take the same time: one per cost in use. */
+    private static final Map<Integer, String> DECOYS = new ConcurrentHashMap<>();
 
     private Passwords() {
     }
@@ -49,9 +51,9 @@ public final class Passwords {
         return MessageDigest.isEqual(expected, derive(password, salt, iterations));
     }
 
-    /** Spends the same time as a real check, for a user that does not exist. */
-    public static void spendDecoyCheck(String password) {
-        matches(password == null ? "" : password, DECOY);
+    /** Spends the same time as a real check at this cost, for a user that does not exist. */
+    public static void spendDecoyCheck(String password, int iterations) {
+        matches(password == null ? "" : password, DECOYS.computeIfAbsent(iterations, cost -> hash("decoy-password-never-matches", cost)));
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

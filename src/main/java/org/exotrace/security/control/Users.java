@@ -199,7 +199,7 @@ public class Users {
     public Optional<AppUser> authenticate(String username, String password) {
         Optional<AppUser> user = find(username).filter(AppUser::active);
         if (user.isEmpty()) {
-            Passwords.spendDecoyCheck(password);
+            Passwords.spendDecoyCheck(password, iterations);
             return Optional.empty();
         }
         Optional<AppUser> matched = user.filter(u -> Passwords.matches(password, u.passwordHash()));
