@@ -18,5 +18,6 @@ GRANT SELECT, INSERT, UPDATE ON app_user, lot, vial, webhook_delivery, idempoten
 -- A user's roles: EclipseLink deletes and inserts the collection's rows when they change (AppUser.changeRoles).
 GRANT SELECT, INSERT, DELETE ON app_user_role TO "${appRole}";
 
--- Serial numbers of received vials (nextval); identity columns need no grant.
-GRANT USAGE ON SEQUENCE vial_serial_seq TO "${appRole}";
+-- Sequences: serial numbers of received vials (nextval), and the identity columns' (EclipseLink reads the id it was
+-- given with lastval()). No UPDATE: setval stays the owner's.
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "${appRole}";

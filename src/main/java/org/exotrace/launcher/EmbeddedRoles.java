@@ -100,7 +100,9 @@ public final class EmbeddedRoles {
      * connection without a password. Each step is idempotent.
      */
     void secure(EmbeddedPostgres postgres) throws IOException, SQLException {
-        if (!stored) {
+        if (stored) {
+            ownerOnly(pgData.resolve(FILE)); // a restore (Backup.restore) unpacks it with the umask's permissions
+        } else {
             store();
         }
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
@@ -168,6 +170,14 @@ public final class EmbeddedRoles {
             passwords.store(out, "The embedded PostgreSQL's roles (docs/adr/0027). Keep with the database: a backup carries it.");
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.fine(() -> file + " is not on a POSIX file system: its permissions are left to the operator");
+        }
     }
 
     /** PostgreSQL reads pg_hba.conf again after the reload's signal, not at once: the launcher goes on once it has. */

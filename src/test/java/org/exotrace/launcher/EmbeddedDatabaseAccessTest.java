@@ -136,8 +136,8 @@ class EmbeddedDatabaseAccessTest {
     }
 
     /**
-     * Every table is readable and writable by the application (a table a migration adds without a grant fails here), and
-     * none that its triggers keep append-only can be changed or emptied by it.
+     * Every table is readable and writable by the application and every sequence usable (one a migration adds without a
+     * grant fails here), and no table that its triggers keep append-only can be changed or emptied by it.
      */
     @Test
     void theApplicationsRoleReadsAndAddsToEveryTableAndChangesNoLedger() throws Exception {
@@ -151,6 +151,14 @@ class EmbeddedDatabaseAccessTest {
                 assertTrue(privilege(app, table, "SELECT") && privilege(app, table, "INSERT"), table);
             }
             assertFalse(privilege(app, "flyway_schema_history", "INSERT"), "the migrations' history is the owner's");
+            for (String sequence : strings(app, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S'")) {
+                try (ResultSet r = app.createStatement().executeQuery("SELECT has_sequence_privilege('" + sequence + "', 'USAGE'),"
+                        + " has_sequence_privilege('" + sequence + "', 'UPDATE')")) {
+                    assertTrue(r.next());
+                    assertTrue(r.getBoolean(1), sequence + ": an identity's lastval() or a nextval()");
+                    assertFalse(r.getBoolean(2), sequence + ": no setval()");
+                }
+            }
             List<String> ledgers = appendOnlyTables(app);
             assertTrue(ledgers.containsAll(List.of("audit_entry", "administration", "administration_vial", "stock_movement")), ledgers::toString);
             for (String ledger : ledgers) {
