@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  *
  * <p>When no database is configured ({@code exotrace.db.url} as a system property or
  * {@code EXOTRACE_DB_URL} in the environment) it starts a real PostgreSQL of its own, with its
- * data in {@code <exotrace.data.dir>/postgres} (default {@code ./data}), hands its URL to the
- * application as {@code exotrace.db.url}, and stops it when the JVM ends. It boots Payara Micro with the WAR that lies
+ * data in {@code <exotrace.data.dir>/postgres} (default {@code ./data}), asking every role for its password, hands its URL to the
+ * application as {@code exotrace.db.url} with a role that owns nothing ({@link EmbeddedRoles}, docs/adr/0027), and stops
+ * it when the JVM ends. It boots Payara Micro with the WAR that lies
  * beside this jar while the database starts; the application's first connection waits for it ({@link #EMBEDDED_DB_STARTING}).
  * See docs/adr/0001 (the embedded database), docs/adr/0011 (stopping and crashing: a stale postmaster, the drain on
  * SIGTERM, PostgreSQL stopped last) and docs/adr/0024 (the database started alongside Payara Micro's boot).
