@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The launcher's embedded PostgreSQL, started as {@code java -jar exotrace.jar} starts it but without Payara Micro
@@ -92,11 +93,10 @@ class EmbeddedDatabaseAccessTest {
     /** The issue's own command: another OS user ({@code nobody}) with psql, where this runs as root and psql is there. */
     @Test
     void anotherOsUserWithPsqlIsRefused() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")) && onPath("runuser") && onPath("psql"), "needs root, runuser and psql");
         start();
         List<String> command = List.of("runuser", "-u", "nobody", "--", "psql", "-w", "-h", "127.0.0.1", "-p", String.valueOf(port),
                 "-U", SUPERUSER, "-d", DATABASE, "-c", "SELECT 1");
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && onPath("runuser") && onPath("psql"),
-                "needs root, runuser and psql");
         Process psql = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(psql.waitFor(30, TimeUnit.SECONDS));
         String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
