@@ -88,9 +88,10 @@ final class Backup {
     private static void online(Path pgData, ZipOutputStream zip, Properties manifest) throws IOException, SQLException {
         int port = Integer.parseInt(Files.readAllLines(pgData.resolve("postmaster.pid")).get(3).strip());
         String url = "jdbc:postgresql://localhost:" + port + "/";
-        try (Connection postgres = DriverManager.getConnection(url + "postgres", "postgres", "postgres");
+        String password = EmbeddedRoles.of(pgData).password(EmbeddedRoles.SUPERUSER);
+        try (Connection postgres = DriverManager.getConnection(url + "postgres", EmbeddedRoles.SUPERUSER, password);
              Statement backup = postgres.createStatement()) {
-            audit(url, manifest);
+            audit(url, password, manifest);
             ResultSet start = backup.executeQuery("SELECT pg_backup_start('exotrace', true)");
             start.next();
             manifest.setProperty("mode", "online");
@@ -115,8 +116,8 @@ final class Backup {
     }
 
     /** The audit trail as it stands when the backup begins: a restore holds at least this. */
-    private static void audit(String url, Properties manifest) throws SQLException {
-        try (Connection exotrace = DriverManager.getConnection(url + "exotrace", "postgres", "postgres");
+    private static void audit(String url, String password, Properties manifest) throws SQLException {
+        try (Connection exotrace = DriverManager.getConnection(url + EmbeddedRoles.DATABASE, EmbeddedRoles.SUPERUSER, password);
              ResultSet last = exotrace.createStatement().executeQuery(
                      "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")) {
             if (last.next()) {

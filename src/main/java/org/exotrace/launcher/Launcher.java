@@ -3,13 +3,13 @@ package org.exotrace.launcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  *
  * <p>When no database is configured ({@code exotrace.db.url} as a system property or
  * {@code EXOTRACE_DB_URL} in the environment) it starts a real PostgreSQL of its own, with its
- * data in {@code <exotrace.data.dir>/postgres} (default {@code ./data}), hands its URL to the
- * application as {@code exotrace.db.url}, and stops it when the JVM ends. It boots Payara Micro with the WAR that lies
+ * data in {@code <exotrace.data.dir>/postgres} (default {@code ./data}), asking every role for its password, hands its URL to the
+ * application as {@code exotrace.db.url} with a role that owns nothing ({@link EmbeddedRoles}, docs/adr/0027), and stops
+ * it when the JVM ends. It boots Payara Micro with the WAR that lies
  * beside this jar while the database starts; the application's first connection waits for it ({@link #EMBEDDED_DB_STARTING}).
  * See docs/adr/0001 (the embedded database), docs/adr/0011 (stopping and crashing: a stale postmaster, the drain on
  * SIGTERM, PostgreSQL stopped last) and docs/adr/0024 (the database started alongside Payara Micro's boot).
@@ -184,15 +185,23 @@ public final class Launcher {
     private static CompletableFuture<PostmasterWatch> startEmbeddedDatabase(Path dataDir) {
         int port = setting("exotrace.embedded-db.port").map(Integer::parseInt).orElse(DEFAULT_EMBEDDED_PORT);
         Path pgData = dataDir.resolve("postgres");
-        System.setProperty("exotrace.db.url", "jdbc:postgresql://localhost:" + port + "/exotrace");
-        System.setProperty("exotrace.db.user", "postgres");
-        System.setProperty("exotrace.db.password", "postgres");
+        EmbeddedRoles roles;
+        try {
+            roles = EmbeddedRoles.of(pgData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded database's passwords in " + pgData, e);
+        }
+        System.setProperty("exotrace.db.url", "jdbc:postgresql://localhost:" + port + "/" + EmbeddedRoles.DATABASE);
+        System.setProperty("exotrace.db.user", EmbeddedRoles.APP);
+        System.setProperty("exotrace.db.password", roles.password(EmbeddedRoles.APP));
+        System.setProperty("exotrace.db.owner-user", EmbeddedRoles.OWNER);
+        System.setProperty("exotrace.db.owner-password", roles.password(EmbeddedRoles.OWNER));
         System.setProperty("exotrace.db.embedded", "true");
         System.setProperty(EMBEDDED_DB_STARTING, "true");
         CompletableFuture<PostmasterWatch> started = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                started.complete(startEmbeddedDatabase(dataDir, pgData, port));
+                started.complete(startEmbeddedDatabase(dataDir, pgData, port, roles));
                 System.clearProperty(EMBEDDED_DB_STARTING);
             } catch (Exception | Error e) {
                 started.completeExceptionally(e);
@@ -206,17 +215,15 @@ public final class Launcher {
         return started;
     }
 
-    private static PostmasterWatch startEmbeddedDatabase(Path dataDir, Path pgData, int port)
+    /** Starts the embedded database, its watch, and brings it to its roles (docs/adr/0027) before anyone else connects. */
+    static PostmasterWatch startEmbeddedDatabase(Path dataDir, Path pgData, int port, EmbeddedRoles roles)
             throws IOException, SQLException, InterruptedException {
         long started = System.nanoTime();
         StalePostmaster.stopIfRunning(pgData);
-        PostmasterWatch watch = PostmasterWatch.start(pgData, () -> startPostgres(dataDir, pgData, port));
-        try (Connection c = watch.current().getPostgresDatabase().getConnection();
-             var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'exotrace'")) {
-            if (!exists.executeQuery().next()) {
-                c.createStatement().execute("CREATE DATABASE exotrace");
-            }
-        } catch (SQLException | RuntimeException e) {
+        PostmasterWatch watch = PostmasterWatch.start(pgData, () -> startPostgres(dataDir, pgData, port, roles));
+        try {
+            roles.secure(watch.current());
+        } catch (IOException | SQLException | RuntimeException e) {
             watch.close();
             throw e;
         }
@@ -225,9 +232,11 @@ public final class Launcher {
         return watch;
     }
 
-    private static EmbeddedPostgres startPostgres(Path dataDir, Path pgData, int port) throws IOException {
+    private static EmbeddedPostgres startPostgres(Path dataDir, Path pgData, int port, EmbeddedRoles roles) throws IOException {
         // zonky's defaults trade durability for speed (fsync off by -F, synchronous_commit off): a clinic's doses are kept
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        roles.configure(builder);
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
@@ -235,6 +244,9 @@ public final class Launcher {
                 .setServerConfig("synchronous_commit", "on")
                 // an online backup (--backup) copies the WAL written while it ran: keep enough of it past a checkpoint
                 .setServerConfig("wal_keep_size", "512MB")
+                // no Unix socket (zonky's build puts a world-writable one in /tmp): TCP on the loopback, with passwords
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("listen_addresses", "localhost")
                 .setPort(port)
                 .start();
         // zonky stops it from a shutdown hook of its own, at the same time as Payara Micro stops: the launcher's comes last

@@ -4,6 +4,8 @@
  *
  * <p>Rules it enforces: the schema is owned by the SQL in {@code sql/} (JPA generates nothing);
  * readiness is DOWN while the database is unreachable or migrations are not applied; no stack
- * trace, SQL text or class name reaches a client.
+ * trace, SQL text or class name reaches a client; the migrations run as the schema's owner
+ * ({@code exotrace.db.owner-user}) and the pool as a role that owns nothing and is granted only what the model
+ * needs (docs/adr/0027).
  */
 package org.exotrace.platform;

@@ -1,7 +1,7 @@
 package org.exotrace.bedside;
 
+import org.exotrace.platform.control.DatabaseMigrations;
 import org.exotrace.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +42,8 @@ class ScanPlanIT {
 
     @BeforeEach
     void twoReleasedLotsOfOneProductInATransaction() throws SQLException {
-        Flyway.configure()
-                .dataSource(System.getProperty("exotrace.it.db.url"), System.getProperty("exotrace.it.db.user"),
-                        System.getProperty("exotrace.it.db.password"))
-                .locations("classpath:db/migration")
-                .load().migrate();
+        DatabaseMigrations.flyway(System.getProperty("exotrace.it.db.url"), System.getProperty("exotrace.it.db.user"),
+                System.getProperty("exotrace.it.db.password"), System.getProperty(TestDatabase.APP_USER)).migrate();
         db = TestDatabase.connect();
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {

@@ -1,5 +1,6 @@
 package org.exotrace.testing;
 
+import org.exotrace.launcher.EmbeddedRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -40,8 +41,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Where a service keeps its data: a JDBC URL with its user and password. */
     public record Database(String url, String user, String password) {
 
+        /**
+         * The embedded database on {@code port}, as its superuser; no password yet: the launcher makes it at its first start
+         * and keeps it in the data directory, where {@link ServiceProcess#database()} reads it (docs/adr/0027).
+         */
         static Database embeddedOn(int port) {
-            return new Database("jdbc:postgresql://localhost:" + port + "/exotrace", "postgres", "postgres");
+            return new Database("jdbc:postgresql://localhost:" + port + "/" + EmbeddedRoles.DATABASE, EmbeddedRoles.SUPERUSER, null);
         }
 
         /**
@@ -330,6 +335,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A connection to the service's database, to look underneath the API. */
     public Connection database() throws SQLException {
+        if (database.password() == null) {
+            try {
+                String password = EmbeddedRoles.of(dataDir.resolve("postgres")).password(EmbeddedRoles.SUPERUSER);
+                return new Database(database.url(), database.user(), password).connect();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return database.connect();
     }
 

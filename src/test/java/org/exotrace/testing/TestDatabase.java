@@ -16,16 +16,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The integration tests' PostgreSQL, once per test run: a fresh database on the server named by
  * {@code EXOTRACE_TEST_DB_URL} (user {@code EXOTRACE_TEST_DB_USER}, default postgres), or else on an
- * embedded PostgreSQL started here. Its coordinates go to system properties that arquillian.xml hands
+ * embedded PostgreSQL started here, with a role of its own that the services under test sign in as (it owns nothing;
+ * they migrate as the tests' user). Its coordinates go to system properties that arquillian.xml hands
  * to the Payara Micro under test. A session listener, not an extension: Arquillian would also run an
  * extension inside the server.
  */
 public class TestDatabase implements LauncherSessionListener {
+
+    /** The application's role on the tests' database: what the services under test sign in as. */
+    public static final String APP_USER = "exotrace.it.db.app-user";
 
     /** The loopback port the services under test send webhooks to (arquillian.xml); IntegrationsIT listens there. */
     public static final String WEBHOOK_PORT = "exotrace.it.webhook.port";
@@ -48,19 +53,24 @@ public class TestDatabase implements LauncherSessionListener {
                         .setDataDirectory(Path.of(System.getProperty("exotrace.test.dir", "target/it"), "postgres"))
                         .setCleanDataDirectory(true)
                         .start();
-                adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+                // not zonky's getJdbcUrl: its "?user=postgres" would win over the user that each connection names
+                adminUrl = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
                 user = "postgres";
                 password = "";
             } else {
                 adminUrl = external;
             }
             database = "exotrace_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"));
+            String appPassword = UUID.randomUUID().toString();
             try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
                 c.createStatement().execute("CREATE DATABASE " + database);
+                c.createStatement().execute("CREATE ROLE " + appRole() + " LOGIN PASSWORD '" + appPassword + "'");
             }
             System.setProperty("exotrace.it.db.url", withDatabase(adminUrl, database));
             System.setProperty("exotrace.it.db.user", user);
             System.setProperty("exotrace.it.db.password", password.isEmpty() ? "unused" : password);
+            System.setProperty(APP_USER, appRole());
+            System.setProperty("exotrace.it.db.app-password", appPassword);
             System.setProperty(WEBHOOK_PORT, Integer.toString(freePort()));
             System.out.println("[exotrace] integration tests use " + withDatabase(adminUrl, database)
                     + (embedded == null ? " (EXOTRACE_TEST_DB_URL)" : " (embedded PostgreSQL)"));
@@ -80,11 +90,17 @@ public class TestDatabase implements LauncherSessionListener {
                 try (Connection c = DriverManager.getConnection(adminUrl, envOr("EXOTRACE_TEST_DB_USER", "postgres"),
                         envOr("EXOTRACE_TEST_DB_PASSWORD", ""))) {
                     c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                    c.createStatement().execute("DROP ROLE IF EXISTS " + appRole());
                 }
             }
         } catch (IOException | SQLException e) {
             System.err.println("[exotrace] could not clean up the test database: " + e.getMessage());
         }
+    }
+
+    /** The role the services under test sign in as (exotrace.db.user): it owns nothing; the tests' own user migrates (docs/adr/0027). */
+    private String appRole() {
+        return database + "_app";
     }
 
     /** The same server and options, another database: jdbc:postgresql://host:port/db?x=y. */

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -49,6 +51,16 @@ public class DatabaseMigrations {
     @ConfigProperty(name = "exotrace.db.password")
     String password;
 
+    // Flyway migrates as the role that owns the schema; the pool's role (exotrace.db.user) owns nothing (docs/adr/0027).
+    // Each unset is the pool's own (exotrace.db.user, exotrace.db.password): one user for both, as before the split.
+    @Inject
+    @ConfigProperty(name = "exotrace.db.owner-user")
+    Optional<String> ownerUser;
+
+    @Inject
+    @ConfigProperty(name = "exotrace.db.owner-password")
+    Optional<String> ownerPassword;
+
     // not the EJB timer service: Payara Micro keeps EJB timers in Hazelcast, which the service runs without (docs/adr/0025)
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -76,11 +88,7 @@ public class DatabaseMigrations {
     private boolean migrate() {
         try {
             long started = System.nanoTime();
-            Flyway flyway = Flyway.configure()
-                    .dataSource(url, user, password)
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load();
+            Flyway flyway = flyway(url, ownerUser.orElse(user), ownerPassword.orElse(password), user);
             MigrateResult result = flyway.migrate();
             var current = flyway.info().current();
             appliedVersion = current == null ? "none" : current.getVersion().getVersion();
@@ -96,6 +104,22 @@ public class DatabaseMigrations {
             LOG.log(Level.SEVERE, "Start-up work after the migrations failed", e);
         }
         return true;
+    }
+
+    /**
+     * Flyway on {@code sql/}, signed in as {@code owner}, the role that owns the schema; its afterMigrate script grants
+     * {@code appRole}, the application's, what the model needs ({@code sql/afterMigrate__grant_the_application_role.sql}).
+     */
+    public static Flyway flyway(String url, String owner, String ownerPassword, String appRole) {
+        if (appRole.contains("\"")) {
+            throw new IllegalArgumentException("a database role name with a double quote: " + appRole);
+        }
+        return Flyway.configure()
+                .dataSource(url, owner, ownerPassword)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .placeholders(Map.of("appRole", appRole))
+                .load();
     }
 
     /** The schema's version once the migrations ran ("none" if there were none to apply), {@code null} until then. */
