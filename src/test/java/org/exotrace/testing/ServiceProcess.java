@@ -125,7 +125,10 @@ public final class ServiceProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("exotrace.test.war")).resolveSibling("exotrace.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dexotrace.data.dir=" + dataDir, "-Dexotrace.demo-data=false"));
+                "-Dexotrace.data.dir=" + dataDir, "-Dexotrace.demo-data=false",
+                // Password hashes at 1 000 iterations, as on the ITs' server: at 600 000 on a C1-only JVM each of the
+                // three hashes of a user's creation and first sign-in costs seconds, and these tests create a dozen users.
+                "-Dexotrace.password.iterations=1000"));
         command.addAll(jvm);
         List<String> launcherOptions = new ArrayList<>();
         boolean afterDashes = false;
