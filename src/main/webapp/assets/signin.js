@@ -114,7 +114,7 @@ window.ExoTraceSignIn = (function () {
       $('new-password').focus();
     } else if (reply.status === 429) {
       say(t('locked', {s: reply.headers.get('Retry-After') || '?'}));
-    } else if (reply.status === 422 || reply.status === 400) {
+    } else if (!box.hidden && (reply.status === 422 || reply.status === 400)) {
       const why = (body.errors || []).map((e) => e.message).join('; ') || body.detail || '';
       say(t('refused', {why}));
       $('new-password').focus();
