@@ -375,42 +375,58 @@ class IntegrationsIT {
     /**
      * A delivery is a row, not memory: one written by an earlier run (or another instance) is sent; while another
      * instance holds it locked (claiming it), this one skips it instead of sending it too, and sends it once free.
+     * Skipping leaves no trace, so a second delivery due a second after the locked one tells when a poll has passed
+     * over it: the dispatcher takes due rows in the order they fell due, so the poll that sends the second had the
+     * first in front of it.
      */
     @Test
     void anOutboxRowIsSentFromTheTableAndALockedOneIsLeftToItsHolder() throws Exception {
         String lot = "OUTBOX" + Api.unique();
+        String later = "OUTBOX" + Api.unique();
         UUID eventId = UUID.randomUUID();
-        String body = Json.createObjectBuilder().add("eventId", eventId.toString()).add("eventType", "LOT_RECALLED").add("lotNumber", lot)
-                .build().toString();
-        int port = Integer.parseInt(System.getProperty(TestDatabase.WEBHOOK_PORT));
+        UUID laterId = UUID.randomUUID();
+        String body = outboxEvent(eventId, lot);
+        String url = "http://127.0.0.1:" + System.getProperty(TestDatabase.WEBHOOK_PORT) + "/hook";
         try (Connection db = TestDatabase.connect()) {
-            try (PreparedStatement event = db.prepareStatement(
-                    "INSERT INTO webhook_event (id, event_type, lot_number, payload, created_at) VALUES (?, 'LOT_RECALLED', ?, ?, now())");
-                 PreparedStatement delivery = db.prepareStatement(
-                         "INSERT INTO webhook_delivery (event_id, url, status, next_attempt_at) VALUES (?, ?, 'PENDING', now() + interval '2 seconds')")) {
-                event.setObject(1, eventId);
-                event.setString(2, lot);
-                event.setString(3, body);
-                event.executeUpdate();
-                db.setAutoCommit(false);
-                delivery.setObject(1, eventId);
-                delivery.setString(2, "http://127.0.0.1:" + port + "/hook");
-                delivery.executeUpdate();
-                db.commit(); // due in 2 s: locked now, as another instance's claim would hold it, until well after that
-                try (PreparedStatement lock = db.prepareStatement("SELECT id FROM webhook_delivery WHERE event_id = ? FOR UPDATE")) {
-                    lock.setObject(1, eventId);
-                    lock.executeQuery().close();
-                }
-                Predicate<Received> mine = r -> lot.equals(r.json().getString("lotNumber", ""));
-                Thread.sleep(5_000);
-                assertTrue(received.stream().noneMatch(mine), "sent while another transaction held the row");
-                db.commit();
-                Received sent = awaitWebhooks(mine, 1).get(0);
-                assertEquals(body, sent.body());
-                assertEquals(eventId.toString(), sent.header("X-ExoTrace-Event-Id"));
+            db.setAutoCommit(false);
+            outboxDelivery(db, eventId, lot, body, url, "2 seconds");
+            outboxDelivery(db, laterId, later, outboxEvent(laterId, later), url, "3 seconds");
+            db.commit(); // due in 2 s: locked now, as another instance's claim would hold it, until well after that
+            try (PreparedStatement lock = db.prepareStatement("SELECT id FROM webhook_delivery WHERE event_id = ? FOR UPDATE")) {
+                lock.setObject(1, eventId);
+                lock.executeQuery().close();
             }
+            Predicate<Received> mine = r -> lot.equals(r.json().getString("lotNumber", ""));
+            awaitWebhooks(r -> later.equals(r.json().getString("lotNumber", "")), 1);
+            assertTrue(received.stream().noneMatch(mine), "sent while another transaction held the row");
+            db.commit();
+            Received sent = awaitWebhooks(mine, 1).get(0);
+            assertEquals(body, sent.body());
+            assertEquals(eventId.toString(), sent.header("X-ExoTrace-Event-Id"));
         }
         assertEquals(List.of(200), attempts(eventId.toString()));
+    }
+
+    private static String outboxEvent(UUID eventId, String lot) {
+        return Json.createObjectBuilder().add("eventId", eventId.toString()).add("eventType", "LOT_RECALLED").add("lotNumber", lot)
+                .build().toString();
+    }
+
+    /** An event and its delivery to {@code url}, due after {@code dueIn}, written as an earlier run would have left them. */
+    private static void outboxDelivery(Connection db, UUID eventId, String lot, String body, String url, String dueIn) throws SQLException {
+        try (PreparedStatement event = db.prepareStatement(
+                "INSERT INTO webhook_event (id, event_type, lot_number, payload, created_at) VALUES (?, 'LOT_RECALLED', ?, ?, now())");
+             PreparedStatement delivery = db.prepareStatement(
+                     "INSERT INTO webhook_delivery (event_id, url, status, next_attempt_at) VALUES (?, ?, 'PENDING', now() + ?::interval)")) {
+            event.setObject(1, eventId);
+            event.setString(2, lot);
+            event.setString(3, body);
+            event.executeUpdate();
+            delivery.setObject(1, eventId);
+            delivery.setString(2, url);
+            delivery.setString(3, dueIn);
+            delivery.executeUpdate();
+        }
     }
 
     @Test

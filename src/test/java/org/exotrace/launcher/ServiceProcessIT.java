@@ -13,6 +13,8 @@ import org.exotrace.testing.ServiceProcess;
 import org.exotrace.testing.ServiceProcess.Database;
 import org.exotrace.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +50,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A system test of the package: {@code java -jar target/exotrace.jar} as a process on its embedded PostgreSQL, killed,
  * stopped and restarted. Not Arquillian: the launcher is what is under test.
+ * <p>
+ * Its cases are independent of every other test (their own data directories, free ports and databases) and mostly
+ * wait on processes, so the class runs beside the others: failsafe's JUnit parallelism (two workers, pom.xml) gives it
+ * a worker of its own while every other class runs one after another on the other (ADR 0032).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ServiceProcessIT {
 
     static final int CLIENTS = 4;
