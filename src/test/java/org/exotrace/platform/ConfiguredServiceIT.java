@@ -11,6 +11,8 @@ import org.exotrace.testing.ServiceProcess.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The package ({@code java -jar target/exotrace.jar}) configured as a clinic would behind its public name, with webhook
  * receivers but, by mistake, no webhook secret; and what it writes to its log. Not Arquillian: the server's log and
  * configuration are what is under test.
+ * <p>
+ * It shares nothing with the Arquillian server, so it runs beside the Arquillian classes ({@code CONCURRENT}, as
+ * {@code ServiceProcessIT}: ADR 0032); its cases share one service, so they run one after another
+ * ({@code SAME_THREAD} below the class).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConfiguredServiceIT {
 
     static final String PUBLIC = "https://exotrace.clinic.example";
@@ -69,6 +76,7 @@ class ConfiguredServiceIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aQueryParameterNotOfItsTypeIsRefusedWithoutAStackTraceInTheLog() throws Exception {
         String inventory = api.tokenFor(Role.INVENTORY, Role.QA);
         long before = Files.size(service.log());
@@ -85,6 +93,7 @@ class ConfiguredServiceIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void locationAndFhirAddressesUseThePublicBaseUrl() {
         Reply created = api.post("api/cpcs", api.tokenFor(Role.QA), """
                 {"code":"CPC-%s","name":"Kobe CPC","licenceNumber":"FA5190003","country":"JP"}""".formatted(Api.unique()));
@@ -97,6 +106,7 @@ class ConfiguredServiceIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void webhooksWithoutASecretAreNotSentButKeptInTheOutbox() throws Exception {
         Staff qa = api.newUser(Role.QA);
         Fixtures fixtures = new Fixtures(api, qa, api.tokenFor(Role.INVENTORY));
