@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import org.exotrace.catalog.entity.Product;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.vial.entity.Vial;
 import org.exotrace.vial.entity.VialState;
 
@@ -46,7 +46,7 @@ public class Lots {
         }
         List<Lot> found = query.getResultList();
         if (found.size() > 1) {
-            throw ProblemException.conflict("LOT_AMBIGUOUS", "lot number " + lotNumber + " exists for several products "
+            throw DomainError.conflict("LOT_AMBIGUOUS", "lot number " + lotNumber + " exists for several products "
                     + found.stream().map(l -> l.product().code()).toList() + ": add ?productCode=");
         }
         return found.stream().findFirst();
@@ -58,7 +58,7 @@ public class Lots {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Lot lockedForQa(String lotNumber, String productCode) {
-        Lot lot = find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        Lot lot = find(lotNumber, productCode).orElseThrow(() -> DomainError.notFound("lot", lotNumber));
         em.refresh(lot, LockModeType.PESSIMISTIC_WRITE);
         return lot;
     }

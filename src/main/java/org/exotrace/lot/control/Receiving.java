@@ -13,8 +13,7 @@ import org.exotrace.catalog.entity.CellProcessingCentre;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
 import org.exotrace.lot.entity.Lot;
-import org.exotrace.lot.entity.LotRuleViolation;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.vial.control.VialLedger;
 
 import java.time.Clock;
@@ -61,35 +60,30 @@ public class Receiving {
     @Transactional
     public Received receive(Delivery d, String actor) {
         Product product = products.find(d.productCode())
-                .orElseThrow(() -> ProblemException.unprocessable("UNKNOWN_PRODUCT", "productCode", "no product '" + d.productCode() + "'"));
+                .orElseThrow(() -> DomainError.invalid("UNKNOWN_PRODUCT", "productCode", "no product '" + d.productCode() + "'"));
         CellProcessingCentre cpc = cpcs.find(d.cpcCode())
-                .orElseThrow(() -> ProblemException.unprocessable("UNKNOWN_CPC", "cpcCode", "no CPC '" + d.cpcCode() + "'"));
+                .orElseThrow(() -> DomainError.invalid("UNKNOWN_CPC", "cpcCode", "no CPC '" + d.cpcCode() + "'"));
         if ((d.serials() == null) == (d.vialCount() == null)) {
-            throw ProblemException.invalid("serials", "give either the serials printed on the labels or a vialCount, not both");
+            throw DomainError.invalid("serials", "give either the serials printed on the labels or a vialCount, not both");
         }
         if (d.serials() != null) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < d.serials().size(); i++) {
                 if (!seen.add(d.serials().get(i))) {
-                    throw ProblemException.invalid("serials[" + i + "]", "serial " + d.serials().get(i) + " appears twice");
+                    throw DomainError.invalid("serials[" + i + "]", "serial " + d.serials().get(i) + " appears twice");
                 }
             }
         }
         Instant now = clock.instant();
-        Lot lot;
-        try {
-            lot = Lot.receive(d.lotNumber(), product, cpc, d.donorSource(), d.manufacturedOn(), d.expiresOn(),
-                    LocalDate.ofInstant(now, clock.getZone()), actor, now);
-        } catch (LotRuleViolation e) {
-            throw ProblemException.invalid(e.field(), e.getMessage());
-        }
+        Lot lot = Lot.receive(d.lotNumber(), product, cpc, d.donorSource(), d.manufacturedOn(), d.expiresOn(),
+                LocalDate.ofInstant(now, clock.getZone()), actor, now);
         if (lots.find(product, d.lotNumber()).isPresent()) {
-            throw ProblemException.conflict("LOT_EXISTS", "lot " + d.lotNumber() + " of " + product.code() + " was already received");
+            throw DomainError.conflict("LOT_EXISTS", "lot " + d.lotNumber() + " of " + product.code() + " was already received");
         }
         List<String> serials = d.serials() != null ? d.serials() : ledger.assignSerials(d.vialCount());
         List<String> taken = ledger.existingSerials(product.gtin().value(), serials);
         if (!taken.isEmpty()) {
-            throw ProblemException.conflict("SERIAL_EXISTS", "serials already registered for GTIN " + product.gtin().value() + ": " + taken);
+            throw DomainError.conflict("SERIAL_EXISTS", "serials already registered for GTIN " + product.gtin().value() + ": " + taken);
         }
         em.persist(lot);
         ledger.receive(lot, serials, d.location(), actor, now);

@@ -3,9 +3,10 @@ package org.exotrace.platform.problem;
 import java.util.List;
 
 /**
- * A failure the client can act on: an HTTP status, a stable reason word and a sentence. Thrown by
- * controls and boundaries and turned into a problem+json response in one place
- * ({@link ProblemExceptionMapper}); nobody catches it on the way.
+ * A boundary's refusal of the HTTP request itself (a header, a parameter, a body it cannot read, a media type): an
+ * HTTP status, a stable reason word and a sentence, written as problem+json by {@link ProblemExceptionMapper}. Controls
+ * and entities throw {@link org.exotrace.platform.error.DomainError} instead, which carries no status (docs/adr/0034);
+ * the read classes of trace/ still throw this until the read lane replaces them.
  */
 public class ProblemException extends RuntimeException {
 

@@ -113,7 +113,7 @@ final class CertificateCsv {
                 }
             }
             entries.add(new AssayEntry(assay, reading, row.text("method", 64), performedAt, row.text("performer", 128),
-                    supersedes, row.text("reason", 500)));
+                    supersedes, row.text("reason", 500), "row " + row.number() + " "));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
