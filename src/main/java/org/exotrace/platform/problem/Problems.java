@@ -17,7 +17,7 @@ public final class Problems {
     }
 
     public static Response response(ProblemException p, String requestId) {
-        return response(p.status(), p.code(), p.title(), p.getMessage(), requestId, p.errors(), p.reasons(), p.currentState(), p.assays());
+        return response(p.status(), p.code(), p.title(), p.getMessage(), requestId, p.errors(), null, p.currentState(), null);
     }
 
     public static Response response(DomainError e, String requestId) {

@@ -123,7 +123,7 @@ final class CertificateCsv {
 
     private static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(422, "VALIDATION_FAILED", "The certificate cannot be read",
-                errors.size() + " fault(s); first: " + errors.get(0).field() + ": " + errors.get(0).message(), errors, List.of());
+                errors.size() + " fault(s); first: " + errors.get(0).field() + ": " + errors.get(0).message(), errors);
     }
 
     /** RFC 4180 records: fields split by commas, quoted fields may hold commas, quotes ("") and line breaks. */
