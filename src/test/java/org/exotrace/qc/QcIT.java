@@ -327,6 +327,15 @@ class QcIT {
     }
 
     @Test
+    void aCertificateSavedByExcelAsCsvUtf8IsImported() {
+        Reply imported = api.send("POST", "api/lots/" + lot + "/qc-results", qa.token(), "text/csv; charset=UTF-8",
+                "\uFEFFassay,value,unit,outcome,method,performedAt,performer\r\n"
+                        + "STERILITY,,,NEGATIVE,USP <71>,2026-11-10T09:00:00Z,\"Sato, K.\"\r\n");
+        assertEquals(201, imported.status(), imported::toString);
+        assertEquals("STERILITY", imported.json().getJsonArray("results").getJsonObject(0).getString("assay"));
+    }
+
+    @Test
     void onlyQaEntersResultsAndDecides() {
         String nurse = api.tokenFor(Role.NURSE);
         assertProblem(api.post("api/lots/" + lot + "/qc-results", inventory, "{\"assay\":\"STERILITY\",\"outcome\":\"NEGATIVE\"}"), 403, "FORBIDDEN");

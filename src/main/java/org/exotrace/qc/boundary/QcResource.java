@@ -37,7 +37,6 @@ import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Patterns;
 import org.exotrace.platform.boundary.Required;
-import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.qc.control.QaDecisions;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.AssayEntry;
@@ -231,16 +230,7 @@ public class QcResource {
     @APIResponse(responseCode = "422", description = RESULTS_422)
     public Response enter(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @Valid @Required NewResult request) {
-        if ((request.value == null) == (request.outcome == null)) {
-            throw ProblemException.invalid("value", "give either value with unit (quantitative) or outcome (qualitative)");
-        }
-        if (request.value != null && request.unit == null) {
-            throw ProblemException.invalid("unit", "a value needs its unit");
-        }
-        if (request.outcome != null && request.unit != null) {
-            throw ProblemException.invalid("unit", "a qualitative outcome has no unit");
-        }
-        Reading reading = request.value != null ? new Reading.Quantity(request.value, request.unit) : new Reading.Outcome(request.outcome);
+        Reading reading = Reading.of(request.value, request.unit, request.outcome);
         AssayEntry entry = new AssayEntry(request.assay, reading, request.method, Instants.parse("performedAt", request.performedAt),
                 request.performer, request.supersedes == null ? null : UUID.fromString(request.supersedes), request.reason);
         return entered(lotNumber, productCode, List.of(entry), ResultSource.API);
