@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.error.DomainError;
 import org.exotrace.vial.entity.StockMovement;
@@ -32,6 +33,11 @@ public class Stock {
     /** One line of the stock view: vials on hand of one lot at one location. */
     public record Line(String productCode, String productName, String lotNumber, LotStatus lotStatus, LocalDate expiresOn,
                        String location, long vials) {
+
+        /** Past its lot's expiry date ({@link Expiry}): in stock, but it may not be given and must be wasted. */
+        public boolean expired(LocalDate today) {
+            return Expiry.passed(expiresOn, today);
+        }
     }
 
     /** What a physical count found, against what the records said. */
