@@ -1,9 +1,8 @@
 package org.exotrace.bedside.control;
 
-import org.exotrace.platform.control.NativeRows;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
@@ -12,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
-import org.exotrace.bedside.barcode.Gs1Label;
 import org.exotrace.bedside.entity.AdministeredVial;
 import org.exotrace.bedside.entity.Administration;
 import org.exotrace.bedside.entity.Block;
@@ -20,6 +18,8 @@ import org.exotrace.bedside.entity.Caution;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.Verdict;
 import org.exotrace.bedside.entity.VialFacts;
+import org.exotrace.gs1.Gs1Label;
+import org.exotrace.platform.control.NativeRows;
 import org.exotrace.platform.error.DomainError;
 import org.exotrace.vial.entity.StockMovement;
 import org.exotrace.vial.entity.Vial;

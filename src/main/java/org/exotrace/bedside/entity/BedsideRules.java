@@ -1,7 +1,7 @@
 package org.exotrace.bedside.entity;
 
-import org.exotrace.bedside.barcode.Gs1Label;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.Gs1Label;
 import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.vial.entity.VialState;

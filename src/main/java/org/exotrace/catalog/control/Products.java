@@ -7,11 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.platform.error.DomainError;
 
 import java.math.BigDecimal;

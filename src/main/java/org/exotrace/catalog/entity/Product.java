@@ -10,7 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.exotrace.bedside.barcode.Gtin;
+import org.exotrace.gs1.Gtin;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -8,10 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.exotrace.bedside.barcode.Gs1LotAndSerial;
 import org.exotrace.catalog.entity.CellProcessingCentre;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
+import org.exotrace.gs1.Gs1LotAndSerial;
 import org.exotrace.platform.error.DomainError;
 
 import java.time.Instant;

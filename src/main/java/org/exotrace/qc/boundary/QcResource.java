@@ -50,6 +50,7 @@ import org.exotrace.qc.entity.ResultSource;
 import org.exotrace.security.control.SignIns;
 import org.exotrace.security.entity.Role;
 import org.exotrace.vial.boundary.VialsResource.VialSummary;
+import org.exotrace.vial.control.LotVials;
 import org.exotrace.vial.entity.VialState;
 
 import java.io.StringReader;
@@ -202,6 +203,9 @@ public class QcResource {
 
     @Inject
     Lots lots;
+
+    @Inject
+    LotVials lotVials;
 
     @Context
     SecurityContext caller;
@@ -384,8 +388,8 @@ public class QcResource {
 
     private Decided decided(LotDecision decision, String lotNumber, String productCode) {
         Lot lot = lots.find(lotNumber, productCode).orElseThrow();
-        return new Decided(lot.lotNumber(), lot.product().code(), decision.to(), DecisionView.of(decision), lots.vialCounts(lot),
-                lots.inStock(lot).stream().map(VialSummary::of).toList());
+        return new Decided(lot.lotNumber(), lot.product().code(), decision.to(), DecisionView.of(decision), lotVials.counts(lot),
+                lotVials.inStock(lot).stream().map(VialSummary::of).toList());
     }
 
     private static Map<UUID, UUID> supersededBy(List<AssayResult> history) {

@@ -1,6 +1,6 @@
 package org.exotrace.catalog.entity;
 
-import org.exotrace.bedside.barcode.Gtin;
+import org.exotrace.gs1.Gtin;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,12 +1,12 @@
 package org.exotrace.lot.entity;
 
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.CellProcessingCentre;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
 import org.exotrace.catalog.entity.QualitativeOutcome;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
