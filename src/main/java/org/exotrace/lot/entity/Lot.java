@@ -81,7 +81,7 @@ public class Lot {
         if (manufacturedOn.isAfter(today)) {
             throw DomainError.invalid("manufacturedOn", "lies in the future");
         }
-        if (!expiresOn.isAfter(today)) {
+        if (Expiry.lastDayReached(expiresOn, today)) {
             throw DomainError.invalid("expiresOn", "the lot expired on " + expiresOn + ": an expired lot is not received");
         }
         Lot lot = new Lot();

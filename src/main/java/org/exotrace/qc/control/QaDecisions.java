@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
@@ -105,7 +106,7 @@ public class QaDecisions {
         Lot lot = lots.lockedForQa(lotNumber, productCode);
         lot.requireCanBecome(LotStatus.RELEASED);
         Instant now = clock.instant();
-        if (!lot.expiresOn().isAfter(LocalDate.ofInstant(now, clock.getZone()))) {
+        if (Expiry.lastDayReached(lot.expiresOn(), LocalDate.ofInstant(now, clock.getZone()))) {
             throw DomainError.conflict("LOT_EXPIRED", "lot " + lot.lotNumber() + " expired on " + lot.expiresOn() + ": it cannot be released");
         }
         QcReview review = QcReview.of(lot.product().requiredAssays(), results.history(lot));

@@ -24,4 +24,11 @@ class ExpiryTest {
         assertTrue(Expiry.soon(EXPIRES, EXPIRES, 30));
         assertFalse(Expiry.soon(EXPIRES, EXPIRES.plusDays(1), 30));
     }
+
+    @Test
+    void aLotIsReceivedOrReleasedOnlyBeforeItsExpiryDate() {
+        assertFalse(Expiry.lastDayReached(EXPIRES, EXPIRES.minusDays(1)));
+        assertTrue(Expiry.lastDayReached(EXPIRES, EXPIRES));
+        assertTrue(Expiry.lastDayReached(EXPIRES, EXPIRES.plusDays(1)));
+    }
 }
