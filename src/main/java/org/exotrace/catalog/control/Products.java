@@ -49,13 +49,9 @@ public class Products {
                 .setParameter("gtin", gtin.value()).getResultList().isEmpty()) {
             throw DomainError.conflict("GTIN_IN_USE", "GTIN " + gtin.value() + " belongs to another product");
         }
-        Product product;
-        try {
-            product = new Product(p.code(), p.name(), gtin, p.donorSources(), p.volumeMl() == null ? Product.DEFAULT_VOLUME_ML : p.volumeMl(),
-                    p.particlesPerVial(), p.routes(), p.requiredAssays(), actor, clock.instant());
-        } catch (IllegalArgumentException e) {
-            throw DomainError.invalid("product", e.getMessage());
-        }
+        Product product = new Product(p.code(), p.name(), gtin, p.donorSources(),
+                p.volumeMl() == null ? Product.DEFAULT_VOLUME_ML : p.volumeMl(), p.particlesPerVial(), p.routes(), p.requiredAssays(),
+                actor, clock.instant());
         em.persist(product);
         audit.record(actor, "PRODUCT_CREATED", "product", product.code(), Json.createObjectBuilder()
                 .add("code", product.code()).add("gtin", gtin.value()).add("name", product.name())
