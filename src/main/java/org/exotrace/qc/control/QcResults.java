@@ -69,8 +69,7 @@ public class QcResults {
         List<AssayResult> known = new ArrayList<>(history(lot));
         List<AssayResult> entered = new ArrayList<>();
         Instant now = clock.instant();
-        for (int i = 0; i < entries.size(); i++) {
-            AssayEntry entry = entries.get(i);
+        for (AssayEntry entry : entries) {
             String where = entry.where();
             AssaySpec spec = lot.product().requiredAssays().stream().filter(s -> s.assay().equals(entry.assay())).findFirst()
                     .orElseThrow(() -> DomainError.invalid("ASSAY_NOT_SPECIFIED", where + "assay", entry.assay()
