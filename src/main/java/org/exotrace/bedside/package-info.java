@@ -1,6 +1,6 @@
 /**
  * The bedside: the scan verdict ({@code POST /api/scans}) and recording doses given at the clinic or
- * dispensed for home use. Barcode parsing lives in {@code bedside.barcode}, pure and framework-free.
+ * dispensed for home use. Barcode parsing lives in {@code org.exotrace.gs1}, pure and framework-free, shared with catalog and lot.
  *
  * <p>Rules: a vial may be given only when its lot is RELEASED, it has not expired in the clinic's time
  * zone (on its expiry day it still may), it is in stock, its label's lot and expiry are the record's,

@@ -1,10 +1,10 @@
 package org.exotrace.bedside;
 
-import org.exotrace.bedside.barcode.Gtin;
-import org.exotrace.testing.Api;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
+import org.exotrace.testing.Api;
 import org.exotrace.testing.Browser;
 import org.exotrace.testing.Fixtures;
 import org.jboss.arquillian.junit5.ArquillianExtension;

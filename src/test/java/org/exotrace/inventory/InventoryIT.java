@@ -2,10 +2,10 @@ package org.exotrace.inventory;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.exotrace.bedside.barcode.Gtin;
-import org.exotrace.testing.Api;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
+import org.exotrace.testing.Api;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,11 +3,11 @@ package org.exotrace.qc;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.exotrace.bedside.barcode.Gtin;
-import org.exotrace.testing.Api;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
+import org.exotrace.testing.Api;
 import org.exotrace.testing.TestDatabase;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -324,6 +324,15 @@ class QcIT {
         assertEquals(3, imported.json().getJsonArray("results").size());
         assertTrue(imported.json().getJsonObject("qc").getBoolean("releasable"));
         assertEquals("CSV", imported.json().getJsonArray("results").getJsonObject(2).getString("source"));
+    }
+
+    @Test
+    void aCertificateSavedByExcelAsCsvUtf8IsImported() {
+        Reply imported = api.send("POST", "api/lots/" + lot + "/qc-results", qa.token(), "text/csv; charset=UTF-8",
+                "\uFEFFassay,value,unit,outcome,method,performedAt,performer\r\n"
+                        + "STERILITY,,,NEGATIVE,USP <71>,2026-11-10T09:00:00Z,\"Sato, K.\"\r\n");
+        assertEquals(201, imported.status(), imported::toString);
+        assertEquals("STERILITY", imported.json().getJsonArray("results").getJsonObject(0).getString("assay"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.exotrace.testing;
 
 import jakarta.json.JsonObject;
-import org.exotrace.bedside.barcode.Gtin;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Staff;
 

@@ -2,6 +2,7 @@ package org.exotrace.bedside.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,22 +14,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.exotrace.bedside.barcode.Gs1Label;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.exotrace.bedside.control.Dosing;
+import org.exotrace.bedside.control.ScanAnswered;
 import org.exotrace.bedside.control.Scanning;
 import org.exotrace.bedside.entity.Block;
 import org.exotrace.bedside.entity.Caution;
 import org.exotrace.bedside.entity.VialFacts;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.Gs1Label;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.monitoring.control.Counting;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.security.entity.Role;
 import org.exotrace.vial.entity.VialState;
@@ -97,7 +98,7 @@ public class ScansResource {
     Clock clock;
 
     @Inject
-    Counting counting;
+    Event<ScanAnswered> answered;
 
     @GET
     @Path("settings")
@@ -140,7 +141,7 @@ public class ScansResource {
     public ScanView scan(@Valid @Required ScanRequest request) {
         Scanning.Scan scan = scanning.scan(request.barcode, Optional.ofNullable(request.route), false);
         Optional<VialFacts> v = scan.vial();
-        counting.scanned(scan.verdict());
+        answered.fire(new ScanAnswered(scan.verdict()));
         return new ScanView(scan.verdict().ok() ? "OK" : "BLOCKED", scan.verdict().reasons(), scan.verdict().warnings(),
                 scan.detail().orElse(null), scan.label().map(LabelView::of).orElse(null),
                 v.map(f -> new VialView(f.vialId(), f.serial(), f.state(), f.location())).orElse(null),

@@ -1,9 +1,8 @@
 package org.exotrace.bedside.control;
 
-import org.exotrace.platform.control.NativeRows;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
@@ -12,16 +11,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
-import org.exotrace.bedside.barcode.Gs1Label;
 import org.exotrace.bedside.entity.AdministeredVial;
 import org.exotrace.bedside.entity.Administration;
 import org.exotrace.bedside.entity.Block;
 import org.exotrace.bedside.entity.Caution;
 import org.exotrace.bedside.entity.DoseKind;
-import org.exotrace.bedside.entity.DoseRuleViolation;
 import org.exotrace.bedside.entity.Verdict;
 import org.exotrace.bedside.entity.VialFacts;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.gs1.Gs1Label;
+import org.exotrace.platform.control.NativeRows;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.vial.entity.StockMovement;
 import org.exotrace.vial.entity.Vial;
 
@@ -126,12 +125,7 @@ public class Dosing {
         if (!reasons.isEmpty()) {
             throw blocked(List.copyOf(reasons), "vial " + String.join("; ", blockedVials) + " may not be given: nothing was recorded");
         }
-        Administration dose;
-        try {
-            dose = Administration.record(kind, details, uses, List.copyOf(warnings), nurse, now, lateEntryWindow);
-        } catch (DoseRuleViolation e) {
-            throw ProblemException.invalid(e.field(), e.getMessage());
-        }
+        Administration dose = Administration.record(kind, details, uses, List.copyOf(warnings), nurse, now, lateEntryWindow);
         em.persist(dose);
         em.flush(); // the vial rows reference the dose by id only: EclipseLink cannot order the inserts itself
         JsonArrayBuilder vialsJson = Json.createArrayBuilder();
@@ -192,7 +186,7 @@ public class Dosing {
             return Optional.empty();
         }
         if (!rows.get(0)[0].toString().trim().equals(requestHash)) {
-            throw ProblemException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
+            throw DomainError.invalid("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
                     "this key already recorded a different dose: send a new key for a new dose");
         }
         UUID id = NativeRows.uuid(rows.get(0)[1]);
@@ -216,7 +210,7 @@ public class Dosing {
                 vial = scanning.facts(ref.vialId()).orElseThrow(() -> blocked(List.of(Block.UNKNOWN_VIAL), "no vial " + ref.vialId()));
             }
             if (!seen.add(vial.vialId())) {
-                throw ProblemException.invalid("vials[" + i + "]", "vial " + vial.serial() + " is named twice");
+                throw DomainError.invalid("vials[" + i + "]", "vial " + vial.serial() + " is named twice");
             }
             vials.put(vial.vialId(), ref.barcode());
         }
@@ -243,13 +237,12 @@ public class Dosing {
                 default -> "not a field of a dose: ignored";
             };
             if (value == null || value.isBlank()) {
-                throw ProblemException.invalid(field.strip(), "this clinic records it with every dose (exotrace.administration.required-fields)");
+                throw DomainError.invalid(field.strip(), "this clinic records it with every dose (exotrace.administration.required-fields)");
             }
         }
     }
 
-    private static ProblemException blocked(List<Block> reasons, String detail) {
-        return new ProblemException(409, "VIAL_BLOCKED", "The vial may not be given", detail, List.of(),
-                reasons.stream().map(Enum::name).toList());
+    private static DomainError blocked(List<Block> reasons, String detail) {
+        return DomainError.blocked("VIAL_BLOCKED", "The vial may not be given", detail, reasons.stream().map(Enum::name).toList());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.platform.error.DomainError;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -120,51 +121,51 @@ public class Administration {
      * drawn from the vials in order; the last one may be used in part, and its remainder is wasted.
      *
      * @param lateEntryWindow how far back a dose may be entered late
-     * @throws DoseRuleViolation naming the field when the dose is not possible as described
+     * @throws DomainError naming the field when the dose is not possible as described
      */
     public static Administration record(DoseKind kind, Details d, List<Use> uses, List<Caution> warnings, String nurse, Instant now,
                                         Duration lateEntryWindow) {
         if (uses.isEmpty()) {
-            throw new DoseRuleViolation("vials", "name at least one vial");
+            throw DomainError.invalid("vials", "name at least one vial");
         }
         if (d.purpose() == Purpose.THERAPY && blank(d.indication())) {
-            throw new DoseRuleViolation("indication", "a therapy names its indication");
+            throw DomainError.invalid("indication", "a therapy names its indication");
         }
         if (d.route() == Route.INJECTION && d.site() == null) {
-            throw new DoseRuleViolation("site", "an injection names its site (FACE, SCALP, JOINT, INTRAMUSCULAR, SUBCUTANEOUS, OTHER)");
+            throw DomainError.invalid("site", "an injection names its site (FACE, SCALP, JOINT, INTRAMUSCULAR, SUBCUTANEOUS, OTHER)");
         }
         if (d.route() != Route.INJECTION && d.site() != null) {
-            throw new DoseRuleViolation("site", "a site is recorded for injections only");
+            throw DomainError.invalid("site", "a site is recorded for injections only");
         }
         if (kind == DoseKind.DISPENSED && !d.route().homeUse()) {
-            throw new DoseRuleViolation("route", d.route() + " is not a home-use route: dispense NASAL or EYE_DROP products");
+            throw DomainError.invalid("route", d.route() + " is not a home-use route: dispense NASAL or EYE_DROP products");
         }
         Instant at = (d.administeredAt() == null ? now : d.administeredAt()).truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(now.plus(LATE_ENTRY_GRACE))) {
-            throw new DoseRuleViolation("administeredAt", "lies in the future");
+            throw DomainError.invalid("administeredAt", "lies in the future");
         }
         boolean late = at.isBefore(now.minus(LATE_ENTRY_GRACE));
         if (late && at.isBefore(now.minus(lateEntryWindow))) {
-            throw new DoseRuleViolation("administeredAt", "more than " + lateEntryWindow.toHours() + " h ago: a dose is entered late within the shift only");
+            throw DomainError.invalid("administeredAt", "more than " + lateEntryWindow.toHours() + " h ago: a dose is entered late within the shift only");
         }
         if (late && blank(d.lateEntryReason())) {
-            throw new DoseRuleViolation("lateEntryReason", "a dose entered after the fact says why");
+            throw DomainError.invalid("lateEntryReason", "a dose entered after the fact says why");
         }
         BigDecimal capacity = uses.stream().map(u -> u.vial().volumeMl()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal volume = d.volumeMl() == null && kind == DoseKind.DISPENSED ? capacity : d.volumeMl();
         if (volume == null || volume.signum() <= 0) {
-            throw new DoseRuleViolation("volumeMl", "give the volume in ml");
+            throw DomainError.invalid("volumeMl", "give the volume in ml");
         }
         if (volume.stripTrailingZeros().scale() > ML_SCALE) {
-            throw new DoseRuleViolation("volumeMl", "at most " + ML_SCALE + " decimals (a microlitre)");
+            throw DomainError.invalid("volumeMl", "at most " + ML_SCALE + " decimals (a microlitre)");
         }
         volume = volume.setScale(ML_SCALE, RoundingMode.UNNECESSARY);
         if (volume.compareTo(capacity) > 0) {
-            throw new DoseRuleViolation("volumeMl", volume.toPlainString() + " ml is more than the " + capacity.toPlainString()
+            throw DomainError.invalid("volumeMl", volume.toPlainString() + " ml is more than the " + capacity.toPlainString()
                     + " ml the vial(s) hold");
         }
         if (kind == DoseKind.DISPENSED && volume.compareTo(capacity) != 0) {
-            throw new DoseRuleViolation("volumeMl", "a dispensed vial is handed over whole: " + capacity.toPlainString() + " ml");
+            throw DomainError.invalid("volumeMl", "a dispensed vial is handed over whole: " + capacity.toPlainString() + " ml");
         }
         Administration a = new Administration();
         a.id = UUID.randomUUID();
@@ -191,7 +192,7 @@ public class Administration {
         for (int i = 0; i < uses.size(); i++) {
             VialFacts v = uses.get(i).vial();
             if (left.signum() <= 0) {
-                throw new DoseRuleViolation("vials[" + i + "]", "vial " + v.serial() + " would not be used: " + volume.toPlainString()
+                throw DomainError.invalid("vials[" + i + "]", "vial " + v.serial() + " would not be used: " + volume.toPlainString()
                         + " ml is drawn from the vials before it");
             }
             BigDecimal drawn = left.min(v.volumeMl()).setScale(ML_SCALE, RoundingMode.UNNECESSARY);

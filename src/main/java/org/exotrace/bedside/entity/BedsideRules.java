@@ -1,7 +1,8 @@
 package org.exotrace.bedside.entity;
 
-import org.exotrace.bedside.barcode.Gs1Label;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.Gs1Label;
+import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.vial.entity.VialState;
 
@@ -40,8 +41,7 @@ public final class BedsideRules {
         } else if (vial.lotStatus() == LotStatus.RECALLED) {
             reasons.add(Block.LOT_RECALLED);
         }
-        boolean expired = today.isAfter(vial.expiresOn());
-        if (expired) {
+        if (vial.expired(today)) {
             reasons.add(Block.EXPIRED);
         }
         if (vial.state() != VialState.IN_STOCK) {
@@ -51,7 +51,7 @@ public final class BedsideRules {
             reasons.add(Block.ROUTE_NOT_ALLOWED);
         }
         List<Caution> warnings = new ArrayList<>();
-        if (!expired && !today.plusDays(soonDays).isBefore(vial.expiresOn())) {
+        if (Expiry.soon(vial.expiresOn(), today, soonDays)) {
             warnings.add(Caution.EXPIRES_SOON);
         }
         if (earlierOnHand) {

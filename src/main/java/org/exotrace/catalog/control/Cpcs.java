@@ -8,7 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.catalog.entity.CellProcessingCentre;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,10 +30,10 @@ public class Cpcs {
 
     public CellProcessingCentre register(String code, String name, String licenceNumber, String country, String actor) {
         if (!CellProcessingCentre.isCountry(country)) {
-            throw ProblemException.invalid("country", "an ISO 3166-1 alpha-2 country code such as JP");
+            throw DomainError.invalid("country", "an ISO 3166-1 alpha-2 country code such as JP");
         }
         if (find(code).isPresent()) {
-            throw ProblemException.conflict("CPC_EXISTS", "A CPC with code '" + code + "' is already registered");
+            throw DomainError.conflict("CPC_EXISTS", "A CPC with code '" + code + "' is already registered");
         }
         var cpc = new CellProcessingCentre(code, name, licenceNumber, country, actor, clock.instant());
         em.persist(cpc);

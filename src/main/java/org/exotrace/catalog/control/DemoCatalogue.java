@@ -5,11 +5,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.QualitativeOutcome;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.platform.control.SchemaReady;
 
 import java.math.BigDecimal;

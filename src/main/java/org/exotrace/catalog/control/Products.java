@@ -7,12 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
 import org.exotrace.catalog.entity.Route;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.gs1.Gtin;
+import org.exotrace.platform.error.DomainError;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,23 +39,19 @@ public class Products {
     Clock clock;
 
     public Product create(NewProduct p, String actor) {
-        Gtin gtin = Gtin.parse(p.gtin()).orElseThrow(() -> ProblemException.unprocessable("GTIN_INVALID", "gtin",
+        Gtin gtin = Gtin.parse(p.gtin()).orElseThrow(() -> DomainError.invalid("GTIN_INVALID", "gtin",
                 "not a GTIN-14 with a valid check digit (expected last digit "
                         + (p.gtin().matches("\\d{14}") ? Gtin.checkDigit(p.gtin().substring(0, 13)) : "?") + ")"));
         if (find(p.code()).isPresent()) {
-            throw ProblemException.conflict("PRODUCT_EXISTS", "A product with code '" + p.code() + "' exists");
+            throw DomainError.conflict("PRODUCT_EXISTS", "A product with code '" + p.code() + "' exists");
         }
         if (!em.createQuery("SELECT p FROM Product p WHERE p.gtin = :gtin", Product.class)
                 .setParameter("gtin", gtin.value()).getResultList().isEmpty()) {
-            throw ProblemException.conflict("GTIN_IN_USE", "GTIN " + gtin.value() + " belongs to another product");
+            throw DomainError.conflict("GTIN_IN_USE", "GTIN " + gtin.value() + " belongs to another product");
         }
-        Product product;
-        try {
-            product = new Product(p.code(), p.name(), gtin, p.donorSources(), p.volumeMl() == null ? Product.DEFAULT_VOLUME_ML : p.volumeMl(),
-                    p.particlesPerVial(), p.routes(), p.requiredAssays(), actor, clock.instant());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("product", e.getMessage());
-        }
+        Product product = new Product(p.code(), p.name(), gtin, p.donorSources(),
+                p.volumeMl() == null ? Product.DEFAULT_VOLUME_ML : p.volumeMl(), p.particlesPerVial(), p.routes(), p.requiredAssays(),
+                actor, clock.instant());
         em.persist(product);
         audit.record(actor, "PRODUCT_CREATED", "product", product.code(), Json.createObjectBuilder()
                 .add("code", product.code()).add("gtin", gtin.value()).add("name", product.name())

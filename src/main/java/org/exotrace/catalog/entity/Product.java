@@ -10,7 +10,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.exotrace.bedside.barcode.Gtin;
+import org.exotrace.gs1.Gtin;
+import org.exotrace.platform.error.DomainError;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -78,27 +79,28 @@ public class Product {
     protected Product() {
     }
 
+    /** @throws DomainError INVALID naming {@code product} when an invariant of the product is broken */
     public Product(String code, String name, Gtin gtin, Set<DonorSource> donorSources, BigDecimal volumeMl,
                    long particlesPerVial, Set<Route> routes, List<AssaySpec> requiredAssays, String createdBy, Instant createdAt) {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("code must be 2-32 upper-case letters, digits or '-'");
+            throw DomainError.invalid("product", "code must be 2-32 upper-case letters, digits or '-'");
         }
         if (donorSources == null || donorSources.isEmpty()) {
-            throw new IllegalArgumentException("a product has at least one donor source");
+            throw DomainError.invalid("product", "a product has at least one donor source");
         }
         if (routes == null || routes.isEmpty()) {
-            throw new IllegalArgumentException("a product has at least one route");
+            throw DomainError.invalid("product", "a product has at least one route");
         }
         if (volumeMl == null || volumeMl.signum() <= 0 || volumeMl.compareTo(new BigDecimal("100")) > 0) {
-            throw new IllegalArgumentException("volume per vial must be above 0 and at most 100 ml");
+            throw DomainError.invalid("product", "volume per vial must be above 0 and at most 100 ml");
         }
         if (particlesPerVial <= 0) {
-            throw new IllegalArgumentException("stated particles per vial must be positive");
+            throw DomainError.invalid("product", "stated particles per vial must be positive");
         }
         Set<String> assays = new HashSet<>();
         for (AssaySpec spec : requiredAssays) {
             if (!assays.add(spec.assay())) {
-                throw new IllegalArgumentException("assay " + spec.assay() + " is specified twice");
+                throw DomainError.invalid("product", "assay " + spec.assay() + " is specified twice");
             }
         }
         this.id = UUID.randomUUID();

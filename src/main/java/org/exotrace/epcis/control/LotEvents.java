@@ -12,7 +12,7 @@ import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.platform.control.DatabaseConfig;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,7 @@ public class LotEvents {
      */
     @Transactional
     public LotIdentity open(String lotNumber, String productCode, String reader) {
-        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> DomainError.notFound("lot", lotNumber));
         audit.record(reader, "LOT_EPCIS_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
                 .add("product", lot.product().code()).build());
         return new LotIdentity(lot.id(), lot.lotNumber(), lot.product().code(), lot.product().gtin().value(), lot.expiresOn());

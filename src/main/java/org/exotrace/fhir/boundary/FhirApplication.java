@@ -8,6 +8,7 @@ import org.exotrace.platform.boundary.ExoTraceApplication;
 import org.exotrace.platform.boundary.KnownMethods;
 import org.exotrace.platform.boundary.RequestGuard;
 import org.exotrace.platform.problem.ConstraintViolationMapper;
+import org.exotrace.platform.problem.DomainErrorMapper;
 import org.exotrace.platform.problem.FallbackExceptionMapper;
 import org.exotrace.platform.problem.ProblemExceptionMapper;
 import org.exotrace.platform.problem.RequestIds;
@@ -36,7 +37,7 @@ public class FhirApplication extends Application {
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new java.util.HashSet<>(RESOURCES);
         classes.addAll(Set.of(OperationOutcomes.class, RequestIds.class, KnownMethods.class, RevokedTokenFilter.class, RequestGuard.class,
-                ProblemExceptionMapper.class, WebApplicationExceptionMapper.class, ConstraintViolationMapper.class,
+                ProblemExceptionMapper.class, DomainErrorMapper.class, WebApplicationExceptionMapper.class, ConstraintViolationMapper.class,
                 FallbackExceptionMapper.class));
         return classes;
     }

@@ -3,7 +3,7 @@ package org.exotrace.lot.boundary;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
-import org.exotrace.bedside.barcode.Gs1LotAndSerial;
+import org.exotrace.gs1.Gs1LotAndSerial;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.LotStatus;
 

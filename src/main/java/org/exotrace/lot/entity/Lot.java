@@ -8,10 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.exotrace.bedside.barcode.Gs1LotAndSerial;
 import org.exotrace.catalog.entity.CellProcessingCentre;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
+import org.exotrace.gs1.Gs1LotAndSerial;
+import org.exotrace.platform.error.DomainError;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,25 +64,25 @@ public class Lot {
     /**
      * A lot as it arrives: quarantined until QA releases it.
      *
-     * @throws LotRuleViolation when a rule of receiving is broken (names the field)
+     * @throws DomainError when a rule of receiving is broken (names the field)
      */
     public static Lot receive(String lotNumber, Product product, CellProcessingCentre cpc, DonorSource donorSource,
                               LocalDate manufacturedOn, LocalDate expiresOn, LocalDate today, String receivedBy, Instant at) {
         if (Gs1LotAndSerial.lotProblem(lotNumber).isPresent()) {
-            throw new LotRuleViolation("lotNumber", Gs1LotAndSerial.RULE);
+            throw DomainError.invalid("lotNumber", Gs1LotAndSerial.RULE);
         }
         if (!product.madeFrom(donorSource)) {
-            throw new LotRuleViolation("donorSource", donorSource + " is not a donor source of " + product.code()
+            throw DomainError.invalid("donorSource", donorSource + " is not a donor source of " + product.code()
                     + " " + product.donorSources().stream().sorted().toList());
         }
         if (!expiresOn.isAfter(manufacturedOn)) {
-            throw new LotRuleViolation("expiresOn", "must be after manufacturedOn " + manufacturedOn);
+            throw DomainError.invalid("expiresOn", "must be after manufacturedOn " + manufacturedOn);
         }
         if (manufacturedOn.isAfter(today)) {
-            throw new LotRuleViolation("manufacturedOn", "lies in the future");
+            throw DomainError.invalid("manufacturedOn", "lies in the future");
         }
-        if (!expiresOn.isAfter(today)) {
-            throw new LotRuleViolation("expiresOn", "the lot expired on " + expiresOn + ": an expired lot is not received");
+        if (Expiry.lastDayReached(expiresOn, today)) {
+            throw DomainError.invalid("expiresOn", "the lot expired on " + expiresOn + ": an expired lot is not received");
         }
         Lot lot = new Lot();
         lot.id = UUID.randomUUID();
@@ -112,12 +113,18 @@ public class Lot {
         return become(LotStatus.RECALLED, by, at, reason);
     }
 
-    private LotDecision become(LotStatus next, String by, Instant at, String reason) {
+    /** @throws DomainError {@code LOT_STATUS_CONFLICT} naming the lot's status when the QA state machine does not allow the move */
+    public void requireCanBecome(LotStatus next) {
         if (!status.canBecome(next)) {
-            throw new LotStatusRefused(lotNumber, status, next);
+            throw DomainError.wrongState("LOT_STATUS_CONFLICT", "lot " + lotNumber + " is " + status + " and cannot become " + next
+                    + " (allowed: QUARANTINED → RELEASED | REJECTED, RELEASED → RECALLED)", status.name());
         }
+    }
+
+    private LotDecision become(LotStatus next, String by, Instant at, String reason) {
+        requireCanBecome(next);
         if (reason == null || reason.isBlank()) {
-            throw new LotRuleViolation("reason", "a change of status says why");
+            throw DomainError.invalid("reason", "a change of status says why");
         }
         LotStatus from = status;
         status = next;

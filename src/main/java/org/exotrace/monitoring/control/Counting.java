@@ -10,6 +10,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.exotrace.bedside.control.DoseRecorded;
+import org.exotrace.bedside.control.ScanAnswered;
 import org.exotrace.bedside.entity.Block;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.Verdict;
@@ -58,7 +59,8 @@ public class Counting {
     }
 
     /** One answered scan: once under its verdict, and once under each blocking reason (NONE when OK). */
-    public void scanned(Verdict verdict) {
+    void scanned(@Observes ScanAnswered scan) {
+        Verdict verdict = scan.verdict();
         String v = verdict.ok() ? "OK" : "BLOCKED";
         registry.counter(verdicts(), new Tag("verdict", v)).inc();
         if (verdict.ok()) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.exotrace.platform.error.DomainError;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +31,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         Throwable problem = ProblemCause.find(e);
         if (problem instanceof ProblemException p) {
             return Problems.response(p, requestId);
+        }
+        if (problem instanceof DomainError d) {
+            return Problems.response(d, requestId);
         }
         if (DatabaseUnavailable.isCause(e)) {
             LOG.log(Level.WARNING, "request " + requestId + ": database unavailable: " + e);

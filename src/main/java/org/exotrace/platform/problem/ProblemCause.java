@@ -1,6 +1,8 @@
 package org.exotrace.platform.problem;
 
-/** Finds a {@link ProblemException} that a transaction interceptor or EJB container wrapped. */
+import org.exotrace.platform.error.DomainError;
+
+/** Finds a {@link ProblemException} or {@link DomainError} that a transaction interceptor or EJB container wrapped. */
 final class ProblemCause {
 
     private ProblemCause() {
@@ -9,7 +11,7 @@ final class ProblemCause {
     static Throwable find(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof ProblemException) {
+            if (t instanceof ProblemException || t instanceof DomainError) {
                 return t;
             }
         }

@@ -1,11 +1,17 @@
 package org.exotrace.qc.boundary;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.exotrace.catalog.entity.QualitativeOutcome;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.platform.problem.Problem;
 import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.qc.entity.AssayEntry;
 import org.exotrace.qc.entity.Reading;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,7 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A CPC's certificate of analysis as CSV (RFC 4180): a header row naming the columns, then one row
+ * A CPC's certificate of analysis as CSV (RFC 4180, read by Apache Commons CSV; a UTF-8 byte order mark and CRLF
+ * line ends as Excel writes them): a header row naming the columns, then one row
  * per assay. Columns: {@code assay} and either {@code value} with {@code unit} or {@code outcome};
  * optional {@code method}, {@code performedAt} (UTC instant), {@code performer}, {@code supersedes},
  * {@code reason}. Every row is checked before anything is stored; all faults are named by row.
@@ -26,6 +33,8 @@ import java.util.UUID;
 final class CertificateCsv {
 
     static final int MAX_ROWS = 500;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final Set<String> COLUMNS = Set.of("assay", "value", "unit", "outcome", "method", "performedat", "performer",
             "supersedes", "reason");
 
@@ -67,33 +76,12 @@ final class CertificateCsv {
             String value = row.text("value", 64);
             String unit = row.text("unit", 32);
             String outcome = row.text("outcome", 32);
-            Reading reading = null;
             if (assay == null) {
                 row.error("assay", "missing");
             } else if (!assay.matches("[A-Z0-9_]{2,40}")) {
                 row.error("assay", "2-40 upper-case letters, digits or '_'");
             }
-            if ((value == null) == (outcome == null)) {
-                row.error("value", "give either value with unit, or outcome");
-            } else if (value != null) {
-                if (unit == null) {
-                    row.error("unit", "a value needs its unit");
-                }
-                try {
-                    reading = unit == null ? null : new Reading.Quantity(new BigDecimal(value), unit);
-                } catch (NumberFormatException e) {
-                    row.error("value", "'" + value + "' is not a number");
-                }
-            } else {
-                try {
-                    reading = new Reading.Outcome(QualitativeOutcome.valueOf(outcome.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    row.error("outcome", "'" + outcome + "' is not NEGATIVE, POSITIVE, CONFORMS or DOES_NOT_CONFORM");
-                }
-                if (unit != null) {
-                    row.error("unit", "a qualitative outcome has no unit");
-                }
-            }
+            Reading reading = row.reading(value, unit, outcome);
             Instant performedAt = null;
             String performed = row.text("performedat", 40);
             if (performed != null) {
@@ -113,7 +101,7 @@ final class CertificateCsv {
                 }
             }
             entries.add(new AssayEntry(assay, reading, row.text("method", 64), performedAt, row.text("performer", 128),
-                    supersedes, row.text("reason", 500)));
+                    supersedes, row.text("reason", 500), "row " + row.number() + " "));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -123,51 +111,25 @@ final class CertificateCsv {
 
     private static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(422, "VALIDATION_FAILED", "The certificate cannot be read",
-                errors.size() + " fault(s); first: " + errors.get(0).field() + ": " + errors.get(0).message(), errors, List.of());
+                errors.size() + " fault(s); first: " + errors.get(0).field() + ": " + errors.get(0).message(), errors);
     }
 
-    /** RFC 4180 records: fields split by commas, quoted fields may hold commas, quotes ("") and line breaks. */
+    /**
+     * RFC 4180 records: fields split by commas, quoted fields may hold commas, quotes ("") and line breaks; lines end
+     * in CRLF or LF. A UTF-8 byte order mark before the header (Excel's "CSV UTF-8" writes one) is not part of it.
+     * Blank lines are skipped.
+     */
     static List<List<String>> records(String text) {
+        String body = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
+        try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
+            for (CSVRecord record : parser) {
+                if (!(record.size() == 1 && record.get(0).isBlank())) {
+                    rows.add(record.toList());
                 }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                if (!(row.size() == 1 && row.get(0).isBlank())) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
             }
-        }
-        if (quoted) {
-            throw invalid(List.of(new Problem.FieldError("row " + (rows.size() + 1), "a quoted field is never closed")));
-        }
-        row.add(field.toString());
-        if (!(row.size() == 1 && row.get(0).isBlank())) {
-            rows.add(row);
+        } catch (IOException | UncheckedIOException e) {
+            throw invalid(List.of(new Problem.FieldError("row " + (rows.size() + 1), "a quoted field is never closed, or text follows its closing quote")));
         }
         return rows;
     }
@@ -185,6 +147,34 @@ final class CertificateCsv {
                 return null;
             }
             return s;
+        }
+
+        /** The row's reading ({@link Reading#of}), or null when it has a fault (named in the errors). */
+        Reading reading(String value, String unit, String outcome) {
+            try {
+                BigDecimal number = value == null ? null : number(value);
+                QualitativeOutcome result = outcome == null ? null : outcome(outcome);
+                return Reading.of(number, unit, result);
+            } catch (DomainError fault) {
+                error(fault.field(), fault.getMessage());
+                return null;
+            }
+        }
+
+        private static BigDecimal number(String value) {
+            try {
+                return new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw DomainError.invalid("value", "'" + value + "' is not a number");
+            }
+        }
+
+        private static QualitativeOutcome outcome(String outcome) {
+            try {
+                return QualitativeOutcome.valueOf(outcome.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainError.invalid("outcome", "'" + outcome + "' is not NEGATIVE, POSITIVE, CONFORMS or DOES_NOT_CONFORM");
+            }
         }
 
         void error(String field, String message) {

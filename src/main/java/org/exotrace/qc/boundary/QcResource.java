@@ -37,7 +37,6 @@ import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Patterns;
 import org.exotrace.platform.boundary.Required;
-import org.exotrace.platform.problem.ProblemException;
 import org.exotrace.qc.control.QaDecisions;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.AssayEntry;
@@ -51,6 +50,7 @@ import org.exotrace.qc.entity.ResultSource;
 import org.exotrace.security.control.SignIns;
 import org.exotrace.security.entity.Role;
 import org.exotrace.vial.boundary.VialsResource.VialSummary;
+import org.exotrace.vial.control.LotVials;
 import org.exotrace.vial.entity.VialState;
 
 import java.io.StringReader;
@@ -204,6 +204,9 @@ public class QcResource {
     @Inject
     Lots lots;
 
+    @Inject
+    LotVials lotVials;
+
     @Context
     SecurityContext caller;
 
@@ -231,16 +234,7 @@ public class QcResource {
     @APIResponse(responseCode = "422", description = RESULTS_422)
     public Response enter(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode,
                           @Valid @Required NewResult request) {
-        if ((request.value == null) == (request.outcome == null)) {
-            throw ProblemException.invalid("value", "give either value with unit (quantitative) or outcome (qualitative)");
-        }
-        if (request.value != null && request.unit == null) {
-            throw ProblemException.invalid("unit", "a value needs its unit");
-        }
-        if (request.outcome != null && request.unit != null) {
-            throw ProblemException.invalid("unit", "a qualitative outcome has no unit");
-        }
-        Reading reading = request.value != null ? new Reading.Quantity(request.value, request.unit) : new Reading.Outcome(request.outcome);
+        Reading reading = Reading.of(request.value, request.unit, request.outcome);
         AssayEntry entry = new AssayEntry(request.assay, reading, request.method, Instants.parse("performedAt", request.performedAt),
                 request.performer, request.supersedes == null ? null : UUID.fromString(request.supersedes), request.reason);
         return entered(lotNumber, productCode, List.of(entry), ResultSource.API);
@@ -394,8 +388,8 @@ public class QcResource {
 
     private Decided decided(LotDecision decision, String lotNumber, String productCode) {
         Lot lot = lots.find(lotNumber, productCode).orElseThrow();
-        return new Decided(lot.lotNumber(), lot.product().code(), decision.to(), DecisionView.of(decision), lots.vialCounts(lot),
-                lots.inStock(lot).stream().map(VialSummary::of).toList());
+        return new Decided(lot.lotNumber(), lot.product().code(), decision.to(), DecisionView.of(decision), lotVials.counts(lot),
+                lotVials.inStock(lot).stream().map(VialSummary::of).toList());
     }
 
     private static Map<UUID, UUID> supersededBy(List<AssayResult> history) {

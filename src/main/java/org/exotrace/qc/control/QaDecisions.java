@@ -11,14 +11,12 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
-import org.exotrace.lot.entity.LotRuleViolation;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.lot.entity.LotStatusRefused;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.qc.entity.QcReview;
-import org.exotrace.qc.entity.QcRuleViolation;
 import org.exotrace.qc.entity.ReleasePolicy;
 import org.exotrace.qc.entity.ReleaseSignature;
 import org.exotrace.security.control.SignIns;
@@ -86,47 +84,41 @@ public class QaDecisions {
     public Signed release(String lotNumber, String productCode, String password, String meaning, String signer, String address) {
         SignIns.Outcome check = signIns.reauthenticate(signer, password, address);
         if (check instanceof SignIns.Locked locked) {
-            throw new ProblemException(429, "SIGN_IN_LOCKED", "Too many failed sign-ins", "Signing is locked after repeated wrong "
+            throw DomainError.lockedOut("SIGN_IN_LOCKED", "Signing is locked after repeated wrong "
                     + "passwords for this user or from this address, as sign-in is: try again after " + locked.until() + "; nothing was signed");
         }
         if (!(check instanceof SignIns.Granted granted)) {
             LOG.warning(() -> "release signature of lot " + lotNumber + " refused: wrong password for " + signer);
-            throw new ProblemException(403, "SIGNATURE_REFUSED", "Forbidden",
+            throw DomainError.forbidden("SIGNATURE_REFUSED",
                     "The password does not match the signed-in user: nothing was signed");
         }
         AppUser account = granted.user();
         if (account.roles().contains(Role.ADMIN)) {
             // an account from before ADMIN and QA were kept apart: an ADMIN sets others' passwords, so may not sign
-            throw new ProblemException(403, "SIGNER_IS_ADMIN", "Forbidden",
+            throw DomainError.forbidden("SIGNER_IS_ADMIN",
                     "This account also holds ADMIN, and an ADMIN may not sign releases: ask an ADMIN to take one of the two roles; nothing was signed");
         }
         if (account.passwordTemporary()) {
-            throw new ProblemException(403, "PASSWORD_CHANGE_REQUIRED", "Password change required",
-                    "This password was set by an ADMIN: choose your own (POST /api/auth/password) before signing; nothing was signed");
+            throw DomainError.forbidden("PASSWORD_CHANGE_REQUIRED",
+                    "This password was set by an ADMIN: choose your own (POST /api/auth/password) before signing; nothing was signed")
+                    .titled("Password change required");
         }
         Lot lot = lots.lockedForQa(lotNumber, productCode);
-        if (!lot.status().canBecome(LotStatus.RELEASED)) {
-            throw refused(new LotStatusRefused(lot.lotNumber(), lot.status(), LotStatus.RELEASED));
-        }
+        lot.requireCanBecome(LotStatus.RELEASED);
         Instant now = clock.instant();
-        if (!lot.expiresOn().isAfter(LocalDate.ofInstant(now, clock.getZone()))) {
-            throw ProblemException.conflict("LOT_EXPIRED", "lot " + lot.lotNumber() + " expired on " + lot.expiresOn() + ": it cannot be released");
+        if (Expiry.lastDayReached(lot.expiresOn(), LocalDate.ofInstant(now, clock.getZone()))) {
+            throw DomainError.conflict("LOT_EXPIRED", "lot " + lot.lotNumber() + " expired on " + lot.expiresOn() + ": it cannot be released");
         }
         QcReview review = QcReview.of(lot.product().requiredAssays(), results.history(lot));
         if (!review.failing().isEmpty()) {
-            throw ProblemException.assays("QC_FAILED", "lot " + lot.lotNumber() + " fails " + review.failing()
+            throw DomainError.assays("QC_FAILED", "lot " + lot.lotNumber() + " fails " + review.failing()
                     + (review.missing().isEmpty() ? "" : " and lacks " + review.missing()) + ": reject it, or enter a correction", review.failing());
         }
         if (!review.missing().isEmpty()) {
-            throw ProblemException.assays("QC_INCOMPLETE", "lot " + lot.lotNumber() + " has no result for " + review.missing(), review.missing());
+            throw DomainError.assays("QC_INCOMPLETE", "lot " + lot.lotNumber() + " has no result for " + review.missing(), review.missing());
         }
         List<ReleaseSignature> earlier = results.signatures(lot);
-        ReleasePolicy.Step step;
-        try {
-            step = ReleasePolicy.next(secondSignerRequired, earlier, review, signer);
-        } catch (QcRuleViolation e) {
-            throw ProblemException.conflict(e.code(), e.getMessage());
-        }
+        ReleasePolicy.Step step = ReleasePolicy.next(secondSignerRequired, earlier, review, signer);
         Optional<Instant> resetSoonBefore = account.passwordResetAt().filter(reset -> !reset.plus(resetFlagWindow).isBefore(now));
         ReleaseSignature signature = new ReleaseSignature(lot, signer, meaning, review, now, resetSoonBefore);
         em.persist(signature);
@@ -156,14 +148,7 @@ public class QaDecisions {
     }
 
     private LotDecision decide(Lot lot, Supplier<LotDecision> verb, String actor, String action) {
-        LotDecision decision;
-        try {
-            decision = verb.get();
-        } catch (LotStatusRefused e) {
-            throw refused(e);
-        } catch (LotRuleViolation e) {
-            throw ProblemException.invalid(e.field(), e.getMessage());
-        }
+        LotDecision decision = verb.get();
         em.persist(decision);
         audit.record(actor, action, "lot", lot.lotNumber(), Json.createObjectBuilder()
                 .add("product", lot.product().code()).add("from", decision.from().name()).add("to", decision.to().name())
@@ -171,9 +156,5 @@ public class QaDecisions {
         decided.fire(new LotDecided(lot.lotNumber(), lot.product().code(), lot.product().gtin().value(), decision.from(), decision.to(),
                 decision.reason(), decision.decidedAt(), decision.decidedBy()));
         return decision;
-    }
-
-    private static ProblemException refused(LotStatusRefused e) {
-        return ProblemException.wrongState("LOT_STATUS_CONFLICT", e.getMessage(), e.current().name());
     }
 }

@@ -14,12 +14,10 @@ import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.platform.problem.Problem;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.qc.entity.AssayEntry;
 import org.exotrace.qc.entity.AssayResult;
 import org.exotrace.qc.entity.QcReview;
-import org.exotrace.qc.entity.QcRuleViolation;
 import org.exotrace.qc.entity.ReleaseSignature;
 import org.exotrace.qc.entity.ResultSource;
 
@@ -65,37 +63,30 @@ public class QcResults {
     public Entered enter(String lotNumber, String productCode, List<AssayEntry> entries, ResultSource source, String actor) {
         Lot lot = lots.lockedForQa(lotNumber, productCode);
         if (lot.status() != LotStatus.QUARANTINED) {
-            throw ProblemException.wrongState("LOT_STATUS_CONFLICT", "lot " + lot.lotNumber() + " is " + lot.status()
+            throw DomainError.wrongState("LOT_STATUS_CONFLICT", "lot " + lot.lotNumber() + " is " + lot.status()
                     + ": results are entered while it is QUARANTINED", lot.status().name());
         }
         List<AssayResult> known = new ArrayList<>(history(lot));
         List<AssayResult> entered = new ArrayList<>();
         Instant now = clock.instant();
-        for (int i = 0; i < entries.size(); i++) {
-            AssayEntry entry = entries.get(i);
-            String where = source == ResultSource.CSV ? "row " + (i + 2) + " " : "";
+        for (AssayEntry entry : entries) {
+            String where = entry.where();
             AssaySpec spec = lot.product().requiredAssays().stream().filter(s -> s.assay().equals(entry.assay())).findFirst()
-                    .orElseThrow(() -> ProblemException.unprocessable("ASSAY_NOT_SPECIFIED", where + "assay", entry.assay()
+                    .orElseThrow(() -> DomainError.invalid("ASSAY_NOT_SPECIFIED", where + "assay", entry.assay()
                             + " is not in the specification of " + lot.product().code() + " " + assayNames(lot)));
             QcReview standing = QcReview.of(lot.product().requiredAssays(), known);
             Optional<AssayResult> current = standing.current().stream().filter(r -> r.assay().equals(entry.assay())).findFirst();
             if (entry.supersedes() == null && current.isPresent()) {
                 AssayResult c = current.get();
-                throw ProblemException.conflict("RESULT_EXISTS", where + entry.assay() + " of lot " + lot.lotNumber() + " already has result "
+                throw DomainError.conflict("RESULT_EXISTS", where + entry.assay() + " of lot " + lot.lotNumber() + " already has result "
                         + c.id() + " (" + c.reading() + ", " + c.judgement() + "): a correction names it in 'supersedes' and gives a 'reason'");
             }
             Optional<AssayResult> corrected = known.stream().filter(r -> r.id().equals(entry.supersedes())).findFirst();
             if (corrected.isPresent() && corrected.get().assay().equals(entry.assay()) && !current.equals(corrected)) {
-                throw ProblemException.conflict("RESULT_SUPERSEDED", where + "result " + entry.supersedes()
+                throw DomainError.conflict("RESULT_SUPERSEDED", where + "result " + entry.supersedes()
                         + " was already corrected" + current.map(c -> " by " + c.id()).orElse("") + ": correct the current result");
             }
-            AssayResult result;
-            try {
-                result = AssayResult.judge(lot, spec, entry, corrected, source, actor, now);
-            } catch (QcRuleViolation e) {
-                throw new ProblemException(422, e.code(), "The result cannot be judged as given", where + e.field() + ": " + e.getMessage(),
-                        List.of(new Problem.FieldError(where + e.field(), e.getMessage())), List.of());
-            }
+            AssayResult result = AssayResult.judge(lot, spec, entry, corrected, source, actor, now);
             em.persist(result);
             known.add(result);
             entered.add(result);
@@ -106,7 +97,7 @@ public class QcResults {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Dossier dossier(String lotNumber, String productCode) {
-        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> DomainError.notFound("lot", lotNumber));
         List<AssayResult> history = history(lot);
         return new Dossier(lot, history, QcReview.of(lot.product().requiredAssays(), history), signatures(lot), decisions(lot));
     }

@@ -13,6 +13,7 @@ import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.QualitativeOutcome;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.platform.control.NullableUuidConverter;
+import org.exotrace.platform.error.DomainError;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -95,34 +96,34 @@ public class AssayResult {
      * Judges an entry against the specification of its assay.
      *
      * @param corrected the result the entry supersedes, when it names one
-     * @throws QcRuleViolation when the entry cannot be judged as given (names the field)
+     * @throws DomainError when the entry cannot be judged as given (names the field)
      */
     public static AssayResult judge(Lot lot, AssaySpec spec, AssayEntry entry, Optional<AssayResult> corrected,
                                     ResultSource source, String enteredBy, Instant at) {
         if (!spec.assay().equals(entry.assay())) {
             throw new IllegalArgumentException("specification " + spec.assay() + " given for " + entry.assay());
         }
-        Judgement judgement = Specification.judge(spec, entry.reading());
+        Judgement judgement = Specification.judge(spec, entry.reading(), entry.where());
         if (entry.reading() instanceof Reading.Quantity) {
             if (entry.method() == null || entry.method().isBlank()) {
-                throw new QcRuleViolation("VALIDATION_FAILED", "method", "a quantitative result names its method (e.g. NTA, LAL, qPCR)");
+                throw Specification.unjudgeable("VALIDATION_FAILED", entry.where() + "method", "a quantitative result names its method (e.g. NTA, LAL, qPCR)");
             }
             if (entry.performedAt() == null) {
-                throw new QcRuleViolation("VALIDATION_FAILED", "performedAt", "a quantitative result says when the assay was performed");
+                throw Specification.unjudgeable("VALIDATION_FAILED", entry.where() + "performedAt", "a quantitative result says when the assay was performed");
             }
         }
         if (entry.performedAt() != null && entry.performedAt().isAfter(at.plus(CLOCK_SKEW))) {
-            throw new QcRuleViolation("VALIDATION_FAILED", "performedAt", entry.performedAt() + " lies in the future");
+            throw Specification.unjudgeable("VALIDATION_FAILED", entry.where() + "performedAt", entry.performedAt() + " lies in the future");
         }
         if (entry.supersedes() != null) {
-            AssayResult old = corrected.filter(c -> c.id.equals(entry.supersedes())).orElseThrow(() -> new QcRuleViolation(
-                    "UNKNOWN_RESULT", "supersedes", "no result " + entry.supersedes() + " of lot " + lot.lotNumber()));
+            AssayResult old = corrected.filter(c -> c.id.equals(entry.supersedes())).orElseThrow(() -> Specification.unjudgeable(
+                    "UNKNOWN_RESULT", entry.where() + "supersedes", "no result " + entry.supersedes() + " of lot " + lot.lotNumber()));
             if (!old.lot.equals(lot) || !old.assay.equals(entry.assay())) {
-                throw new QcRuleViolation("VALIDATION_FAILED", "supersedes",
+                throw Specification.unjudgeable("VALIDATION_FAILED", entry.where() + "supersedes",
                         "result " + old.id + " is " + old.assay + " of lot " + old.lot.lotNumber() + ": a correction replaces a result of the same assay and lot");
             }
             if (entry.reason() == null || entry.reason().isBlank()) {
-                throw new QcRuleViolation("VALIDATION_FAILED", "reason", "a correction says why the result it supersedes was wrong");
+                throw Specification.unjudgeable("VALIDATION_FAILED", entry.where() + "reason", "a correction says why the result it supersedes was wrong");
             }
         }
         AssayResult r = new AssayResult();

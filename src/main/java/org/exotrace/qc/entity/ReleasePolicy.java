@@ -1,5 +1,7 @@
 package org.exotrace.qc.entity;
 
+import org.exotrace.platform.error.DomainError;
+
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ public final class ReleasePolicy {
 
     /**
      * @param earlier the lot's signatures so far
-     * @throws QcRuleViolation {@code SECOND_SIGNER_REQUIRED} when the signer already signed these results
+     * @throws DomainError {@code SECOND_SIGNER_REQUIRED} when the signer already signed these results
      */
     public static Step next(boolean secondSignerRequired, List<ReleaseSignature> earlier, QcReview review, String signer) {
         if (!secondSignerRequired) {
@@ -24,7 +26,7 @@ public final class ReleasePolicy {
         }
         List<ReleaseSignature> standing = earlier.stream().filter(s -> s.covers(review)).toList();
         if (standing.stream().anyMatch(s -> s.signer().equals(signer))) {
-            throw new QcRuleViolation("SECOND_SIGNER_REQUIRED", "password",
+            throw DomainError.conflict("SECOND_SIGNER_REQUIRED",
                     signer + " already signed these results: a different QA user must co-sign the release");
         }
         return standing.isEmpty() ? Step.AWAIT_SECOND_SIGNATURE : Step.RELEASE;

@@ -2,6 +2,7 @@ package org.exotrace.qc.entity;
 
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.QualitativeOutcome;
+import org.exotrace.platform.error.DomainError;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -20,32 +21,42 @@ public final class Specification {
     }
 
     /**
-     * @throws QcRuleViolation when the reading is of the wrong kind, the wrong unit or the wrong scale of outcome, a value
+     * @throws DomainError when the reading is of the wrong kind, the wrong unit or the wrong scale of outcome, a value
      *                         out of the stored bounds, or negative where the specification has no limit below zero
      */
     public static Judgement judge(AssaySpec spec, Reading reading) {
-        if (reading instanceof Reading.Quantity q) {
-            return judgeQuantity(spec, q);
-        }
-        return judgeOutcome(spec, ((Reading.Outcome) reading).outcome());
+        return judge(spec, reading, "");
     }
 
-    private static Judgement judgeQuantity(AssaySpec spec, Reading.Quantity q) {
+    /** As {@link #judge(AssaySpec, Reading)}, naming the fields after {@code where} ({@link AssayEntry#where}). */
+    static Judgement judge(AssaySpec spec, Reading reading, String where) {
+        if (reading instanceof Reading.Quantity q) {
+            return judgeQuantity(spec, q, where);
+        }
+        return judgeOutcome(spec, ((Reading.Outcome) reading).outcome(), where);
+    }
+
+    /** A reading or entry that cannot be judged as given: names the field. */
+    static DomainError unjudgeable(String code, String field, String message) {
+        return DomainError.invalid(code, field, message).titled("The result cannot be judged as given");
+    }
+
+    private static Judgement judgeQuantity(AssaySpec spec, Reading.Quantity q, String where) {
         if (spec.qualitative()) {
-            throw new QcRuleViolation("RESULT_KIND_MISMATCH", "value",
+            throw unjudgeable("RESULT_KIND_MISMATCH", where + "value",
                     spec.assay() + " is qualitative (expected " + spec.describe() + "): give an outcome, not a value");
         }
         String unit = spec.unit().orElseThrow();
         if (!unit.equals(q.unit().strip())) {
-            throw new QcRuleViolation("UNIT_MISMATCH", "unit",
+            throw unjudgeable("UNIT_MISMATCH", where + "unit",
                     spec.assay() + " is specified in '" + unit + "', not '" + q.unit() + "': convert the value and send it in " + unit);
         }
         BigDecimal v = q.value();
         if (!AssaySpec.storable(v)) {
-            throw new QcRuleViolation("VALUE_OUT_OF_RANGE", "value", "the value has " + AssaySpec.BOUNDS);
+            throw unjudgeable("VALUE_OUT_OF_RANGE", where + "value", "the value has " + AssaySpec.BOUNDS);
         }
         if (v.signum() < 0 && !spec.allowsNegative()) {
-            throw new QcRuleViolation("NEGATIVE_VALUE", "value", spec.assay() + " (" + spec.describe()
+            throw unjudgeable("NEGATIVE_VALUE", where + "value", spec.assay() + " (" + spec.describe()
                     + ") has no limit below zero, so a negative value is taken for a typo: enter the measured value");
         }
         boolean aboveMin = spec.min().map(min -> v.compareTo(min) >= 0).orElse(true);
@@ -53,11 +64,11 @@ public final class Specification {
         return aboveMin && belowMax ? Judgement.PASS : Judgement.FAIL;
     }
 
-    private static Judgement judgeOutcome(AssaySpec spec, QualitativeOutcome outcome) {
-        QualitativeOutcome expected = spec.expected().orElseThrow(() -> new QcRuleViolation("RESULT_KIND_MISMATCH", "outcome",
+    private static Judgement judgeOutcome(AssaySpec spec, QualitativeOutcome outcome, String where) {
+        QualitativeOutcome expected = spec.expected().orElseThrow(() -> unjudgeable("RESULT_KIND_MISMATCH", where + "outcome",
                 spec.assay() + " is quantitative (" + spec.describe() + "): give a value and unit, not an outcome"));
         if (DETECTION.contains(expected) != DETECTION.contains(outcome)) {
-            throw new QcRuleViolation("RESULT_KIND_MISMATCH", "outcome", spec.assay() + " is reported as "
+            throw unjudgeable("RESULT_KIND_MISMATCH", where + "outcome", spec.assay() + " is reported as "
                     + (DETECTION.contains(expected) ? "NEGATIVE or POSITIVE" : "CONFORMS or DOES_NOT_CONFORM") + ", not " + outcome);
         }
         return outcome == expected ? Judgement.PASS : Judgement.FAIL;

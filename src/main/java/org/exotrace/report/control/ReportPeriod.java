@@ -1,6 +1,6 @@
 package org.exotrace.report.control;
 
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
      * The period a client asked for: without {@code to} it ends today, without {@code from} it is the
      * {@value #DEFAULT_DAYS} days up to {@code to}.
      *
-     * @throws ProblemException 422 naming the field: not a date, {@code from} after {@code to}, longer than {@value #MAX_YEARS} years
+     * @throws DomainError INVALID naming the field: not a date, {@code from} after {@code to}, longer than {@value #MAX_YEARS} years
      */
     public static ReportPeriod of(String fromText, String toText, LocalDate today) {
         LocalDate to = date("to", toText);
@@ -33,10 +33,10 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
     private static ReportPeriod checked(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw ProblemException.invalid("from", from + " is after " + to);
+            throw DomainError.invalid("from", from + " is after " + to);
         }
         if (to.isAfter(from.plusYears(MAX_YEARS).minusDays(1))) {
-            throw ProblemException.invalid("to", "a report covers at most " + MAX_YEARS + " years: " + from + " to " + to + " is longer");
+            throw DomainError.invalid("to", "a report covers at most " + MAX_YEARS + " years: " + from + " to " + to + " is longer");
         }
         return new ReportPeriod(from, to);
     }
@@ -48,7 +48,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "'" + text + "' is not a date such as 2026-11-24");
+            throw DomainError.invalid(field, "'" + text + "' is not a date such as 2026-11-24");
         }
     }
 

@@ -28,20 +28,15 @@ public record StockSummary(LocalDate asOf, String timeZone, long vials, long exp
     /** @param onHand the stock view's lines (one per lot and location), in any order */
     public static StockSummary of(List<Stock.Line> onHand, LocalDate today, ZoneId zone) {
         Map<List<String>, Line> lines = new LinkedHashMap<>();
-        List<Stock.Line> expired = onHand.stream().filter(l -> expired(l, today)).toList();
+        List<Stock.Line> expired = onHand.stream().filter(l -> l.expired(today)).toList();
         for (Stock.Line l : onHand) {
             lines.compute(List.of(l.productCode(), l.location()), (key, sum) ->
                     (sum == null ? new Line(l.productCode(), l.productName(), l.location(), 0, 0, l.expiresOn(), 0) : sum)
-                            .plus(l, expired(l, today)));
+                            .plus(l, l.expired(today)));
         }
         List<Line> sorted = lines.values().stream()
                 .sorted(Comparator.comparing(Line::productCode).thenComparing(Line::location)).toList();
         return new StockSummary(today, zone.getId(), sorted.stream().mapToLong(Line::vials).sum(), sorted.stream().mapToLong(Line::expiredVials).sum(),
                 sorted, expired);
-    }
-
-    /** A vial may be given on its expiry date, not after (as at the bedside). */
-    static boolean expired(Stock.Line l, LocalDate today) {
-        return today.isAfter(l.expiresOn());
     }
 }

@@ -1,6 +1,6 @@
 package org.exotrace.security.control;
 
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 
 /**
  * Someone must always be able to administer the accounts: a change that would leave no active ADMIN
@@ -24,7 +24,7 @@ final class LastAdmin {
 
     static void refuseRemovingTheLast(boolean adminBefore, boolean adminAfter, long activeAdmins, String username) {
         if (removesTheLast(adminBefore, adminAfter, activeAdmins)) {
-            throw ProblemException.conflict("LAST_ADMIN",
+            throw DomainError.conflict("LAST_ADMIN",
                     "'" + username + "' is the last active ADMIN: make another user ADMIN first");
         }
     }

@@ -11,7 +11,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.security.entity.AppUser;
 import org.exotrace.security.entity.SignInAttempt;
 import org.exotrace.security.entity.SignInLock;
@@ -172,7 +172,7 @@ public class SignIns {
      * refused the name during a lock in the last days: the user can sign in again at once. Answers those addresses.
      */
     public List<String> lift(String username, String actor) {
-        AppUser user = users.find(username).orElseThrow(() -> ProblemException.notFound("User", username));
+        AppUser user = users.find(username).orElseThrow(() -> DomainError.notFound("User", username));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         em.persist(new SignInLockLift(SignInLock.Subject.USER, user.username(), now, actor));
         List<String> addresses = em.createQuery("SELECT DISTINCT a.address FROM SignInAttempt a WHERE a.username = :name AND a.outcome = :locked"

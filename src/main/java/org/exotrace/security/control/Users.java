@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.platform.control.DatabaseConfig;
 import org.exotrace.platform.control.JdbcRows;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.security.entity.AppUser;
 import org.exotrace.security.entity.Role;
 
@@ -75,13 +75,13 @@ public class Users {
     private AppUser create(String username, String password, boolean temporary, Set<Role> roles, String actor) {
         String name = username.toLowerCase(Locale.ROOT);
         if (!AppUser.USERNAME.matcher(name).matches()) {
-            throw ProblemException.invalid("username", "2-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw DomainError.invalid("username", "2-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         requireAllowed("password", name, password);
         requireCompatible(roles);
         lockAccounts();
         if (find(name).isPresent()) {
-            throw ProblemException.conflict("USERNAME_TAKEN", "A user named '" + name + "' already exists");
+            throw DomainError.conflict("USERNAME_TAKEN", "A user named '" + name + "' already exists");
         }
         AppUser user = new AppUser(name, Passwords.hash(password, iterations), temporary, roles, actor, clock.instant());
         em.persist(user);
@@ -132,7 +132,7 @@ public class Users {
     public AppUser changeOwnPassword(AppUser signedIn, String newPassword) {
         requireAllowed("newPassword", signedIn.username(), newPassword);
         if (Passwords.matches(newPassword, signedIn.passwordHash())) {
-            throw ProblemException.invalid("newPassword", "not the password it replaces");
+            throw DomainError.invalid("newPassword", "not the password it replaces");
         }
         lockAccounts();
         AppUser user = existing(signedIn.username());
@@ -154,7 +154,7 @@ public class Users {
     /** Gives the user exactly these roles; the user's tokens (which carry the old ones) are refused from now on. */
     public AppUser changeRoles(String username, Set<Role> roles, String actor) {
         if (roles == null || roles.isEmpty()) {
-            throw ProblemException.invalid("roles", "at least one role");
+            throw DomainError.invalid("roles", "at least one role");
         }
         requireCompatible(roles);
         lockAccounts();
@@ -222,7 +222,7 @@ public class Users {
     }
 
     private AppUser existing(String username) {
-        return find(username).orElseThrow(() -> ProblemException.notFound("User", username));
+        return find(username).orElseThrow(() -> DomainError.notFound("User", username));
     }
 
     private long activeAdmins() {
@@ -236,13 +236,13 @@ public class Users {
 
     private static void requireAllowed(String field, String username, String password) {
         PasswordPolicy.refusal(username, password).ifPresent(reason -> {
-            throw ProblemException.invalid(field, reason);
+            throw DomainError.invalid(field, reason);
         });
     }
 
     private static void requireCompatible(Set<Role> roles) {
         if (roles != null && !AppUser.compatible(roles)) {
-            throw ProblemException.unprocessable("ROLES_INCOMPATIBLE", "roles",
+            throw DomainError.invalid("ROLES_INCOMPATIBLE", "roles",
                     "ADMIN and QA are never one account's: an ADMIN who could also sign releases could sign as anyone whose password they set");
         }
     }

@@ -7,17 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.vial.entity.StockMovement;
 import org.exotrace.vial.entity.Vial;
-import org.exotrace.vial.entity.VialRuleViolation;
 import org.exotrace.vial.entity.WasteReason;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 import jakarta.persistence.LockModeType;
 import java.util.Set;
 import java.util.ArrayList;
@@ -34,6 +33,11 @@ public class Stock {
     /** One line of the stock view: vials on hand of one lot at one location. */
     public record Line(String productCode, String productName, String lotNumber, LotStatus lotStatus, LocalDate expiresOn,
                        String location, long vials) {
+
+        /** Past its lot's expiry date ({@link Expiry}): in stock, but it may not be given and must be wasted. */
+        public boolean expired(LocalDate today) {
+            return Expiry.passed(expiresOn, today);
+        }
     }
 
     /** What a physical count found, against what the records said. */
@@ -63,7 +67,7 @@ public class Stock {
 
     public StockMovement move(UUID vialId, String location, String actor) {
         Vial vial = locked(vialId);
-        StockMovement movement = apply(() -> vial.moveTo(location, actor, clock.instant()));
+        StockMovement movement = vial.moveTo(location, actor, clock.instant());
         em.persist(movement);
         audit.record(actor, "VIAL_MOVED", "vial", vialId.toString(), Json.createObjectBuilder()
                 .add("serial", vial.serial()).add("from", movement.fromLocation().orElse("")).add("to", location).build());
@@ -72,7 +76,7 @@ public class Stock {
 
     public StockMovement waste(UUID vialId, WasteReason reason, String note, String actor) {
         Vial vial = locked(vialId);
-        StockMovement movement = apply(() -> vial.waste(reason, note, actor, clock.instant()));
+        StockMovement movement = vial.waste(reason, note, actor, clock.instant());
         em.persist(movement);
         audit.record(actor, "VIAL_WASTED", "vial", vialId.toString(), Json.createObjectBuilder()
                 .add("serial", vial.serial()).add("reason", reason.name()).add("location", vial.location()).build());
@@ -147,16 +151,8 @@ public class Stock {
     private Vial locked(UUID vialId) {
         Vial vial = em.find(Vial.class, vialId, LockModeType.PESSIMISTIC_WRITE);
         if (vial == null) {
-            throw ProblemException.notFound("vial", vialId.toString());
+            throw DomainError.notFound("vial", vialId.toString());
         }
         return vial;
-    }
-
-    private static StockMovement apply(Supplier<StockMovement> verb) {
-        try {
-            return verb.get();
-        } catch (VialRuleViolation e) {
-            throw ProblemException.conflict(e.code(), e.getMessage());
-        }
     }
 }

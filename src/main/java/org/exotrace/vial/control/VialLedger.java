@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.lot.entity.Lot;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,7 +102,7 @@ public class VialLedger {
             }
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
-                throw ProblemException.conflict("SERIAL_EXISTS", "a vial serial of this lot is already registered for GTIN " + gtin);
+                throw DomainError.conflict("SERIAL_EXISTS", "a vial serial of this lot is already registered for GTIN " + gtin);
             }
             throw new IllegalStateException("cannot store the vials of lot " + lot.lotNumber(), e);
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.exotrace.lot.entity.Lot;
+import org.exotrace.platform.error.DomainError;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class Vial {
     public StockMovement moveTo(String newLocation, String actor, Instant at) {
         requireInStock("move");
         if (newLocation.equals(location)) {
-            throw new VialRuleViolation("ALREADY_THERE", "vial " + serial + " is already at " + location);
+            throw DomainError.conflict("ALREADY_THERE", "vial " + serial + " is already at " + location);
         }
         String from = location;
         location = newLocation;
@@ -104,7 +105,7 @@ public class Vial {
 
     private void requireInStock(String verb) {
         if (state != VialState.IN_STOCK) {
-            throw new VialRuleViolation("VIAL_NOT_IN_STOCK", "cannot " + verb + " vial " + serial + ": it is " + state);
+            throw DomainError.conflict("VIAL_NOT_IN_STOCK", "cannot " + verb + " vial " + serial + ": it is " + state);
         }
     }
 

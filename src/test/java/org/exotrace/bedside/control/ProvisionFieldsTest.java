@@ -3,7 +3,7 @@ package org.exotrace.bedside.control;
 import org.exotrace.bedside.entity.Administration;
 import org.exotrace.bedside.entity.Purpose;
 import org.exotrace.catalog.entity.Route;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -27,10 +27,10 @@ class ProvisionFieldsTest {
 
     @Test
     void aConfiguredFieldThatIsMissingIsNamed() {
-        var e = assertThrows(ProblemException.class,
+        var e = assertThrows(DomainError.class,
                 () -> Dosing.requireProvisionFields(Optional.of("physician, consentRef"), dose("Dr. Sato", " ")));
-        assertEquals(422, e.status());
-        assertEquals("consentRef", e.errors().get(0).field());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals("consentRef", e.field());
         assertDoesNotThrow(() -> Dosing.requireProvisionFields(Optional.of("physician,consentRef"), dose("Dr. Sato", "C-17")));
     }
 }

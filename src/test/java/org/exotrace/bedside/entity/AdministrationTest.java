@@ -1,6 +1,7 @@
 package org.exotrace.bedside.entity;
 
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -63,38 +64,38 @@ class AdministrationTest {
 
     @Test
     void moreThanTheVialsHoldOrAVialLeftUnusedIsRefused() {
-        var tooMuch = assertThrows(DoseRuleViolation.class, () -> record(details(Route.IV_DRIP, null, "2.5", Purpose.WELLNESS, null, null, null),
+        var tooMuch = assertThrows(DomainError.class, () -> record(details(Route.IV_DRIP, null, "2.5", Purpose.WELLNESS, null, null, null),
                 List.of(scanned(BedsideRulesTest.usable()))));
         assertEquals("volumeMl", tooMuch.field());
-        var unused = assertThrows(DoseRuleViolation.class, () -> record(details(Route.IV_DRIP, null, "2.0", Purpose.WELLNESS, null, null, null),
+        var unused = assertThrows(DomainError.class, () -> record(details(Route.IV_DRIP, null, "2.0", Purpose.WELLNESS, null, null, null),
                 List.of(scanned(BedsideRulesTest.usable()), scanned(BedsideRulesTest.usable()))));
         assertEquals("vials[1]", unused.field());
     }
 
     @Test
     void aTherapyNamesItsIndicationAndAnInjectionItsSite() {
-        assertEquals("indication", assertThrows(DoseRuleViolation.class, () -> record(
+        assertEquals("indication", assertThrows(DomainError.class, () -> record(
                 details(Route.IV_DRIP, null, "2.0", Purpose.THERAPY, " ", null, null), List.of(scanned(BedsideRulesTest.usable())))).field());
-        assertEquals("site", assertThrows(DoseRuleViolation.class, () -> record(
+        assertEquals("site", assertThrows(DomainError.class, () -> record(
                 details(Route.INJECTION, null, "1.0", Purpose.COSMETIC, null, null, null), List.of(scanned(BedsideRulesTest.usable())))).field());
-        assertEquals("site", assertThrows(DoseRuleViolation.class, () -> record(
+        assertEquals("site", assertThrows(DomainError.class, () -> record(
                 details(Route.IV_DRIP, InjectionSite.FACE, "1.0", Purpose.COSMETIC, null, null, null), List.of(scanned(BedsideRulesTest.usable())))).field());
     }
 
     @Test
     void aLateEntryWithinTheShiftNeedsAReasonAndOlderOrFutureTimesAreRefused() {
         Instant twoHoursAgo = NOW.minus(Duration.ofHours(2));
-        assertEquals("lateEntryReason", assertThrows(DoseRuleViolation.class, () -> record(
+        assertEquals("lateEntryReason", assertThrows(DomainError.class, () -> record(
                 details(Route.IV_DRIP, null, "2.0", Purpose.WELLNESS, null, twoHoursAgo, null), List.of(scanned(BedsideRulesTest.usable())))).field());
         Administration late = record(details(Route.IV_DRIP, null, "2.0", Purpose.WELLNESS, null, twoHoursAgo, "network down at the bedside"),
                 List.of(scanned(BedsideRulesTest.usable())));
         assertEquals(twoHoursAgo, late.administeredAt());
         assertEquals(NOW, late.recordedAt());
         assertEquals("network down at the bedside", late.lateEntryReason().orElseThrow());
-        assertEquals("administeredAt", assertThrows(DoseRuleViolation.class, () -> record(
+        assertEquals("administeredAt", assertThrows(DomainError.class, () -> record(
                 details(Route.IV_DRIP, null, "2.0", Purpose.WELLNESS, null, NOW.minus(Duration.ofHours(13)), "yesterday"),
                 List.of(scanned(BedsideRulesTest.usable())))).field());
-        assertEquals("administeredAt", assertThrows(DoseRuleViolation.class, () -> record(
+        assertEquals("administeredAt", assertThrows(DomainError.class, () -> record(
                 details(Route.IV_DRIP, null, "2.0", Purpose.WELLNESS, null, NOW.plus(Duration.ofHours(1)), null),
                 List.of(scanned(BedsideRulesTest.usable())))).field());
     }
@@ -108,9 +109,9 @@ class AdministrationTest {
         Administration d = Administration.record(DoseKind.DISPENSED, details(Route.NASAL, null, null, Purpose.WELLNESS, null, null, null),
                 List.of(scanned(nasal)), List.of(), "nurse.ito", NOW, SHIFT);
         assertEquals(new BigDecimal("4.000"), d.volumeMl(), "kept to the microlitre, as stored");
-        assertEquals("volumeMl", assertThrows(DoseRuleViolation.class, () -> Administration.record(DoseKind.DISPENSED,
+        assertEquals("volumeMl", assertThrows(DomainError.class, () -> Administration.record(DoseKind.DISPENSED,
                 details(Route.NASAL, null, "1.0", Purpose.WELLNESS, null, null, null), List.of(scanned(nasal)), List.of(), "nurse.ito", NOW, SHIFT)).field());
-        assertEquals("route", assertThrows(DoseRuleViolation.class, () -> Administration.record(DoseKind.DISPENSED,
+        assertEquals("route", assertThrows(DomainError.class, () -> Administration.record(DoseKind.DISPENSED,
                 details(Route.IV_DRIP, null, null, Purpose.WELLNESS, null, null, null), List.of(scanned(nasal)), List.of(), "nurse.ito", NOW, SHIFT)).field());
     }
 }

@@ -1,10 +1,10 @@
 package org.exotrace.bedside.entity;
 
-import org.exotrace.bedside.barcode.BarcodeForm;
-import org.exotrace.bedside.barcode.Gs1Label;
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.BarcodeForm;
+import org.exotrace.gs1.Gs1Label;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.vial.entity.VialState;
 import org.junit.jupiter.api.Test;

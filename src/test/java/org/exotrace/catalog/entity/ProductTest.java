@@ -1,6 +1,7 @@
 package org.exotrace.catalog.entity;
 
-import org.exotrace.bedside.barcode.Gtin;
+import org.exotrace.gs1.Gtin;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ class ProductTest {
     @Test
     void anAssaySpecifiedTwiceIsRefused() {
         var sterility = AssaySpec.qualitative("STERILITY", QualitativeOutcome.NEGATIVE);
-        assertThrows(IllegalArgumentException.class, () -> product(Set.of(Route.IV_DRIP), List.of(sterility, sterility)));
+        assertThrows(DomainError.class, () -> product(Set.of(Route.IV_DRIP), List.of(sterility, sterility)));
     }
 
     @Test
@@ -48,9 +49,9 @@ class ProductTest {
 
     @Test
     void volumeAndParticleCountMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new Product("P-1", "p", Gtin.of("04912345000019"), Set.of(DonorSource.ADIPOSE),
+        assertThrows(DomainError.class, () -> new Product("P-1", "p", Gtin.of("04912345000019"), Set.of(DonorSource.ADIPOSE),
                 BigDecimal.ZERO, 1, Set.of(Route.NASAL), List.of(), "qa", Instant.EPOCH));
-        assertThrows(IllegalArgumentException.class, () -> new Product("P-1", "p", Gtin.of("04912345000019"), Set.of(DonorSource.ADIPOSE),
+        assertThrows(DomainError.class, () -> new Product("P-1", "p", Gtin.of("04912345000019"), Set.of(DonorSource.ADIPOSE),
                 BigDecimal.ONE, 0, Set.of(Route.NASAL), List.of(), "qa", Instant.EPOCH));
     }
 }

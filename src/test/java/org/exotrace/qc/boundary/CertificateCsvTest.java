@@ -70,4 +70,15 @@ class CertificateCsvTest {
         var e = assertThrows(ProblemException.class, () -> CertificateCsv.parse("assay,value,unit,outcome\nSTERILITY,1,CFU,NEGATIVE\n"));
         assertEquals("row 2 value", e.errors().get(0).field());
     }
+
+    @Test
+    void aCertificateSavedByExcelAsCsvUtf8StartsWithAByteOrderMarkAndIsRead() {
+        List<AssayEntry> entries = CertificateCsv.parse("\uFEFFassay,value,unit,outcome,method,performedAt,performer\r\n"
+                + "STERILITY,,,NEGATIVE,USP <71>,2026-11-10T09:00:00Z,\"Sato, K.\"\r\n"
+                + "ENDOTOXIN,0.12,EU/mL,,LAL,2026-11-10T09:00:00Z,CPC lab\r\n");
+        assertEquals(List.of("STERILITY", "ENDOTOXIN"), entries.stream().map(AssayEntry::assay).toList());
+        assertEquals("Sato, K.", entries.get(0).performer());
+        assertEquals(new Reading.Quantity(new BigDecimal("0.12"), "EU/mL"), entries.get(1).reading());
+        assertEquals("row 3 ", entries.get(1).where());
+    }
 }

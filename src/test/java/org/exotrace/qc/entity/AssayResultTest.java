@@ -2,6 +2,7 @@ package org.exotrace.qc.entity;
 
 import org.exotrace.catalog.entity.QualitativeOutcome;
 import org.exotrace.lot.entity.Lot;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,9 +34,9 @@ class AssayResultTest {
     @Test
     void aQuantitativeResultNamesItsMethodAndWhenItWasPerformed() {
         var noMethod = new AssayEntry("ENDOTOXIN", new Reading.Quantity(new BigDecimal("0.1"), "EU/mL"), " ", NOW, null, null, null);
-        assertEquals("method", assertThrows(QcRuleViolation.class, () -> judged(lot, ENDOTOXIN, noMethod, NOW)).field());
+        assertEquals("method", assertThrows(DomainError.class, () -> judged(lot, ENDOTOXIN, noMethod, NOW)).field());
         var noTime = new AssayEntry("ENDOTOXIN", new Reading.Quantity(new BigDecimal("0.1"), "EU/mL"), "LAL", null, null, null, null);
-        assertEquals("performedAt", assertThrows(QcRuleViolation.class, () -> judged(lot, ENDOTOXIN, noTime, NOW)).field());
+        assertEquals("performedAt", assertThrows(DomainError.class, () -> judged(lot, ENDOTOXIN, noTime, NOW)).field());
     }
 
     @Test
@@ -48,7 +49,7 @@ class AssayResultTest {
         var skewed = new AssayEntry("ENDOTOXIN", new Reading.Quantity(new BigDecimal("0.1"), "EU/mL"), "LAL", NOW.plusSeconds(120), null, null, null);
         judged(lot, ENDOTOXIN, skewed, NOW);
         var future = new AssayEntry("ENDOTOXIN", new Reading.Quantity(new BigDecimal("0.1"), "EU/mL"), "LAL", NOW.plusSeconds(3600), null, null, null);
-        assertEquals("performedAt", assertThrows(QcRuleViolation.class, () -> judged(lot, ENDOTOXIN, future, NOW)).field());
+        assertEquals("performedAt", assertThrows(DomainError.class, () -> judged(lot, ENDOTOXIN, future, NOW)).field());
     }
 
     @Test
@@ -60,7 +61,7 @@ class AssayResultTest {
         assertEquals(Judgement.FAIL, wrong.judgement());
 
         var noReason = new AssayEntry("ENDOTOXIN", new Reading.Quantity(new BigDecimal("0.05"), "EU/mL"), "LAL", NOW, null, wrong.id(), null);
-        assertEquals("reason", assertThrows(QcRuleViolation.class,
+        assertEquals("reason", assertThrows(DomainError.class,
                 () -> AssayResult.judge(lot, ENDOTOXIN, noReason, Optional.of(wrong), ResultSource.API, "qa", NOW)).field());
     }
 
@@ -69,11 +70,11 @@ class AssayResultTest {
         AssayResult sterility = judged(lot, STERILITY, outcome("STERILITY", QualitativeOutcome.POSITIVE), NOW);
         var acrossAssays = new AssayEntry("ENDOTOXIN", new Reading.Quantity(new BigDecimal("0.05"), "EU/mL"), "LAL", NOW, null,
                 sterility.id(), "typo");
-        assertEquals("supersedes", assertThrows(QcRuleViolation.class,
+        assertEquals("supersedes", assertThrows(DomainError.class,
                 () -> AssayResult.judge(lot, ENDOTOXIN, acrossAssays, Optional.of(sterility), ResultSource.API, "qa", NOW)).field());
         var unknown = new AssayEntry("ENDOTOXIN", new Reading.Quantity(new BigDecimal("0.05"), "EU/mL"), "LAL", NOW, null,
                 QcFixtures.anyId(), "typo");
-        assertEquals("UNKNOWN_RESULT", assertThrows(QcRuleViolation.class,
+        assertEquals("UNKNOWN_RESULT", assertThrows(DomainError.class,
                 () -> AssayResult.judge(lot, ENDOTOXIN, unknown, Optional.empty(), ResultSource.API, "qa", NOW)).code());
     }
 }

@@ -1,12 +1,12 @@
 package org.exotrace.qc.entity;
 
-import org.exotrace.bedside.barcode.Gtin;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.CellProcessingCentre;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
 import org.exotrace.catalog.entity.QualitativeOutcome;
 import org.exotrace.catalog.entity.Route;
+import org.exotrace.gs1.Gtin;
 import org.exotrace.lot.entity.Lot;
 
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package org.exotrace.qc.entity;
 
 import org.exotrace.lot.entity.Lot;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class ReleasePolicyTest {
     @Test
     void withFourEyesTheSameSignerCannotCoSign() {
         var first = new ReleaseSignature(lot, "qa.tanaka", "QC reviewed against specification", review, NOW);
-        var e = assertThrows(QcRuleViolation.class, () -> ReleasePolicy.next(true, List.of(first), review, "qa.tanaka"));
+        var e = assertThrows(DomainError.class, () -> ReleasePolicy.next(true, List.of(first), review, "qa.tanaka"));
         assertEquals("SECOND_SIGNER_REQUIRED", e.code());
     }
 

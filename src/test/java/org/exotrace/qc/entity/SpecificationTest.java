@@ -1,6 +1,7 @@
 package org.exotrace.qc.entity;
 
 import org.exotrace.catalog.entity.QualitativeOutcome;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,7 +44,7 @@ class SpecificationTest {
     @ParameterizedTest(name = "endotoxin {0} EU/mL is refused, not stored as another number")
     @CsvSource({"4.2e262155", "-1e262144", "1e-1000000", "1e20000000", "1e18", "0.0000000000001", "0.1000000000000"})
     void aValueThatWouldNotBeStoredAsItselfIsRefused(String value) {
-        var e = assertThrows(QcRuleViolation.class, () -> quantity(ENDOTOXIN, value, "EU/mL"));
+        var e = assertThrows(DomainError.class, () -> quantity(ENDOTOXIN, value, "EU/mL"));
         assertEquals("VALUE_OUT_OF_RANGE", e.code());
         assertEquals("value", e.field());
     }
@@ -56,9 +57,9 @@ class SpecificationTest {
 
     @Test
     void aNegativeValueIsATypoUnlessALimitIsBelowZero() {
-        var e = assertThrows(QcRuleViolation.class, () -> quantity(ENDOTOXIN, "-0.6", "EU/mL"));
+        var e = assertThrows(DomainError.class, () -> quantity(ENDOTOXIN, "-0.6", "EU/mL"));
         assertEquals("NEGATIVE_VALUE", e.code());
-        assertEquals("NEGATIVE_VALUE", assertThrows(QcRuleViolation.class, () -> quantity(PROTEIN, "-1", "mg/mL")).code());
+        assertEquals("NEGATIVE_VALUE", assertThrows(DomainError.class, () -> quantity(PROTEIN, "-1", "mg/mL")).code());
         assertEquals(Judgement.PASS, quantity(ENDOTOXIN, "-0", "EU/mL"), "minus zero is zero");
         var zeta = org.exotrace.catalog.entity.AssaySpec.range("ZETA_POTENTIAL", new BigDecimal("-40"), new BigDecimal("-10"), "mV");
         assertEquals(Judgement.PASS, quantity(zeta, "-25", "mV"));
@@ -71,11 +72,11 @@ class SpecificationTest {
 
     @Test
     void aUnitOtherThanTheSpecificationsIsRefusedNotCompared() {
-        var e = assertThrows(QcRuleViolation.class, () -> quantity(ENDOTOXIN, "0.1", "EU/ml"));
+        var e = assertThrows(DomainError.class, () -> quantity(ENDOTOXIN, "0.1", "EU/ml"));
         assertEquals("UNIT_MISMATCH", e.code());
         assertEquals("unit", e.field());
         assertTrue(e.getMessage().contains("EU/mL"), e.getMessage());
-        assertEquals("UNIT_MISMATCH", assertThrows(QcRuleViolation.class, () -> quantity(PARTICLES, "3.9E8", "particles/uL")).code());
+        assertEquals("UNIT_MISMATCH", assertThrows(DomainError.class, () -> quantity(PARTICLES, "3.9E8", "particles/uL")).code());
     }
 
     @Test
@@ -93,18 +94,18 @@ class SpecificationTest {
 
     @Test
     void anOutcomeFromTheOtherScaleIsRefused() {
-        assertEquals("RESULT_KIND_MISMATCH", assertThrows(QcRuleViolation.class,
+        assertEquals("RESULT_KIND_MISMATCH", assertThrows(DomainError.class,
                 () -> Specification.judge(STERILITY, new Reading.Outcome(QualitativeOutcome.CONFORMS))).code());
-        assertEquals("RESULT_KIND_MISMATCH", assertThrows(QcRuleViolation.class,
+        assertEquals("RESULT_KIND_MISMATCH", assertThrows(DomainError.class,
                 () -> Specification.judge(IDENTITY, new Reading.Outcome(QualitativeOutcome.NEGATIVE))).code());
     }
 
     @Test
     void aValueForAQualitativeAssayAndAnOutcomeForAQuantitativeOneAreRefused() {
-        var value = assertThrows(QcRuleViolation.class, () -> quantity(STERILITY, "0", "CFU"));
+        var value = assertThrows(DomainError.class, () -> quantity(STERILITY, "0", "CFU"));
         assertEquals("RESULT_KIND_MISMATCH", value.code());
         assertEquals("value", value.field());
-        var outcome = assertThrows(QcRuleViolation.class, () -> Specification.judge(ENDOTOXIN, new Reading.Outcome(QualitativeOutcome.NEGATIVE)));
+        var outcome = assertThrows(DomainError.class, () -> Specification.judge(ENDOTOXIN, new Reading.Outcome(QualitativeOutcome.NEGATIVE)));
         assertEquals("outcome", outcome.field());
     }
 

@@ -1,6 +1,6 @@
 package org.exotrace.report.control;
 
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,21 +26,21 @@ class ReportPeriodTest {
 
     @Test
     void fromAfterToIsRefusedNamingFrom() {
-        ProblemException e = assertThrows(ProblemException.class, () -> ReportPeriod.of("2026-11-26", "2026-11-25", TODAY));
-        assertEquals(422, e.status());
-        assertEquals("from", e.errors().get(0).field());
+        DomainError e = assertThrows(DomainError.class, () -> ReportPeriod.of("2026-11-26", "2026-11-25", TODAY));
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals("from", e.field());
     }
 
     @Test
     void threeWholeYearsAreAllowedAndOneDayMoreIsNot() {
         assertEquals(LocalDate.of(2026, 12, 31), ReportPeriod.of("2024-01-01", "2026-12-31", TODAY).to());
-        ProblemException e = assertThrows(ProblemException.class, () -> ReportPeriod.of("2024-01-01", "2027-01-01", TODAY));
-        assertEquals("to", e.errors().get(0).field());
+        DomainError e = assertThrows(DomainError.class, () -> ReportPeriod.of("2024-01-01", "2027-01-01", TODAY));
+        assertEquals("to", e.field());
     }
 
     @Test
     void anImpossibleDateIsRefusedNamingTheField() {
-        assertEquals("to", assertThrows(ProblemException.class, () -> ReportPeriod.of(null, "2026-02-30", TODAY)).errors().get(0).field());
+        assertEquals("to", assertThrows(DomainError.class, () -> ReportPeriod.of(null, "2026-02-30", TODAY)).field());
     }
 
     @Test

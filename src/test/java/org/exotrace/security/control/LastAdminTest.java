@@ -1,6 +1,6 @@
 package org.exotrace.security.control;
 
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -34,8 +34,8 @@ class LastAdminTest {
 
     @Test
     void theRefusalIsAConflictNamedLastAdmin() {
-        ProblemException refused = assertThrows(ProblemException.class, () -> LastAdmin.refuseRemovingTheLast(true, false, 1, "admin"));
-        assertEquals(409, refused.status());
+        DomainError refused = assertThrows(DomainError.class, () -> LastAdmin.refuseRemovingTheLast(true, false, 1, "admin"));
+        assertEquals(DomainError.Kind.CONFLICT, refused.kind());
         assertEquals("LAST_ADMIN", refused.code());
         assertDoesNotThrow(() -> LastAdmin.refuseRemovingTheLast(true, false, 2, "admin"));
     }
