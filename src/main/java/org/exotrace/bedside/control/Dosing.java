@@ -1,6 +1,5 @@
 package org.exotrace.bedside.control;
 
-import org.exotrace.platform.control.NativeRows;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -195,7 +194,7 @@ public class Dosing {
             throw ProblemException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
                     "this key already recorded a different dose: send a new key for a new dose");
         }
-        UUID id = NativeRows.uuid(rows.get(0)[1]);
+        UUID id = UUID.fromString(rows.get(0)[1].toString());
         return find(id).map(r -> new Recorded(r.dose(), r.vials(), true));
     }
 

@@ -42,7 +42,7 @@ final class TraceCsv implements StreamingOutput {
         rows.read(snapshot -> snapshot.doses(d -> {
             Traces.Recipient r = followUp.getOrDefault(d.patientId(), none);
             w.write(Csv.line(Arrays.asList(head.lotNumber(), head.productCode(), d.patientId(), d.administeredAt(), d.kind(), d.route(),
-                    d.site(), d.volumeMl(), d.nurse(), d.purpose(), d.serial(), d.vialId(), d.administrationId(), d.scanned(), r.reached(),
+                    d.site(), d.vialVolumeMl(), d.nurse(), d.purpose(), d.serial(), d.vialId(), d.administrationId(), d.scanned(), r.reached(),
                     r.lastAttemptAt(), r.lastOutcome())));
         }));
         w.flush();
