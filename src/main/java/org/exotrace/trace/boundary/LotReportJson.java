@@ -16,20 +16,12 @@ import java.util.Map;
  * {@link org.exotrace.trace.control.LotReports.LotReport} ({@link JsonMembers}): members in lexicographic order,
  * nulls left out, enums, dates, instants and ids as text, decimals as numbers.
  */
-final class LotReportJson implements StreamingOutput {
+record LotReportJson(Heading head, Doses doses) implements StreamingOutput {
 
     /** Where the doses come from: the database row by row ({@code LotReports.doses}), or a list in a test. */
     @FunctionalInterface
     interface Doses {
         void each(DoseReader reader) throws IOException;
-    }
-
-    private final Heading head;
-    private final Doses doses;
-
-    LotReportJson(Heading head, Doses doses) {
-        this.head = head;
-        this.doses = doses;
     }
 
     @Override

@@ -18,20 +18,12 @@ import java.util.Map;
  * The recall notification list (RFC 4180, rows made by {@link Csv}): one row per dose and vial of the lot,
  * with whether the patient has been reached, written to the response row by row as the doses are read.
  */
-final class TraceCsv implements StreamingOutput {
+record TraceCsv(Traces.TraceHead head, TraceJson.Rows rows) implements StreamingOutput {
 
     static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
     static final List<String> HEADER = List.of("lotNumber", "productCode", "patientId", "administeredAt", "kind", "route", "site",
             "volumeMl", "nurse", "purpose", "serial", "vialId", "administrationId", "scanned", "reached", "lastAttemptAt", "lastOutcome");
-
-    private final Traces.TraceHead head;
-    private final TraceJson.Rows rows;
-
-    TraceCsv(Traces.TraceHead head, TraceJson.Rows rows) {
-        this.head = head;
-        this.rows = rows;
-    }
 
     @Override
     public void write(OutputStream out) throws IOException {

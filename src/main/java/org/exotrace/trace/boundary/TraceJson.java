@@ -20,20 +20,12 @@ import static org.exotrace.platform.boundary.JsonMembers.value;
  * before writing it doubled the wait (docs/BENCHMARKS.md). The patients and the counts are tallied from the doses as they
  * pass, so they come after the lists; members and rules are otherwise those of the record under JSON-B.
  */
-final class TraceJson implements StreamingOutput {
+record TraceJson(Traces.TraceHead head, Rows rows) implements StreamingOutput {
 
     /** Where the doses and vials come from: the database ({@code Traces.snapshot}), or lists in a test. */
     @FunctionalInterface
     interface Rows {
         void read(Traces.SnapshotReader reader) throws IOException;
-    }
-
-    private final Traces.TraceHead head;
-    private final Rows rows;
-
-    TraceJson(Traces.TraceHead head, Rows rows) {
-        this.head = head;
-        this.rows = rows;
     }
 
     @Override

@@ -169,8 +169,8 @@ public class LotReports {
     @Transactional
     public Heading heading(String lotNumber, String productCode, String generatedBy) {
         QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
-        long doses = ((Number) em.createNativeQuery("SELECT count(*) FROM administration_vial WHERE lot_id = ?1")
-                .setParameter(1, dossier.lot().id()).getSingleResult()).longValue();
+        long doses = Reads.first(dataSource, Long.class, "SELECT count(*) FROM dose_line WHERE lot_id = ?", dossier.lot().id())
+                .orElseThrow();
         return heading(dossier, generatedBy, doses);
     }
 

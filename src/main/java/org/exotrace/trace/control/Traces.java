@@ -67,6 +67,10 @@ public class Traces {
                             LocalDate expiresOn, Optional<LotDecision> recall, List<RecallNotification> notifications) {
     }
 
+    /** How many patients a lot reached, with how many dose lines. */
+    private record Reach(long patients, long doses) {
+    }
+
     /** A lot's doses and vials, read row by row from one snapshot of the database. */
     public interface Snapshot {
         /** Every vial of the lot used in a dose, in the order the doses were given. */
@@ -175,13 +179,11 @@ public class Traces {
                         "SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
                 .setParameter("lot", lot.id()).getResultList();
         Optional<LotDecision> recall = qc.decisions(lot).stream().filter(d -> d.to() == LotStatus.RECALLED).findFirst();
-        Object[] counts = (Object[]) em.createNativeQuery("""
-                        SELECT count(*), coalesce(sum(n), 0)
-                          FROM (SELECT count(*) AS n FROM administration_vial WHERE lot_id = ?1 GROUP BY patient_id) p""")
-                .setParameter(1, lot.id()).getSingleResult();
+        Reach reach = Reads.first(dataSource, Reach.class, """
+                SELECT count(*) AS patients, coalesce(sum(n), 0) AS doses
+                  FROM (SELECT count(*) AS n FROM dose_line WHERE lot_id = ? GROUP BY patient_id) p""", lot.id()).orElseThrow();
         audit.record(reader, "LOT_TRACE_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
-                .add("product", lot.product().code()).add("patients", ((Number) counts[0]).longValue())
-                .add("doses", ((Number) counts[1]).longValue()).build());
+                .add("product", lot.product().code()).add("patients", reach.patients()).add("doses", reach.doses()).build());
         return new TraceHead(lot.id(), lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(),
                 lot.expiresOn(), recall, notifications);
     }
