@@ -18,6 +18,9 @@ GRANT SELECT, INSERT, UPDATE ON app_user, lot, vial, webhook_delivery, idempoten
 -- A user's roles: EclipseLink deletes and inserts the collection's rows when they change (AppUser.changeRoles).
 GRANT SELECT, INSERT, DELETE ON app_user_role TO "${appRole}";
 
+-- Read views, each owned by the capability that writes its tables (ADR 0036).
+GRANT SELECT ON dose_line TO "${appRole}";
+
 -- Sequences: serial numbers of received vials (nextval), and the identity columns' (EclipseLink reads the id it was
 -- given with lastval()). No UPDATE: setval stays the owner's.
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "${appRole}";

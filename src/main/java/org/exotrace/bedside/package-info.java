@@ -10,5 +10,8 @@
  * vial is used once however many servers race for it. A dose keeps ml and particles, whether each vial
  * was scanned, the remainder wasted, and a late entry's reason; doses are append-only (triggers in
  * {@code V6__administrations_and_dispenses.sql}). An Idempotency-Key replays the recorded dose for 24 h.
+ *
+ * <p>Read by others through its view {@code dose_line} (V20, {@link org.exotrace.bedside.entity.DoseLine}): what a dose
+ * line is (dose, vial, lot, product, CPC) is said there once; the trace, the lot report and FHIR select from it.
  */
 package org.exotrace.bedside;

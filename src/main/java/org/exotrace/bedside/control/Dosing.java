@@ -19,7 +19,6 @@ import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.Verdict;
 import org.exotrace.bedside.entity.VialFacts;
 import org.exotrace.gs1.Gs1Label;
-import org.exotrace.platform.control.NativeRows;
 import org.exotrace.platform.error.DomainError;
 import org.exotrace.vial.entity.StockMovement;
 import org.exotrace.vial.entity.Vial;
@@ -189,7 +188,7 @@ public class Dosing {
             throw DomainError.invalid("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
                     "this key already recorded a different dose: send a new key for a new dose");
         }
-        UUID id = NativeRows.uuid(rows.get(0)[1]);
+        UUID id = UUID.fromString(rows.get(0)[1].toString());
         return find(id).map(r -> new Recorded(r.dose(), r.vials(), true));
     }
 

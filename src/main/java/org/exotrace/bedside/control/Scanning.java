@@ -17,7 +17,7 @@ import org.exotrace.gs1.Gs1BarcodeParser;
 import org.exotrace.gs1.Gs1Label;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.control.DatabaseConfig;
-import org.exotrace.platform.control.JdbcRows;
+import org.exotrace.platform.control.Reads;
 import org.exotrace.vial.entity.VialState;
 
 import javax.sql.DataSource;
@@ -31,8 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.exotrace.platform.control.NativeRows.uuid;
 
 /**
  * The bedside verdict for a scanned label or a chosen vial. Reads one row in one statement, the database's
@@ -51,11 +49,26 @@ public class Scanning {
      * The bedside statement: the vial with this GTIN and serial, its lot, product, CPC and routes, and whether a usable vial
      * of the same product expiring earlier is in stock on its shelf, as one row ({@code ?3} is today). A function of the
      * database ({@code sql/V14__scan_facts_function.sql}) so that PostgreSQL plans it once per connection, not on every scan
-     * as the pool's other statements are (ADR 0022). Read over plain JDBC ({@link JdbcRows}).
+     * as the pool's other statements are (ADR 0022). Read over plain JDBC by column name ({@link Reads}, ADR 0036), not
+     * through EclipseLink, whose query handling cost more than the statement on this path (ADR 0019).
      */
-    private static final JdbcRows SCAN = new JdbcRows("SELECT * FROM scan_facts(?1, ?2, ?3)");
+    private static final String SCAN = "SELECT * FROM scan_facts(?, ?, ?)";
     /** The same row for a vial named by its id (a dose of a hand-chosen vial, a dose read back): one statement too. */
-    private static final JdbcRows OF_ID = new JdbcRows("SELECT f.* FROM vial v CROSS JOIN LATERAL scan_facts(v.gtin, v.serial, ?2) f WHERE v.id = ?1");
+    private static final String OF_ID = "SELECT f.* FROM vial v CROSS JOIN LATERAL scan_facts(v.gtin, v.serial, ?) f WHERE v.id = ?";
+
+    /** A row of {@code scan_facts}, by its column names; {@code routes} is the product's routes joined by commas. */
+    private record Row(UUID vialId, String gtin, String serial, VialState state, String location, UUID lotId, String lotNumber,
+                       LotStatus lotStatus, LocalDate expiresOn, String cpcCode, DonorSource donorSource, UUID productId,
+                       String productCode, String productName, BigDecimal volumeMl, long particlesPerVial, String routes,
+                       boolean earlierOnHand) {
+
+        VialFacts facts() {
+            Set<Route> set = routes == null ? Set.of() : Arrays.stream(routes.split(",")).map(Route::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Route.class)));
+            return new VialFacts(vialId, gtin.trim(), serial, state, location, lotId, lotNumber, lotStatus, expiresOn, cpcCode,
+                    donorSource, productId, productCode, productName, volumeMl, particlesPerVial, set);
+        }
+    }
 
     /** A vial's facts and the bedside verdict on them, from one row read in the caller's transaction. */
     public record Checked(VialFacts vial, Verdict verdict) {
@@ -109,7 +122,8 @@ public class Scanning {
         }
         // One statement, so one connection from the pool and one round trip: the vial's facts and the earlier-expiring check.
         LocalDate today = today();
-        Optional<Object[]> row = SCAN.first(dataSource, label.get().gtin().value(), label.get().serial().orElseThrow(), Date.valueOf(today));
+        Optional<Row> row = Reads.first(dataSource, Row.class, SCAN, label.get().gtin().value(), label.get().serial().orElseThrow(),
+                Date.valueOf(today));
         if (row.isEmpty()) {
             return new Scan(Verdict.blocked(Block.UNKNOWN_VIAL), label, Optional.empty(),
                     Optional.of("no vial with GTIN " + label.get().gtin().value() + " and serial " + label.get().serial().orElseThrow()));
@@ -124,34 +138,21 @@ public class Scanning {
      */
     public Optional<Checked> check(UUID vialId, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing) {
         LocalDate today = today();
-        return OF_ID.first(dataSource, vialId, Date.valueOf(today)).map(row -> checked(row, label, route, dispensing, today));
+        return Reads.first(dataSource, Row.class, OF_ID, Date.valueOf(today), vialId).map(row -> checked(row, label, route, dispensing, today));
     }
 
     /** A row of {@code scan_facts} as the vial's facts and the bedside rules' verdict on them. */
-    private Checked checked(Object[] row, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing, LocalDate today) {
-        VialFacts vial = facts(row);
-        return new Checked(vial, BedsideRules.check(vial, label, route, dispensing, today, soonDays, earlierOnHand(row)));
+    private Checked checked(Row row, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing, LocalDate today) {
+        VialFacts vial = row.facts();
+        return new Checked(vial, BedsideRules.check(vial, label, route, dispensing, today, soonDays, row.earlierOnHand()));
     }
 
     public Optional<VialFacts> facts(Gs1Label label) {
-        return SCAN.first(dataSource, label.gtin().value(), label.serial().orElseThrow(), Date.valueOf(today())).map(Scanning::facts);
+        return Reads.first(dataSource, Row.class, SCAN, label.gtin().value(), label.serial().orElseThrow(), Date.valueOf(today()))
+                .map(Row::facts);
     }
 
     public Optional<VialFacts> facts(UUID vialId) {
-        return OF_ID.first(dataSource, vialId, Date.valueOf(today())).map(Scanning::facts);
-    }
-
-    private static VialFacts facts(Object[] r) {
-        Set<Route> routes = r[16] == null ? Set.of() : Arrays.stream(r[16].toString().split(",")).map(Route::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Route.class)));
-        return new VialFacts(uuid(r[0]), r[1].toString().trim(), r[2].toString(), VialState.valueOf(r[3].toString()), r[4].toString(),
-                uuid(r[5]), r[6].toString(), LotStatus.valueOf(r[7].toString()), ((Date) r[8]).toLocalDate(), r[9].toString(),
-                DonorSource.valueOf(r[10].toString()), uuid(r[11]), r[12].toString(), r[13].toString(), (BigDecimal) r[14],
-                ((Number) r[15]).longValue(), routes);
-    }
-
-    /** The row's last column: is a usable vial of the same product, expiring earlier, in stock on the same shelf? */
-    private static boolean earlierOnHand(Object[] row) {
-        return Boolean.TRUE.equals(row[17]);
+        return Reads.first(dataSource, Row.class, OF_ID, Date.valueOf(today()), vialId).map(Row::facts);
     }
 }

@@ -11,13 +11,12 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.platform.control.DatabaseConfig;
-import org.exotrace.platform.control.JdbcRows;
+import org.exotrace.platform.control.Reads;
 import org.exotrace.platform.error.DomainError;
 import org.exotrace.security.entity.AppUser;
 import org.exotrace.security.entity.Role;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -181,8 +180,8 @@ public class Users {
                 .getResultStream().findFirst();
     }
 
-    /** Read over plain JDBC: every authenticated request makes it ({@link JdbcRows}). */
-    private static final JdbcRows CREDENTIALS = new JdbcRows("SELECT active, credentials_changed_at FROM app_user WHERE username = ?1");
+    /** Read over plain JDBC by column name ({@link Reads}): every authenticated request makes it (ADR 0019, 0036). */
+    private static final String CREDENTIALS = "SELECT active, credentials_changed_at AS changed_at FROM app_user WHERE username = ?";
 
     /** One lookup by the unique username, without the roles: what every authenticated request checks. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -191,7 +190,7 @@ public class Users {
         if (!AppUser.USERNAME.matcher(name).matches()) {
             return Optional.empty();
         }
-        return CREDENTIALS.first(dataSource, name).map(row -> new Credentials((Boolean) row[0], ((Timestamp) row[1]).toInstant()));
+        return Reads.first(dataSource, Credentials.class, CREDENTIALS, name);
     }
 
     /** The active user with this name and password; an unknown name costs as much time as a wrong password. */

@@ -19,21 +19,13 @@ import java.util.List;
  * lot used in a dose, after one header row and nothing else, with the lot's identity on every row so
  * that it loads into a spreadsheet as one table. Written to the response row by row as the doses are read.
  */
-final class LotReportCsv implements StreamingOutput {
+record LotReportCsv(Heading head, LotReportJson.Doses doses) implements StreamingOutput {
 
     static final String MEDIA_TYPE = "text/csv; charset=UTF-8; header=present";
 
     static final List<String> HEADER = List.of("lotNumber", "productCode", "productName", "gtin", "cpcCode", "cpcName", "lotStatus",
             "administrationId", "kind", "patientId", "administeredAt", "route", "site", "doseVolumeMl", "vialVolumeMl", "nurse",
             "purpose", "serial", "scanned");
-
-    private final Heading head;
-    private final LotReportJson.Doses doses;
-
-    LotReportCsv(Heading head, LotReportJson.Doses doses) {
-        this.head = head;
-        this.doses = doses;
-    }
 
     @Override
     public void write(OutputStream out) throws IOException {

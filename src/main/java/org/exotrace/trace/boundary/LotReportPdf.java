@@ -9,10 +9,10 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.exotrace.bedside.entity.DoseKind;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
-import org.exotrace.trace.control.LotReports.Dose;
 import org.exotrace.trace.control.LotReports.LotReport;
 import org.exotrace.trace.control.LotReports.Signature;
 
@@ -155,7 +155,7 @@ final class LotReportPdf {
 
         heading("Doses (" + r.doses().size() + " vials of this lot)");
         List<List<String>> doses = new ArrayList<>();
-        for (Dose d : r.doses()) {
+        for (DoseLine d : r.doses()) {
             doses.add(List.of(d.administrationId().toString(), d.patientId(), time(d.administeredAt()),
                     d.route() + (d.kind() == DoseKind.DISPENSED ? " (dispensed)" : ""), d.site() == null ? "-" : d.site().name(),
                     ml(d.vialVolumeMl()) + " of " + ml(d.doseVolumeMl()), d.nurse(), d.purpose().name(), d.serial(),

@@ -83,10 +83,10 @@ public class PatientsResource {
             throw ProblemException.invalid("patientId", "1-64 letters, digits, '.', '_' or '-'");
         }
         List<DoseLine> lines = traces.patient(patientId, caller.getUserPrincipal().getName()).stream().map(p -> {
-            Traces.Dose d = p.dose();
-            return new DoseLine(d.administrationId(), d.kind(), d.administeredAt(), d.route(), d.site(), d.siteDetail(), d.volumeMl(),
-                    d.purpose(), d.nurse(), d.vialId(), d.serial(), d.scanned(), p.lotNumber(), p.lotStatus(), p.expiresOn(), p.productCode(),
-                    p.productName(), p.donorSource(), p.cpcCode(), p.cpcName(),
+            var d = p.dose();
+            return new DoseLine(d.administrationId(), d.kind(), d.administeredAt(), d.route(), d.site(), d.siteDetail(), d.vialVolumeMl(),
+                    d.purpose(), d.nurse(), d.vialId(), d.serial(), d.scanned(), d.lotNumber(), d.lotStatus(), d.expiresOn(), d.productCode(),
+                    d.productName(), d.donorSource(), d.cpcCode(), d.cpcName(),
                     new QcSummary(p.qc().passed(), p.qc().missing(), p.qc().failing(), p.qc().current().stream().map(AssayLine::of).toList()),
                     p.signatures().stream().map(s -> new Signer(s.signer(), s.signedAt(), s.meaning())).toList());
         }).toList();

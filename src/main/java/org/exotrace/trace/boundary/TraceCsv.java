@@ -18,20 +18,12 @@ import java.util.Map;
  * The recall notification list (RFC 4180, rows made by {@link Csv}): one row per dose and vial of the lot,
  * with whether the patient has been reached, written to the response row by row as the doses are read.
  */
-final class TraceCsv implements StreamingOutput {
+record TraceCsv(Traces.TraceHead head, TraceJson.Rows rows) implements StreamingOutput {
 
     static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
     static final List<String> HEADER = List.of("lotNumber", "productCode", "patientId", "administeredAt", "kind", "route", "site",
             "volumeMl", "nurse", "purpose", "serial", "vialId", "administrationId", "scanned", "reached", "lastAttemptAt", "lastOutcome");
-
-    private final Traces.TraceHead head;
-    private final TraceJson.Rows rows;
-
-    TraceCsv(Traces.TraceHead head, TraceJson.Rows rows) {
-        this.head = head;
-        this.rows = rows;
-    }
 
     @Override
     public void write(OutputStream out) throws IOException {
@@ -42,7 +34,7 @@ final class TraceCsv implements StreamingOutput {
         rows.read(snapshot -> snapshot.doses(d -> {
             Traces.Recipient r = followUp.getOrDefault(d.patientId(), none);
             w.write(Csv.line(Arrays.asList(head.lotNumber(), head.productCode(), d.patientId(), d.administeredAt(), d.kind(), d.route(),
-                    d.site(), d.volumeMl(), d.nurse(), d.purpose(), d.serial(), d.vialId(), d.administrationId(), d.scanned(), r.reached(),
+                    d.site(), d.vialVolumeMl(), d.nurse(), d.purpose(), d.serial(), d.vialId(), d.administrationId(), d.scanned(), r.reached(),
                     r.lastAttemptAt(), r.lastOutcome())));
         }));
         w.flush();

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Required;
@@ -77,7 +78,7 @@ public class TraceResource {
     /** The forward trace's JSON as /openapi describes it; written member by member, as it is read, by {@link TraceJson}. */
     public record TraceView(String lotNumber, String productCode, String productName, String cpcCode, LotStatus status,
                             LocalDate expiresOn, RecallView recall, int vialCount, int doseCount, int patientCount, int patientsToReach,
-                            List<Traces.Recipient> patients, List<Traces.Dose> doses, List<Traces.VialLine> vials,
+                            List<Traces.Recipient> patients, List<DoseLine> doses, List<Traces.VialLine> vials,
                             List<NotificationView> notifications) {
     }
 
@@ -103,7 +104,7 @@ public class TraceResource {
                           @QueryParam("history") boolean history) {
         // Looked up and audited now, so that an unknown lot is a 404 problem; the doses and vials are read while they are written.
         Traces.TraceHead head = traces.head(lotNumber, productCode, caller.getUserPrincipal().getName());
-        return Response.ok(new TraceJson(head, reader -> traces.snapshot(head.lotId(), history, Traces.ReadAhead.DOSES_AND_VIALS, reader)),
+        return Response.ok(new TraceJson(head, reader -> traces.snapshot(head.lotId(), history, reader)),
                 MediaType.APPLICATION_JSON).build();
     }
 
@@ -123,7 +124,7 @@ public class TraceResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such lot (or, with ?productCode, not of that product)")
     public Response traceCsv(@PathParam("lotNumber") String lotNumber, @QueryParam("productCode") String productCode) {
         Traces.TraceHead head = traces.head(lotNumber, productCode, caller.getUserPrincipal().getName());
-        return Response.ok(new TraceCsv(head, reader -> traces.snapshot(head.lotId(), false, Traces.ReadAhead.NONE, reader)), TraceCsv.MEDIA_TYPE)
+        return Response.ok(new TraceCsv(head, reader -> traces.snapshot(head.lotId(), false, reader)), TraceCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"trace-" + LotFileName.of(head.lotNumber()) + ".csv\"").build();
     }
 

@@ -6,22 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
-import org.exotrace.bedside.entity.DoseKind;
-import org.exotrace.bedside.entity.InjectionSite;
-import org.exotrace.bedside.entity.Purpose;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
-import org.exotrace.catalog.entity.Route;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.control.DatabaseConfig;
-import org.exotrace.platform.control.ReadOnlyReads;
+import org.exotrace.platform.control.Reads;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.AssayResult;
 import org.exotrace.qc.entity.QcReview;
@@ -32,11 +28,7 @@ import org.exotrace.vial.entity.VialState;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,7 +50,7 @@ public class LotReports {
     /** The whole report, as the JSON answer shows it and the CSV and PDF render it. */
     public record LotReport(String clinic, Instant generatedAt, String generatedBy, String timeZone, Identity lot, Source source,
                             List<AssayLine> assays, boolean qcPassed, List<Signature> signatures, List<Decision> decisions,
-                            Counts counts, List<Dose> doses) {
+                            Counts counts, List<DoseLine> doses) {
     }
 
     /**
@@ -69,7 +61,7 @@ public class LotReports {
                           Source source, List<AssayLine> assays, boolean qcPassed, List<Signature> signatures,
                           List<Decision> decisions, Counts counts) {
 
-        public LotReport with(List<Dose> doses) {
+        public LotReport with(List<DoseLine> doses) {
             return new LotReport(clinic, generatedAt, generatedBy, timeZone, lot, source, assays, qcPassed, signatures, decisions,
                     counts, doses);
         }
@@ -78,7 +70,7 @@ public class LotReports {
     /** Receives the doses of a report one at a time, as {@link #doses} reads them. */
     @FunctionalInterface
     public interface DoseReader {
-        void read(Dose dose) throws IOException;
+        void read(DoseLine dose) throws IOException;
     }
 
     /** Which lot this is. */
@@ -127,11 +119,6 @@ public class LotReports {
         }
     }
 
-    /** One vial of this lot used in a dose: the dose's facts and the vial's. */
-    public record Dose(UUID administrationId, DoseKind kind, String patientId, Instant administeredAt, Route route, InjectionSite site,
-                       BigDecimal doseVolumeMl, BigDecimal vialVolumeMl, String nurse, Purpose purpose, String serial, boolean scanned) {
-    }
-
     @PersistenceContext
     EntityManager em;
 
@@ -163,7 +150,7 @@ public class LotReports {
     @Transactional
     public LotReport report(String lotNumber, String productCode, String generatedBy) {
         QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
-        List<Dose> doses = new ArrayList<>();
+        List<DoseLine> doses = new ArrayList<>();
         try {
             doses(dossier.lot().id(), doses::add);
         } catch (IOException e) {
@@ -182,8 +169,8 @@ public class LotReports {
     @Transactional
     public Heading heading(String lotNumber, String productCode, String generatedBy) {
         QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
-        long doses = ((Number) em.createNativeQuery("SELECT count(*) FROM administration_vial WHERE lot_id = ?1")
-                .setParameter(1, dossier.lot().id()).getSingleResult()).longValue();
+        long doses = Reads.first(dataSource, Long.class, "SELECT count(*) FROM dose_line WHERE lot_id = ?", dossier.lot().id())
+                .orElseThrow();
         return heading(dossier, generatedBy, doses);
     }
 
@@ -239,37 +226,15 @@ public class LotReports {
     }
 
     /**
-     * Hands every vial of the lot that went into a dose to {@code reader}, one row at a time in the order
-     * the doses were given (the lot's rows of {@code administration_vial_trace_idx}, V9, each with its
-     * dose's total volume by primary key), over plain JDBC with a fetch size, so that no list of them is
-     * held. Inside a transaction ({@link #report}) the connection is the transaction's; outside one (a
-     * streamed answer) a read-only transaction of its own ({@link ReadOnlyReads}).
+     * Hands every vial of the lot that went into a dose to {@code reader}, one row at a time in the order the doses were
+     * given (the lot's rows of {@code dose_line}, V20), fetched as they are read, so that no list of them is held. Inside a
+     * transaction ({@link #report}) the connection is the transaction's; outside one (a streamed answer) a read-only
+     * transaction of its own ({@link Reads#in}).
      */
     public void doses(UUID lotId, DoseReader reader) throws IOException {
-        try {
-            ReadOnlyReads.run(dataSource, Connection.TRANSACTION_READ_COMMITTED, c -> {
-                try (PreparedStatement st = c.prepareStatement(LOT_DOSES)) {
-                    st.setObject(1, lotId);
-                    st.setFetchSize(2_000);
-                    try (ResultSet r = st.executeQuery()) {
-                        while (r.next()) {
-                            reader.read(new Dose((UUID) r.getObject(1), DoseKind.valueOf(r.getString(2)), r.getString(3),
-                                    r.getTimestamp(4).toInstant(), Route.valueOf(r.getString(5)),
-                                    r.getString(6) == null ? null : InjectionSite.valueOf(r.getString(6)), r.getBigDecimal(7),
-                                    r.getBigDecimal(8), r.getString(9), Purpose.valueOf(r.getString(10)), r.getString(11),
-                                    r.getBoolean(12)));
-                        }
-                    }
-                }
-            });
-        } catch (SQLException e) {
-            throw new PersistenceException("reading the doses of lot " + lotId, e);
-        }
+        Reads.in(dataSource, Connection.TRANSACTION_READ_COMMITTED, reads -> reads.each(DoseLine.class, """
+                SELECT administration_id, kind, patient_id, administered_at, route, site, dose_volume_ml, vial_volume_ml, nurse, purpose,
+                       serial, scanned
+                  FROM dose_line WHERE lot_id = ? ORDER BY administered_at, serial""", reader::read, lotId));
     }
-
-    private static final String LOT_DOSES = """
-            SELECT av.administration_id, av.kind, av.patient_id, av.administered_at, av.route, av.site, a.volume_ml,
-                   av.volume_ml, av.nurse, av.purpose, av.serial, av.scanned
-              FROM administration_vial av JOIN administration a ON a.id = av.administration_id
-             WHERE av.lot_id = ? ORDER BY av.administered_at, av.serial""";
 }

@@ -1,6 +1,6 @@
 package org.exotrace.trace.boundary;
 
-import org.exotrace.trace.control.LotReports.Dose;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.trace.control.LotReports.LotReport;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class LotReportCsvTest {
         try {
             new LotReportCsv(LotReportFixtures.heading(report.lot().productName(), report.source().cpcName(), report.doses().size()),
                     reader -> {
-                        for (Dose d : report.doses()) {
+                        for (DoseLine d : report.doses()) {
                             reader.read(d);
                         }
                     }).write(out);

@@ -1,6 +1,7 @@
 package org.exotrace.trace.boundary;
 
 import org.exotrace.bedside.entity.DoseKind;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
 import org.exotrace.catalog.entity.DonorSource;
@@ -9,7 +10,6 @@ import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
-import org.exotrace.trace.control.LotReports.Dose;
 import org.exotrace.trace.control.LotReports.Heading;
 import org.exotrace.trace.control.LotReports.Identity;
 import org.exotrace.trace.control.LotReports.LotReport;
@@ -38,15 +38,22 @@ final class LotReportFixtures {
     }
 
     /** The doses of {@link #report}: one in three an injection into the face (the others have no site), one in five not scanned. */
-    static List<Dose> doses(int doses) {
-        List<Dose> list = new ArrayList<>();
+    static List<DoseLine> doses(int doses) {
+        List<DoseLine> list = new ArrayList<>();
         for (int i = 0; i < doses; i++) {
             boolean injection = i % 3 == 0;
-            list.add(new Dose(UUID.nameUUIDFromBytes(("dose" + i).getBytes()), DoseKind.ADMINISTERED, "P-" + (1000 + i), AT.plusSeconds(60L * i),
+            list.add(dose(UUID.nameUUIDFromBytes(("dose" + i).getBytes()), DoseKind.ADMINISTERED, "P-" + (1000 + i), AT.plusSeconds(60L * i),
                     injection ? Route.INJECTION : Route.IV_DRIP, injection ? InjectionSite.FACE : null, new BigDecimal("2.000"),
                     new BigDecimal("2.000"), "nurse-" + (i % 4), Purpose.WELLNESS, "NFC2611A-" + i, i % 5 != 0));
         }
         return list;
+    }
+
+    /** A dose line with the columns the lot report reads. */
+    static DoseLine dose(UUID administrationId, DoseKind kind, String patientId, Instant administeredAt, Route route, InjectionSite site,
+                         BigDecimal doseVolumeMl, BigDecimal vialVolumeMl, String nurse, Purpose purpose, String serial, boolean scanned) {
+        return new DoseLine(administrationId, kind, patientId, administeredAt, route, site, null, nurse, purpose, null, serial, 0, scanned,
+                vialVolumeMl, null, null, doseVolumeMl, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The report but its doses, with counts for {@code doses} administered vials. */

@@ -3,7 +3,7 @@ package org.exotrace.trace.boundary;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.Purpose;
 import org.exotrace.catalog.entity.Route;
-import org.exotrace.trace.control.LotReports.Dose;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.trace.control.LotReports.Heading;
 import org.junit.jupiter.api.Test;
 
@@ -46,18 +46,18 @@ class LotReportJsonTest {
         return LotReportFixtures.heading("max \"NFC\" 2cc", "東京 CPC", 3);
     }
 
-    static List<Dose> doses() {
-        List<Dose> doses = new ArrayList<>(LotReportFixtures.doses(2));
-        doses.add(new Dose(UUID.nameUUIDFromBytes("dispensed".getBytes()), DoseKind.DISPENSED, "P-2000",
+    static List<DoseLine> doses() {
+        List<DoseLine> doses = new ArrayList<>(LotReportFixtures.doses(2));
+        doses.add(LotReportFixtures.dose(UUID.nameUUIDFromBytes("dispensed".getBytes()), DoseKind.DISPENSED, "P-2000",
                 Instant.parse("2026-11-26T09:15:30.123456Z"), Route.NASAL, null, new BigDecimal("1.50"), new BigDecimal("4.0"), "nurse-9",
                 Purpose.THERAPY, "NFC2611A-99", false));
         return doses;
     }
 
-    static String write(Heading heading, List<Dose> doses) throws IOException {
+    static String write(Heading heading, List<DoseLine> doses) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new LotReportJson(heading, reader -> {
-            for (Dose d : doses) {
+            for (DoseLine d : doses) {
                 reader.read(d);
             }
         }).write(out);

@@ -4,11 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.exotrace.bedside.entity.DoseKind;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.bedside.entity.InjectionSite;
 import org.exotrace.bedside.entity.Purpose;
 import org.exotrace.catalog.entity.Route;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.platform.control.RowsAhead;
+import org.exotrace.platform.control.Reads;
 import org.exotrace.trace.control.Traces;
 import org.exotrace.trace.entity.NotificationChannel;
 import org.exotrace.trace.entity.NotificationOutcome;
@@ -40,13 +41,13 @@ class TraceJsonTest {
     static final UUID LOT = UUID.nameUUIDFromBytes("lot".getBytes());
     static final Instant T0 = Instant.parse("2026-11-25T01:30:00Z");
 
-    static Traces.Dose dose(String patient, String serial, Instant at) {
-        return new Traces.Dose(UUID.nameUUIDFromBytes(("dose " + serial).getBytes()), DoseKind.ADMINISTERED, patient, at, Route.INJECTION,
-                InjectionSite.FACE, null, new BigDecimal("2.000"), "nurse-1", Purpose.WELLNESS,
-                UUID.nameUUIDFromBytes(serial.getBytes()), serial, true);
+    static DoseLine dose(String patient, String serial, Instant at) {
+        return new DoseLine(UUID.nameUUIDFromBytes(("dose " + serial).getBytes()), DoseKind.ADMINISTERED, patient, at, Route.INJECTION,
+                InjectionSite.FACE, null, "nurse-1", Purpose.WELLNESS, UUID.nameUUIDFromBytes(serial.getBytes()), serial, 0, true,
+                new BigDecimal("2.000"), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    static final List<Traces.Dose> DOSES = List.of(
+    static final List<DoseLine> DOSES = List.of(
             dose("P-A", "S2", T0),
             dose("P-B", "S3", T0.plusSeconds(60)),
             dose("P-A", "S4", Instant.parse("2026-11-26T09:15:30.123456Z")));
@@ -68,17 +69,17 @@ class TraceJsonTest {
     }
 
     /** The rows as {@code Traces.snapshot} hands them over, from lists (the vials as given, with or without history). */
-    static TraceJson.Rows rows(List<Traces.Dose> doses, List<Traces.VialLine> vials) {
+    static TraceJson.Rows rows(List<DoseLine> doses, List<Traces.VialLine> vials) {
         return reader -> reader.read(new Traces.Snapshot() {
             @Override
-            public void doses(RowsAhead.Sink<Traces.Dose> sink) throws IOException {
-                for (Traces.Dose d : doses) {
+            public void doses(Reads.Sink<DoseLine> sink) throws IOException {
+                for (DoseLine d : doses) {
                     sink.accept(d);
                 }
             }
 
             @Override
-            public void vials(RowsAhead.Sink<Traces.VialLine> sink) throws IOException {
+            public void vials(Reads.Sink<Traces.VialLine> sink) throws IOException {
                 for (Traces.VialLine v : vials) {
                     sink.accept(v);
                 }
