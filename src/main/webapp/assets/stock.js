@@ -60,9 +60,10 @@
       if (blocked) unusable++;
       const words = note(line, stock.asOf, soon);
       const mark = qa.el('span', words.join(' · '), words.length ? (blocked ? 'do-not-use' : 'soon') : '');
-      const tr = qa.row([mark, line.productCode + ' · ' + line.productName, line.lotNumber, qa.statusBadge(line.lotStatus),
-        line.expiresOn, line.location, String(line.vials)]);
-      tr.lastChild.className = 'num';
+      // what decides whether a vial may be used comes first, so that a phone shows it without scrolling the table
+      const tr = qa.row([mark, line.lotNumber, qa.statusBadge(line.lotStatus), line.expiresOn, String(line.vials), line.location,
+        line.productCode + ' · ' + line.productName]);
+      tr.children[4].className = 'num';
       tr.className = blocked ? 'unusable' + (qa.expired(line.expiresOn, stock.asOf) ? ' expired' : '') : (soon ? 'soon' : '');
       tr.dataset.lot = line.lotNumber;
       tr.dataset.location = line.location;

@@ -152,6 +152,22 @@ class StockPageIT {
         browser.assertAccessible("/stock on a phone, in English");
     }
 
+    @Test
+    void theHomePageSpeaksEitherLanguage() {
+        browser = Browser.start();
+        page = browser.driver();
+        page.get(base.toString());
+        page.findElement(By.id("lang-ja")).click();
+        assertEquals("ja", page.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertTrue(page.findElement(By.linkText("在庫（在庫管理、QA）")).isDisplayed());
+        browser.assertAccessible("the home page in Japanese");
+        page.findElement(By.id("lang-en")).click();
+        assertTrue(page.findElement(By.linkText("Stock on hand (inventory, QA)")).isDisplayed());
+        browser.assertAccessible("the home page in English");
+        page.findElement(By.linkText("Stock on hand (inventory, QA)")).click();
+        browser.waitUntil("the stock page, in the language chosen", () -> page.getTitle().equals("ExoTrace · Stock on hand"));
+    }
+
     /** Every line of a lot that may not be used comes before every other line. */
     private void assertUnusableFirst() {
         List<Boolean> unusable = page.findElements(By.cssSelector("#lines tr")).stream()
