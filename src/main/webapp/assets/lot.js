@@ -13,7 +13,7 @@
   const OUTCOMES = ['REACHED', 'NOT_REACHED'];
   const QUALITATIVE = [['NEGATIVE', 'POSITIVE'], ['CONFORMS', 'DOES_NOT_CONFORM']];
   const FORMS = ['release-form', 'decision-form', 'notify-form', 'qc-form'];
-  const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+  const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/; // a JSON number
 
   const WORDS = {
     title: {en: 'ExoTrace · Lot report', ja: 'ExoTrace · ロットの記録'},

@@ -154,7 +154,7 @@ window.ExoTraceQa = (function () {
 
   async function begin() {
     await learnZone();
-    page.load();
+    if (token()) page.load(); // a session that had ended is signed out by now
   }
 
   function learnZoneNote() {

@@ -157,15 +157,17 @@ class StockPageIT {
         browser = Browser.start();
         page = browser.driver();
         page.get(base.toString());
+        page.findElement(By.id("lang-en")).click();
+        assertEquals("en", page.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertTrue(page.findElement(By.linkText("Stock on hand (inventory, QA)")).isDisplayed());
+        browser.assertAccessible("the home page in English");
         page.findElement(By.id("lang-ja")).click();
         assertEquals("ja", page.findElement(By.tagName("html")).getDomAttribute("lang"));
         assertTrue(page.findElement(By.linkText("在庫（在庫管理、QA）")).isDisplayed());
         browser.assertAccessible("the home page in Japanese");
-        page.findElement(By.id("lang-en")).click();
-        assertTrue(page.findElement(By.linkText("Stock on hand (inventory, QA)")).isDisplayed());
-        browser.assertAccessible("the home page in English");
-        page.findElement(By.linkText("Stock on hand (inventory, QA)")).click();
-        browser.waitUntil("the stock page, in the language chosen", () -> page.getTitle().equals("ExoTrace · Stock on hand"));
+        page.findElement(By.linkText("在庫（在庫管理、QA）")).click();
+        browser.waitUntil("the stock page, in the language chosen on the home page", () -> page.getTitle().equals("ExoTrace · 在庫"));
+        assertTrue(page.findElement(By.cssSelector("#signin button[type='submit']")).getText().equals("サインイン"));
     }
 
     /** Every line of a lot that may not be used comes before every other line. */
