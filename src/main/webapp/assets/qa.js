@@ -1,92 +1,165 @@
 'use strict';
-// What QA's pages (/lots and /lots/{lotNumber}) share: sign-in, calls to the API with the token, lot status and
-// problems in words, and building page elements from API data. Every text from the API goes in as textContent.
+// What the inventory and QA pages (/stock, /lots, /lots/{lotNumber}) share: sign-in and who is signed in, calls to the
+// API with the token, lot status and problems in words (Japanese or English, assets/words.js), messages that are
+// written again in the other language after a switch, and building page elements from API data. Every text from the
+// API goes in as textContent. Signing out, and any 401 or 403, empty the page's data (its clear()): nothing of one
+// user's view is left for the next.
 window.ExoTraceQa = (function () {
   // The application's root, from this script's own address (…/assets/qa.js), so the pages work at any depth and
   // under any context root.
   const root = new URL('../', document.currentScript.src);
   const $ = (id) => document.getElementById(id);
-
-  const STATUS = {
-    QUARANTINED: {en: 'Quarantined: not released yet', ja: '隔離中'},
-    RELEASED: {en: 'Released for use', ja: '出荷可'},
-    REJECTED: {en: 'Rejected by QA', ja: '不合格'},
-    RECALLED: {en: 'Recalled: blocked, patients to notify', ja: '回収'}
-  };
-
-  function list(words) {
-    return (words || []).join(', ');
-  }
-
-  // The API's problem codes in words; the problem's own detail follows on a line of its own.
-  const PROBLEMS = {
-    QC_INCOMPLETE: (p) => 'Release refused: QC is incomplete. No current result for ' + list(p.assays) + '.',
-    QC_FAILED: (p) => 'Release refused: QC failed for ' + list(p.assays) + '.',
-    LOT_STATUS_CONFLICT: (p) => 'Not possible while the lot is ' + (p.currentState || 'in its present state') + '.',
-    SIGNATURE_REFUSED: () => 'Signature refused: the password is wrong. Nothing was signed.',
-    SECOND_SIGNER_REQUIRED: () => 'A second QA user must sign this release.',
-    LOT_EXPIRED: () => 'The lot is past its expiry date: it cannot be released.',
-    NOT_A_RECIPIENT: () => 'This patient received no vial of this lot.',
-    FORBIDDEN: () => 'Not allowed: your account does not have the role this needs (QA).',
-    UNAUTHENTICATED: () => 'Your session has ended. Sign in again.',
-    NOT_FOUND: () => 'Not found.',
-    LOT_AMBIGUOUS: () => 'Several products share this lot number.',
-    VALIDATION_FAILED: () => 'Some of what was entered is not accepted.',
-    MALFORMED_JSON: () => 'The request could not be read.'
-  };
-
+  const words = window.ExoTraceWords;
+  const t = words.t;
   const session = window.ExoTraceSignIn;
   const token = session.token;
-  const userName = session.userName;
+
+  const STATUS = ['QUARANTINED', 'RELEASED', 'REJECTED', 'RECALLED'];
+  const UNUSABLE = ['QUARANTINED', 'REJECTED', 'RECALLED'];
+
+  // The words these pages share; a page's own dictionary is merged over them.
+  const WORDS = {
+    QUARANTINED: {en: 'Awaiting release (not usable)', ja: '出荷判定前（使用不可）'},
+    RELEASED: {en: 'Released for use', ja: '出荷可'},
+    REJECTED: {en: 'Rejected (not usable)', ja: '不合格（使用不可）'},
+    RECALLED: {en: 'Recalled (not usable)', ja: '回収（使用不可）'},
+    IN_STOCK: {en: 'in stock', ja: '在庫'},
+    ADMINISTERED: {en: 'given', ja: '投与済み'},
+    DISPENSED: {en: 'dispensed', ja: '払出済み'},
+    WASTED: {en: 'wasted', ja: '廃棄'},
+    CORD_BLOOD: {en: 'Cord blood', ja: '臍帯血'},
+    ADIPOSE: {en: 'Adipose tissue', ja: '脂肪組織'},
+    DENTAL_PULP: {en: 'Dental pulp', ja: '歯髄'},
+    BONE_MARROW: {en: 'Bone marrow', ja: '骨髄'},
+    UMBILICAL_CORD: {en: 'Umbilical cord', ja: '臍帯'},
+    cpc: {en: 'CPC', ja: 'CPC'},
+    donorSource: {en: 'Donor source', ja: '由来'},
+    manufactured: {en: 'Manufactured', ja: '製造日'},
+    received: {en: 'Received', ja: '受入'},
+    receivedBy: {en: '{at} by {by}', ja: '{at}　担当：{by}'},
+    location: {en: 'Location', ja: '保管場所'},
+    doNotUse: {en: 'Do not use – set aside', ja: '使用禁止・取り分け'},
+    expired: {en: 'Expired', ja: '期限切れ'},
+    expiresSoon: {en: 'Expires soon', ja: '期限間近'},
+    timesIn: {en: 'Times are in {zone}.', ja: '時刻は {zone} で表示しています。'},
+    noAnswer: {en: 'No answer from the server. Check the network and try again.', ja: 'サーバーから応答がありません。ネットワークを確認して、もう一度お試しください。'},
+    failedStatus: {en: 'The server could not do this ({status}).', ja: 'サーバーが処理できませんでした（{status}）。'},
+    QC_INCOMPLETE: {en: 'Release refused: QC is incomplete. No current result for {assays}.', ja: '出荷判定できません：QCが未完了です。現在の結果がない試験：{assays}'},
+    QC_FAILED: {en: 'Release refused: QC failed for {assays}.', ja: '出荷判定できません：QC不適合の試験：{assays}'},
+    LOT_STATUS_CONFLICT: {en: 'Not possible while the lot is {state}.', ja: 'ロットが「{state}」の間はできません。'},
+    SIGNATURE_REFUSED: {en: 'Signature refused: the password is wrong. Nothing was signed.', ja: '署名できません：パスワードが違います。何も署名されていません。'},
+    SIGNER_IS_ADMIN: {en: 'An ADMIN account may not sign a release.', ja: '管理者（ADMIN）アカウントは出荷判定に署名できません。'},
+    SECOND_SIGNER_REQUIRED: {en: 'A second QA user must sign this release.', ja: 'この出荷判定には、別のQA担当者の署名が必要です。'},
+    LOT_EXPIRED: {en: 'The lot is past its expiry date: it cannot be released.', ja: 'このロットは有効期限切れのため、出荷判定できません。'},
+    NOT_A_RECIPIENT: {en: 'This patient received no vial of this lot.', ja: 'この患者はこのロットのバイアルを受けていません。'},
+    FORBIDDEN: {en: 'Not allowed: your account does not have the role this needs.', ja: '権限がありません：このアカウントにはこの操作に必要な役割がありません。'},
+    UNAUTHENTICATED: {en: 'Your session has ended. Sign in again.', ja: 'セッションが終了しました。もう一度サインインしてください。'},
+    NOT_FOUND: {en: 'Not found.', ja: '見つかりません。'},
+    LOT_AMBIGUOUS: {en: 'Several products share this lot number.', ja: '複数の製品がこのロット番号を使っています。'},
+    VALIDATION_FAILED: {en: 'Some of what was entered is not accepted.', ja: '入力内容の一部が受け付けられません。'},
+    MALFORMED_JSON: {en: 'The request could not be read.', ja: '要求を読み取れませんでした。'},
+    RESULT_EXISTS: {en: 'This assay already has a current result: correct that result (with a reason) instead.', ja: 'この試験にはすでに現在の結果があります。新規入力ではなく、その結果を訂正（理由を記入）してください。'},
+    RESULT_SUPERSEDED: {en: 'That result has already been corrected: correct the current one.', ja: 'その結果はすでに訂正されています。現在の結果を訂正してください。'},
+    UNIT_MISMATCH: {en: 'The unit is not the specification\'s unit.', ja: '単位が規格の単位と異なります。'},
+    RESULT_KIND_MISMATCH: {en: 'This assay takes the other kind of result (a value, or an outcome).', ja: 'この試験の結果の種類（数値か判定）が違います。'},
+    ASSAY_NOT_SPECIFIED: {en: 'The product\'s specification does not require this assay.', ja: 'この製品の規格にはこの試験がありません。'},
+    UNKNOWN_RESULT: {en: 'The corrected result is not a result of this lot.', ja: '訂正対象の結果はこのロットのものではありません。'},
+    VALUE_OUT_OF_RANGE: {en: 'The value has too many digits.', ja: '数値の桁数が多すぎます。'},
+    NEGATIVE_VALUE: {en: 'The value may not be below zero.', ja: '数値を0未満にはできません。'},
+    PAYLOAD_TOO_LARGE: {en: 'The file is too large.', ja: 'ファイルが大きすぎます。'},
+    UNSUPPORTED_MEDIA_TYPE: {en: 'This kind of file is not accepted.', ja: 'この種類のファイルは受け付けられません。'}
+  };
 
   function url(path) {
     return new URL(path, root).toString();
   }
 
+  let page = {load: () => {}, clear: () => {}};
+
   /**
-   * Calls the API: {status, ok, body, blob}. JSON (and problem+json) answers are parsed; with asBlob the body is a Blob.
-   * No answer at all is status 0 with a problem in words. 401 signs the page out.
+   * Calls the API: {status, ok, body, blob}. JSON (and problem+json) answers are parsed; with asBlob the body is a Blob;
+   * text sends a body as it is (with its Content-Type in headers). No answer at all is status 0. 401 signs the page
+   * out (and so empties the page's data); a page empties its data itself on a 403 (forbidden()).
    */
   async function call(path, options) {
     const o = options || {};
     const headers = Object.assign({Accept: 'application/json', Authorization: 'Bearer ' + token()}, o.headers || {});
     if (o.json !== undefined) headers['Content-Type'] = 'application/json';
+    const body = o.json !== undefined ? JSON.stringify(o.json) : o.text;
     let reply;
     try {
-      reply = await fetch(url(path), {method: o.method || 'GET', headers, body: o.json === undefined ? undefined : JSON.stringify(o.json)});
+      reply = await fetch(url(path), {method: o.method || 'GET', headers, body});
     } catch (e) {
-      return {status: 0, ok: false, body: {detail: 'No answer from the server. Check the network and try again.'}};
+      return {status: 0, ok: false, body: {}};
     }
-    if (reply.status === 401) signedOut('Your session has ended. Sign in again.');
+    if (reply.status === 401) signedOut();
     const type = reply.headers.get('Content-Type') || '';
     if (o.asBlob && reply.ok) return {status: reply.status, ok: true, type, blob: await reply.blob()};
-    const body = type.includes('json') ? await reply.json().catch(() => ({})) : {};
-    return {status: reply.status, ok: reply.ok, type, body};
+    const answer = type.includes('json') ? await reply.json().catch(() => ({})) : {};
+    return {status: reply.status, ok: reply.ok, type, body: answer};
   }
 
-  let onSignedIn = () => {};
+  function roles() {
+    return session.roles();
+  }
+
+  function hasRole(role) {
+    return roles().includes(role);
+  }
+
+  function showWho() {
+    const name = session.userName();
+    $('who').textContent = token() && name ? t('signedInAs', {user: name + (roles().length ? ' (' + roles().join(', ') + ')' : '')}) : '';
+  }
 
   function show(signedIn) {
+    if (!signedIn) {
+      page.clear();
+      for (const box of messages) unsay(box);
+    }
     $('signin').hidden = signedIn;
     $('content').hidden = !signedIn;
     $('signout').hidden = !signedIn;
-    $('who').textContent = signedIn ? userName() : '';
+    showWho();
     if (!signedIn) $('username').focus();
   }
 
-  function signedOut(message) {
+  function signedOut() {
     session.forget();
     show(false);
-    $('signin-error').textContent = message || '';
+    $('signin-error').textContent = t('signInAgain');
   }
 
-  /** Wires the sign-in form and the sign-out button; calls load now when signed in, and after each sign-in. */
-  function start(load) {
-    onSignedIn = load;
-    session.bind(() => 'en', () => { show(true); onSignedIn(); });
-    $('signout').addEventListener('click', () => { session.signOut(); show(false); });
+  /** The clinic's time zone (GET api/clinic): every time on the page is shown in it, and the page says so. */
+  async function learnZone() {
+    const reply = await call('api/clinic');
+    if (reply.ok && reply.body.clinicTimeZone) words.zone(reply.body.clinicTimeZone);
+    const note = $('zone');
+    if (note) note.textContent = t('timesIn', {zone: words.zone()});
+  }
+
+  /**
+   * Wires the sign-in form, the sign-out button and the language; load runs now when signed in, and after each
+   * sign-in; clear empties every piece of the page's data (sign-out, 401, 403); render writes the data again in the
+   * other language.
+   */
+  function start(dictionary, handlers) {
+    page = Object.assign({load: () => {}, clear: () => {}, render: () => {}}, handlers);
+    words.use(Object.assign({}, WORDS, dictionary), () => { showWho(); rewriteMessages(); page.render(); learnZoneNote(); });
+    session.bind(words.lang, () => { show(true); begin(); });
+    $('signout').addEventListener('click', () => { session.signOut(); show(false); $('signin-error').textContent = ''; });
     show(Boolean(token()));
-    if (token()) load();
+    if (token()) begin();
+  }
+
+  async function begin() {
+    await learnZone();
+    if (token()) page.load(); // a session that had ended is signed out by now
+  }
+
+  function learnZoneNote() {
+    const note = $('zone');
+    if (note && token()) note.textContent = t('timesIn', {zone: words.zone()});
   }
 
   /** A new element with text (never parsed as HTML) and a class. */
@@ -97,37 +170,78 @@ window.ExoTraceQa = (function () {
     return e;
   }
 
-  /** A lot status in colour and words: "RELEASED · 出荷可", with the English meaning as its title. */
+  /** A lot status in colour and words ("出荷判定前（使用不可）"), the code kept in data-status. */
   function statusBadge(status) {
-    const words = STATUS[status];
-    const badge = el('span', words ? status + ' · ' + words.ja : status, 'status status-' + String(status).toLowerCase());
-    if (words) badge.title = words.en;
+    const badge = el('span', words.has(status) ? t(status) : status, 'status status-' + String(status).toLowerCase());
     badge.dataset.status = status;
     return badge;
+  }
+
+  /** A code of the API in words when there are words for it, else the code itself. */
+  function word(code) {
+    return code && words.has(code) ? t(code) : (code || '');
+  }
+
+  function list(codes) {
+    return (codes || []).join(', ');
   }
 
   /** The lines that say what went wrong: the code in words, named assays, offending fields, the server's detail. */
   function problemLines(reply) {
     const p = reply.body || {};
+    if (reply.status === 0) return [t('noAnswer')];
     const lines = [];
-    const words = PROBLEMS[p.code];
-    lines.push(words ? words(p) : (p.title || 'The server could not do this') + (reply.status ? ' (' + reply.status + ').' : '.'));
-    for (const e of p.errors || []) lines.push(e.field + ': ' + e.message);
-    for (const r of p.reasons || []) lines.push(r);
-    if (p.detail) lines.push(p.detail);
+    if (p.code && words.has(p.code)) {
+      lines.push(t(p.code, {assays: list(p.assays), state: p.currentState ? word(p.currentState) : '—'}));
+    } else {
+      lines.push(t('failedStatus', {status: reply.status}));
+    }
+    for (const e of p.errors || []) lines.push({en: e.field + ': ' + e.message});
+    for (const r of p.reasons || []) lines.push({en: r});
+    if (p.detail) lines.push({en: p.detail});
     return lines;
   }
 
-  /** Shows a message in box: kind is ok, problem or notice; lines are plain text. */
-  function say(box, kind, lines) {
-    box.replaceChildren(...lines.map((line, i) => el('p', line, i === 0 ? 'headline' : '')));
-    box.className = 'message ' + kind;
+  // A message box keeps what makes its lines, so that a switch of language writes them again.
+  const messages = new Set();
+
+  function writeMessage(box) {
+    const lines = box.exotraceLines();
+    box.replaceChildren(...lines.map((line, i) => {
+      const p = el('p', typeof line === 'string' ? line : line.en, i === 0 ? 'headline' : '');
+      if (typeof line !== 'string') p.lang = 'en'; // the server's own English
+      return p;
+    }));
+    for (const extra of box.exotraceExtra || []) box.appendChild(extra());
     box.hidden = lines.length === 0;
   }
 
+  function rewriteMessages() {
+    for (const box of messages) if (!box.hidden && box.exotraceLines) writeMessage(box);
+  }
+
+  /**
+   * Shows a message in box: kind is ok, problem or notice; lines() makes its lines (plain text, or {en} for the server's
+   * English), again after a switch of language; extra are makers of elements put after the lines.
+   */
+  function say(box, kind, lines, extra) {
+    box.exotraceLines = typeof lines === 'function' ? lines : () => lines;
+    box.exotraceExtra = extra || [];
+    box.className = 'message ' + kind;
+    delete box.dataset.code;
+    messages.add(box);
+    writeMessage(box);
+  }
+
   function sayProblem(box, reply) {
-    say(box, 'problem', problemLines(reply));
+    say(box, 'problem', () => problemLines(reply));
     if ((reply.body || {}).code) box.dataset.code = reply.body.code;
+  }
+
+  function unsay(box) {
+    box.hidden = true;
+    box.replaceChildren();
+    messages.delete(box);
   }
 
   /** A table row of cells; a cell is text, or an element put in as it is. */
@@ -141,13 +255,16 @@ window.ExoTraceQa = (function () {
     return tr;
   }
 
-  /** An instant as the browser's local date and time, to the minute. */
-  function when(instant) {
-    if (!instant) return '';
-    const d = new Date(instant);
-    const two = (n) => String(n).padStart(2, '0');
-    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
+  /** The account may not do this (a role refusal, not a refused signature, also 403): the page then shows nothing of its data. */
+  function forbidden(reply) {
+    return reply.status === 403 && (!reply.body || !reply.body.code || reply.body.code === 'FORBIDDEN');
   }
 
-  return {$, call, start, el, statusBadge, problemLines, say, sayProblem, row, when, url, STATUS: Object.keys(STATUS)};
+  /** A lot expired: today (in the clinic's zone) is after its expiry date, as the server judges it. */
+  function expired(expiresOn, today) {
+    return Boolean(expiresOn) && expiresOn < (today || words.today());
+  }
+
+  return {$, t, call, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, row, url, roles, hasRole, expired, forbidden,
+    when: words.when, counts: words.counts, STATUS, UNUSABLE};
 })();

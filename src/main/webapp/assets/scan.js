@@ -9,7 +9,7 @@
 // marked by the other's answer. A new patient, sign-out, sign-in and a session's end clear every dose field.
 (function () {
   const $ = (id) => document.getElementById(id);
-  const langKey = 'exotrace.lang';
+  const words = window.ExoTraceWords;
   const GS = '\u001d';
   const ROUTES = ['IV_DRIP', 'INJECTION', 'NASAL', 'EYE_DROP'];
   const SITES = ['FACE', 'SCALP', 'JOINT', 'INTRAMUSCULAR', 'SUBCUTANEOUS', 'OTHER'];
@@ -65,25 +65,7 @@
       en: 'This dose was already sent with other details. Check the patient\'s doses before recording again.',
       ja: 'この投与は別の内容ですでに送信されています。もう一度記録する前に、患者の投与記録を確認してください。'
     },
-    IV_DRIP: {en: 'IV drip', ja: '点滴静注'},
-    INJECTION: {en: 'Injection', ja: '注射'},
-    NASAL: {en: 'Nasal', ja: '点鼻'},
-    EYE_DROP: {en: 'Eye drops', ja: '点眼'},
-    FACE: {en: 'Face', ja: '顔'},
-    SCALP: {en: 'Scalp', ja: '頭皮'},
-    JOINT: {en: 'Joint', ja: '関節'},
-    INTRAMUSCULAR: {en: 'Intramuscular', ja: '筋肉内'},
-    SUBCUTANEOUS: {en: 'Subcutaneous', ja: '皮下'},
-    OTHER: {en: 'Other', ja: 'その他'},
-    THERAPY: {en: 'Therapy', ja: '治療'},
-    COSMETIC: {en: 'Cosmetic', ja: '美容'},
-    WELLNESS: {en: 'Wellness', ja: 'ウェルネス'},
     title: {en: 'ExoTrace · Scan station', ja: 'ExoTrace · スキャンステーション'},
-    signIn: {en: 'Sign in', ja: 'サインイン'},
-    signOut: {en: 'Sign out', ja: 'サインアウト'},
-    username: {en: 'User name', ja: 'ユーザー名'},
-    password: {en: 'Password', ja: 'パスワード'},
-    signInAgain: {en: 'Your session has ended. Sign in again.', ja: 'セッションが終了しました。もう一度サインインしてください。'},
     notNurse: {en: 'This account may not use the scan station (role NURSE needed).', ja: 'このアカウントはスキャンステーションを使えません（NURSE権限が必要です）。'},
     patientId: {en: 'Patient ID', ja: '患者ID'},
     barcode: {en: 'Vial barcode', ja: 'バイアルのバーコード'},
@@ -98,22 +80,16 @@
     ok: {en: 'OK — may be given', ja: 'OK — 投与可'},
     okDispense: {en: 'OK — may be dispensed', ja: 'OK — 払出可'},
     blocked: {en: 'BLOCKED — do not give', ja: 'BLOCKED — 投与不可'},
-    product: {en: 'Product', ja: '製品'},
-    lot: {en: 'Lot', ja: 'ロット'},
     expiry: {en: 'Expiry', ja: '有効期限'},
     volume: {en: 'Volume', ja: '容量'},
-    serial: {en: 'Serial', ja: 'シリアル'},
-    route: {en: 'Route', ja: '投与経路'},
     site: {en: 'Injection site', ja: '注射部位'},
     siteDetail: {en: 'Site detail (e.g. left knee)', ja: '部位の詳細（例：左膝）'},
     volumeMl: {en: 'Volume (mL)', ja: '投与量（mL）'},
-    purpose: {en: 'Purpose', ja: '目的'},
     indication: {en: 'Indication (required for therapy)', ja: '適応（治療の場合は必須）'},
     physician: {en: 'Physician', ja: '担当医師'},
     consentRef: {en: 'Consent reference', ja: '同意書番号'},
     provisionPlanNumber: {en: 'Provision plan number', ja: '提供計画番号'},
     needProvision: {en: 'This clinic records {field} with every dose: enter it.', ja: 'この施設では投与ごとに「{field}」を記録します。入力してください。'},
-    choose: {en: '— choose —', ja: '— 選択 —'},
     record: {en: 'Record dose', ja: '投与を記録'},
     dispense: {en: 'Dispense', ja: '払出を記録'},
     recording: {en: 'Recording…', ja: '記録中…'},
@@ -149,8 +125,6 @@
     failed: {en: 'The server could not answer ({status}). Do not give the vial yet; ask the administrator.', ja: 'サーバーが処理できませんでした（{status}）。まだ投与せず、管理者に連絡してください。'}
   };
 
-  let lang = sessionStorage.getItem(langKey) || ((navigator.language || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en');
-
   // What the page shows, kept as data so that the JA/EN switch can show it again in the other language.
   const station = {
     patient: '',     // the patient id entered (Enter or leaving the field)
@@ -162,12 +136,7 @@
     interrupted: null // the message to show after signing in again (a record the session's end stopped)
   };
 
-  function t(key, params) {
-    const entry = WORDS[key];
-    let text = entry ? entry[lang] : String(key);
-    for (const [name, value] of Object.entries(params || {})) text = text.split('{' + name + '}').join(value);
-    return text;
-  }
+  const t = words.t;
 
   const session = window.ExoTraceSignIn;
   const token = session.token;
@@ -348,7 +317,7 @@
     if (m.kind === 'recorded') {
       const r = m.body;
       const at = r.administeredAt || r.dispensedAt;
-      const when = at ? new Date(at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {timeZone: clinicTimeZone})
+      const when = at ? new Date(at).toLocaleString(words.lang() === 'ja' ? 'ja-JP' : 'en-GB', {timeZone: clinicTimeZone})
         + (clinicTimeZone ? ' (' + clinicTimeZone + ')' : '') : '';
       line(box, t('doseLine', {ml: r.volumeMl, route: t(r.route) + (r.site ? ' · ' + t(r.site) : ''), patient: r.patientId}), 'dose-line');
       line(box, t('recordedAt', {at: when, nurse: r.nurse || ''}), 'at');
@@ -360,9 +329,9 @@
       const p = m.problem || {};
       if (!m.vial) line(box, '✕ ' + t(m.headline || 'notRecorded'), 'headline');
       if (m.key) line(box, t(m.key), 'reason');
-      const reasons = p.reasons && p.reasons.length ? p.reasons : (WORDS[p.code] ? [p.code] : []);
+      const reasons = p.reasons && p.reasons.length ? p.reasons : (words.has(p.code) ? [p.code] : []);
       for (const word of reasons) line(box, t(word), 'reason').dataset.word = word;
-      for (const e of p.errors || []) line(box, t('fieldRefused', {field: WORDS[e.field] ? t(e.field) : e.field}), 'reason');
+      for (const e of p.errors || []) line(box, t('fieldRefused', {field: words.has(e.field) ? t(e.field) : e.field}), 'reason');
       if (!m.key && !reasons.length && !(p.errors || []).length) line(box, t('failed', {status: m.status}), 'reason');
       details(box, [p.detail].concat((p.errors || []).map((e) => e.field + ': ' + e.message)));
     } else if (m.kind === 'notice') {
@@ -374,23 +343,6 @@
     renderVerdict();
     renderDose();
     renderMessage();
-  }
-
-  function applyWords() {
-    document.documentElement.lang = lang;
-    document.title = t('title');
-    for (const element of document.querySelectorAll('[data-words]')) element.textContent = t(element.dataset.words);
-    $('lang-ja').setAttribute('aria-pressed', String(lang === 'ja'));
-    $('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
-    session.applyWords();
-    render();
-  }
-
-  function setLang(next) {
-    lang = next;
-    sessionStorage.setItem(langKey, lang);
-    applyWords();
-    focusBarcode();
   }
 
   function say(key, params) {
@@ -584,10 +536,9 @@
     else onBarcodeSeparator(event);
   }
 
-  session.bind(() => lang, () => show(true));
+  session.bind(words.lang, () => show(true));
   $('signout').addEventListener('click', () => { session.signOut(); show(false); });
-  $('lang-ja').addEventListener('click', () => setLang('ja'));
-  $('lang-en').addEventListener('click', () => setLang('en'));
+  for (const code of ['ja', 'en']) $('lang-' + code).addEventListener('click', focusBarcode);
   $('patient').addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
@@ -599,6 +550,6 @@
   $('station').addEventListener('keydown', onStationKey);
   $('record').addEventListener('click', () => record());
   for (const id of ['route', 'site', 'purpose']) $(id).addEventListener('change', renderDose);
-  applyWords();
+  words.use(WORDS, render);
   show(Boolean(token()));
 })();

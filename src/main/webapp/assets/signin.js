@@ -12,6 +12,8 @@ window.ExoTraceSignIn = (function () {
     failed: {en: 'Sign-in failed: unknown user or wrong password.', ja: 'サインインできません：ユーザー名またはパスワードが違います。'},
     locked: {en: 'Sign-in is locked after repeated failures: try again in {s} s, or ask an ADMIN.', ja: 'サインインの失敗が続いたためロックされています：{s}秒後に再試行するか、管理者に連絡してください。'},
     network: {en: 'No answer from the server. Try again.', ja: 'サーバーから応答がありません。もう一度お試しください。'},
+    offline: {en: 'This device is offline: not signed in. Check the network (Wi-Fi) and try again.',
+      ja: 'この端末はオフラインのため、サインインできません。ネットワーク（Wi-Fi）を確認して、もう一度お試しください。'},
     changeRequired: {
       en: 'Your password was set by an administrator. Choose your own password to continue.',
       ja: 'このパスワードは管理者が設定したものです。続けるには、ご自身のパスワードを決めてください。'
@@ -35,15 +37,24 @@ window.ExoTraceSignIn = (function () {
     return sessionStorage.getItem(tokenKey);
   }
 
-  /** The signed-in user's name, from the token's claims. */
-  function userName() {
+  function claims() {
     try {
       const part = token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))));
-      return claims.upn || claims.preferred_username || claims.sub || '';
+      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))));
     } catch (e) {
-      return '';
+      return {};
     }
+  }
+
+  /** The signed-in user's name, from the token's claims. */
+  function userName() {
+    const c = claims();
+    return c.upn || c.preferred_username || c.sub || '';
+  }
+
+  /** The signed-in user's roles (the token's groups): what a page offers; the server decides what it allows. */
+  function roles() {
+    return Array.isArray(claims().groups) ? claims().groups : [];
   }
 
   function field(id, key) {
@@ -98,7 +109,7 @@ window.ExoTraceSignIn = (function () {
         reply = await post('api/auth/password', {username, password, newPassword: $('new-password').value});
       }
     } catch (e) {
-      say(t('network'));
+      say(t(navigator.onLine === false ? 'offline' : 'network'));
       return;
     }
     const body = await reply.json().catch(() => ({}));
@@ -149,5 +160,5 @@ window.ExoTraceSignIn = (function () {
     sessionStorage.removeItem(tokenKey);
   }
 
-  return {token, userName, bind, applyWords, signOut, forget};
+  return {token, userName, roles, bind, applyWords, signOut, forget};
 })();

@@ -1,61 +1,99 @@
 'use strict';
-// Inventory's stock page: signs in with the same accounts as the API and shows GET /api/stock, FEFO.
+// Stock on hand (GET /api/stock, first expiry first, and GET /api/stock/expiring): vials that may not be used come first,
+// in colour and words — lots RECALLED, REJECTED or QUARANTINED, then lots past their expiry — "使用禁止・取り分け /
+// Do not use – set aside"; lots expiring within the chosen days are marked as such.
 (function () {
-  const $ = (id) => document.getElementById(id);
-  const session = window.ExoTraceSignIn;
+  const qa = window.ExoTraceQa;
+  const $ = qa.$;
+  const t = qa.t;
+  let shown = null; // {stock, expiring}: what the table shows
+  let seq = 0;
 
-  function show(signedIn) {
-    $('signin').hidden = signedIn;
-    $('stock').hidden = !signedIn;
+  const WORDS = {
+    title: {en: 'ExoTrace · Stock on hand', ja: 'ExoTrace · 在庫'},
+    order: {
+      en: 'Vials that may not be used come first, then first expiry first.',
+      ja: '使用してはいけないバイアルを先頭に、その後は有効期限の早い順に表示します。'
+    },
+    days: {en: 'Mark lots expiring within (days)', ja: '期限間近として表示する日数'},
+    refresh: {en: 'Refresh', ja: '更新'},
+    stockTable: {en: 'Stock on hand', ja: '在庫一覧'},
+    note: {en: 'Note', ja: '注意'},
+    lotStatus: {en: 'Lot status', ja: 'ロットの状態'},
+    vials: {en: 'Vials', ja: '本数'},
+    asOf: {en: 'As of {date} · {lines} lines · {unusable} of them not to be used', ja: '{date} 現在・{lines}行（うち使用禁止 {unusable}行）'},
+    loadFailed: {en: 'The stock could not be loaded.', ja: '在庫を読み込めませんでした。'}
+  };
+
+  function key(line) {
+    return line.productCode + '|' + line.lotNumber + '|' + line.location;
   }
 
-  function cell(row, text, className) {
-    const td = document.createElement('td');
-    td.textContent = text;
-    if (className) td.className = className;
-    row.appendChild(td);
+  /** 0: the lot may not be used (status), 1: past its expiry, 2: usable. */
+  function rank(line, asOf) {
+    if (qa.UNUSABLE.includes(line.lotStatus)) return 0;
+    return qa.expired(line.expiresOn, asOf) ? 1 : 2;
+  }
+
+  function note(line, asOf, soon) {
+    const words = [];
+    if (rank(line, asOf) < 2) words.push(t('doNotUse'));
+    if (qa.expired(line.expiresOn, asOf)) words.push(t('expired'));
+    else if (soon) words.push(t('expiresSoon'));
+    return words;
+  }
+
+  function render() {
+    const body = $('lines');
+    body.replaceChildren();
+    if (!shown) {
+      $('asof').textContent = '';
+      return;
+    }
+    const {stock, expiring} = shown;
+    // Array.prototype.sort is stable: within each group the API's first-expiry-first order stays.
+    const lines = stock.lines.slice().sort((a, b) => rank(a, stock.asOf) - rank(b, stock.asOf));
+    let unusable = 0;
+    for (const line of lines) {
+      const blocked = rank(line, stock.asOf) < 2;
+      const soon = !blocked && expiring.has(key(line));
+      if (blocked) unusable++;
+      const words = note(line, stock.asOf, soon);
+      const mark = qa.el('span', words.join(' · '), words.length ? (blocked ? 'do-not-use' : 'soon') : '');
+      // what decides whether a vial may be used comes first, so that a phone shows it without scrolling the table
+      const tr = qa.row([mark, line.lotNumber, qa.statusBadge(line.lotStatus), line.expiresOn, String(line.vials), line.location,
+        line.productCode + ' · ' + line.productName]);
+      tr.children[4].className = 'num';
+      tr.className = blocked ? 'unusable' + (qa.expired(line.expiresOn, stock.asOf) ? ' expired' : '') : (soon ? 'soon' : '');
+      tr.dataset.lot = line.lotNumber;
+      tr.dataset.location = line.location;
+      body.appendChild(tr);
+    }
+    $('asof').textContent = t('asOf', {date: stock.asOf, lines: lines.length, unusable});
+  }
+
+  function clear() {
+    seq++;
+    shown = null;
+    render();
   }
 
   async function load() {
-    const token = session.token();
-    if (!token) { show(false); return; }
-    const headers = {Authorization: 'Bearer ' + token};
-    const [all, soon] = await Promise.all([
-      fetch('api/stock?size=500', {headers}),
-      fetch('api/stock/expiring?size=500&withinDays=' + encodeURIComponent($('days').value || '30'), {headers})
-    ]);
-    if (all.status === 401) { session.forget(); show(false); return; }
-    show(true);
+    const mine = ++seq;
+    const days = encodeURIComponent($('days').value || '30');
+    const [all, soon] = await Promise.all([qa.call('api/stock?size=500'), qa.call('api/stock/expiring?size=500&withinDays=' + days)]);
+    if (mine !== seq || all.status === 401 || soon.status === 401) return;
     if (!all.ok || !soon.ok) {
-      const problem = await (all.ok ? soon : all).json().catch(() => ({}));
-      $('stock-error').textContent = problem.detail || 'The stock could not be loaded.';
+      clear();
+      qa.sayProblem($('problem'), all.ok ? soon : all);
       return;
     }
-    $('stock-error').textContent = '';
-    const stock = await all.json();
-    const expiring = new Set((await soon.json()).lines.map((l) => l.productCode + '|' + l.lotNumber + '|' + l.location));
-    $('asof').textContent = 'As of ' + stock.asOf + ' · ' + stock.lines.length + ' lines';
-    const body = $('lines');
-    body.replaceChildren();
-    for (const line of stock.lines) {
-      const row = document.createElement('tr');
-      const expired = line.expiresOn <= stock.asOf;
-      const isSoon = !expired && expiring.has(line.productCode + '|' + line.lotNumber + '|' + line.location);
-      if (expired) row.className = 'expired'; else if (isSoon) row.className = 'soon';
-      cell(row, line.productCode + ' · ' + line.productName);
-      cell(row, line.lotNumber);
-      cell(row, line.lotStatus);
-      cell(row, line.expiresOn);
-      cell(row, line.location);
-      cell(row, String(line.vials), 'num');
-      cell(row, expired ? 'EXPIRED' : (isSoon ? 'EXPIRES SOON' : ''), expired ? 'expired' : (isSoon ? 'soon' : ''));
-      body.appendChild(row);
-    }
+    qa.unsay($('problem'));
+    shown = {stock: all.body, expiring: new Set(soon.body.lines.map(key))};
+    render();
   }
 
-  session.bind(() => 'en', load);
   $('refresh').addEventListener('click', load);
   $('days').addEventListener('change', load);
-  $('signout').addEventListener('click', () => { session.signOut(); show(false); });
-  load();
+  qa.start(WORDS, {load, clear, render});
 })();

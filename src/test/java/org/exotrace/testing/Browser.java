@@ -2,7 +2,9 @@ package org.exotrace.testing;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -105,6 +107,29 @@ public final class Browser implements AutoCloseable {
         chrome.executeCdpCommand("Network.enable", Map.of());
         chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", latency.toMillis(),
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** The page's network is cut (DevTools' offline emulation): a tablet that lost the clinic's Wi-Fi. */
+    public void offline() {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** The page scrolls sideways at its present width (the document is wider than the window). */
+    public boolean scrollsSideways() {
+        Object wider = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /** The shown buttons (and file inputs) lower than {@code pixels}: touch targets too small for a finger. */
+    public List<String> smallTargets(int pixels) {
+        return driver.findElements(By.cssSelector("button, input, select, summary")).stream()
+                .filter(e -> e.isDisplayed() && e.getSize().getHeight() < pixels)
+                .map(e -> e.getTagName() + "#" + e.getDomAttribute("id") + " '" + e.getText() + "' " + e.getSize().getHeight() + " px")
+                .toList();
     }
 
     /** The window's size in CSS pixels, as a tablet held one way or the other. */
