@@ -181,7 +181,7 @@ class IntegrationsIT {
         JsonObject lotClass = document.getJsonObject("epcisHeader").getJsonObject("epcisMasterData").getJsonArray("vocabularyList")
                 .getJsonObject(0).getJsonArray("vocabularyElementList").getJsonObject(0);
         assertEquals("urn:epc:class:lgtin:" + sgtin("").substring("urn:epc:id:sgtin:".length()) + lot.number(), lotClass.getString("id"));
-        assertEquals(List.of("cbvmda:lotNumber=" + lot.number(), "cbvmda:itemExpirationDate=" + lot.expiresOn()),
+        assertEquals(List.of("urn:epcglobal:cbv:mda#lotNumber=" + lot.number(), "urn:epcglobal:cbv:mda#itemExpirationDate=" + lot.expiresOn()),
                 lotClass.getJsonArray("attributes").getValuesAs(JsonObject.class).stream()
                         .map(a -> a.getString("id") + "=" + a.getString("attribute")).toList());
 

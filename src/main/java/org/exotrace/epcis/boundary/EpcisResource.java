@@ -39,8 +39,8 @@ public class EpcisResource {
             {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0",
              "creationDate":"2026-11-25T10:00:00Z",
              "epcisHeader":{"epcisMasterData":{"vocabularyList":[{"type":"urn:epcglobal:epcis:vtype:EPCClass","vocabularyElementList":[
-              {"id":"urn:epc:class:lgtin:4912345.000001.NFC2611A","attributes":[{"id":"cbvmda:lotNumber","attribute":"NFC2611A"},
-               {"id":"cbvmda:itemExpirationDate","attribute":"2027-05-31"}]}]}]}},
+              {"id":"urn:epc:class:lgtin:4912345.000001.NFC2611A","attributes":[{"id":"urn:epcglobal:cbv:mda#lotNumber","attribute":"NFC2611A"},
+               {"id":"urn:epcglobal:cbv:mda#itemExpirationDate","attribute":"2027-05-31"}]}]}]}},
              "epcisBody":{"eventList":[
               {"type":"ObjectEvent","eventTime":"2026-11-02T01:00:00Z","eventTimeZoneOffset":"+09:00",
                "eventID":"urn:uuid:4f0b5c51-3f7e-3a55-a3d5-0d0c1e9f6a10",
@@ -68,7 +68,7 @@ public class EpcisResource {
     @Operation(summary = "A lot's life as an EPCIS 2.0 JSON-LD document of ObjectEvents",
             extensions = @Extension(name = "x-roles", value = "[\"QA\", \"INTEGRATION\"]", parseValue = true),
             description = "Vials as SGTIN EPC URIs (GTIN split by exotrace.epcis.company-prefix-length); the lot's LGTIN with "
-                    + "cbvmda:lotNumber and cbvmda:itemExpirationDate as master data in epcisHeader. receiving (in_progress) at receipt; "
+                    + "urn:epcglobal:cbv:mda#lotNumber and #itemExpirationDate as master data in epcisHeader. receiving (in_progress) at receipt; "
                     + "storing (in_progress) on a move; cycle_counting at a count; dispensing (dispensed) at a dose given or dispensed; "
                     + "destroying (destroyed) at waste; inspecting at release (conformant) and rejection (non_conformant); holding "
                     + "(recalled) at a recall, naming the vials then on hand; all OBSERVE. Vials sharing one ledger event are one "

@@ -187,8 +187,8 @@ public class LotEvents {
                 .writeStartArray("vocabularyElementList").writeStartObject()
                 .write("id", uris.lgtin(lot.gtin(), lot.lotNumber()))
                 .writeStartArray("attributes")
-                .writeStartObject().write("id", "cbvmda:lotNumber").write("attribute", lot.lotNumber()).writeEnd()
-                .writeStartObject().write("id", "cbvmda:itemExpirationDate").write("attribute", lot.expiresOn().toString()).writeEnd()
+                .writeStartObject().write("id", "urn:epcglobal:cbv:mda#lotNumber").write("attribute", lot.lotNumber()).writeEnd()
+                .writeStartObject().write("id", "urn:epcglobal:cbv:mda#itemExpirationDate").write("attribute", lot.expiresOn().toString()).writeEnd()
                 .writeEnd()
                 .writeEnd().writeEnd()
                 .writeEnd().writeEnd().writeEnd().writeEnd();
