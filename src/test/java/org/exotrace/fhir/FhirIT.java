@@ -22,6 +22,7 @@ import org.hl7.fhir.r5.model.Quantity;
 import org.hl7.fhir.r5.model.Resource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,11 +123,24 @@ class FhirIT {
     }
 
     private static final AtomicInteger SAMPLES = new AtomicInteger();
+    private static final Path SAMPLE_DIR = Path.of(System.getProperty("exotrace.test.dir", "target/it"), "fhir-samples");
+
+    /** The samples of this run only. */
+    @BeforeAll
+    static void noSamplesOfAnEarlierRun() throws IOException {
+        if (Files.isDirectory(SAMPLE_DIR)) {
+            try (var old = Files.list(SAMPLE_DIR)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
 
     /** The answer as a sample for the HL7 validator: {@code target/it/fhir-samples/NNN-Type-status.json}. */
     private static void keepSample(Reply reply) {
         try {
-            Path dir = Files.createDirectories(Path.of(System.getProperty("exotrace.test.dir", "target/it"), "fhir-samples"));
+            Path dir = Files.createDirectories(SAMPLE_DIR);
             String type = reply.json().getString("resourceType", "unknown");
             Files.writeString(dir.resolve(String.format("%03d-%s-%d.json", SAMPLES.incrementAndGet(), type, reply.status())), reply.body());
         } catch (IOException e) {
