@@ -3,7 +3,9 @@
  * {@code BiologicallyDerivedProduct} (GTIN and serial, lot, CPC, expiry, availability, the lot's
  * quality status and its particle count), each dose given at the clinic as a
  * {@code MedicationAdministration} (patient, time, nurse, route, site, volume, the vials used), searches
- * by lot and by patient as paged {@code searchset} Bundles, and the {@code CapabilityStatement}.
+ * by lot and by patient as paged {@code searchset} Bundles, and the {@code CapabilityStatement}. The patient is a
+ * logical reference by the clinic's identifier (no {@code Patient} is served); no array is ever empty; {@code _format}
+ * wins over {@code Accept} on every address, JSON only (ADR 0033).
  *
  * <p>Rules: the same roles read as on the REST API (a vial like the forward trace: QA, INTEGRATION; doses
  * like a patient's doses: NURSE, QA, INTEGRATION) and the same reads are audited ({@code DOSE_READ},

@@ -3,6 +3,7 @@ package org.exotrace.fhir;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.exotrace.testing.Api;
+import org.exotrace.testing.Conformance;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.Api.Staff;
@@ -21,19 +22,26 @@ import org.hl7.fhir.r5.model.Quantity;
 import org.hl7.fhir.r5.model.Resource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The FHIR R5 interface as a clinic's EMR reads it: every answer parsed by HAPI FHIR's R5 model in strict mode, over a
  * history built through the REST API (a product with a particle-count specification, a lot received, its QC results
- * entered and the lot released, doses given).
+ * entered and the lot released, doses given). Every FHIR answer received, refusals included, passes HL7's R5 JSON
+ * Schema and R5's cardinalities and required bindings ({@link Conformance}), and is kept in
+ * {@code target/it/fhir-samples} for the HL7 validator ({@code bench/hl7-validator}).
  */
 @ExtendWith(ArquillianExtension.class)
 class FhirIT {
@@ -102,8 +112,40 @@ class FhirIT {
         return FhirParser.parse(reply.body(), type);
     }
 
-    private Reply fhir(String path, String token) {
-        return api.send("GET", path, token, null, null, "Accept", FHIR_JSON);
+    private Reply fhir(String path, String token, String... headers) {
+        String[] all = headers.length > 0 ? headers : new String[] {"Accept", FHIR_JSON};
+        Reply reply = api.send("GET", path, token, null, null, all);
+        if (reply.contentType() != null && reply.contentType().startsWith(FHIR_JSON)) {
+            Conformance.assertFhir(reply.body());
+            keepSample(reply);
+        }
+        return reply;
+    }
+
+    private static final AtomicInteger SAMPLES = new AtomicInteger();
+    private static final Path SAMPLE_DIR = Path.of(System.getProperty("exotrace.test.dir", "target/it"), "fhir-samples");
+
+    /** The samples of this run only. */
+    @BeforeAll
+    static void noSamplesOfAnEarlierRun() throws IOException {
+        if (Files.isDirectory(SAMPLE_DIR)) {
+            try (var old = Files.list(SAMPLE_DIR)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** The answer as a sample for the HL7 validator: {@code target/it/fhir-samples/NNN-Type-status.json}. */
+    private static void keepSample(Reply reply) {
+        try {
+            Path dir = Files.createDirectories(SAMPLE_DIR);
+            String type = reply.json().getString("resourceType", "unknown");
+            Files.writeString(dir.resolve(String.format("%03d-%s-%d.json", SAMPLES.incrementAndGet(), type, reply.status())), reply.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private OperationOutcome refused(String path, String token, int status, OperationOutcome.IssueType issue) {
@@ -194,7 +236,8 @@ class FhirIT {
     void aDoseNamesThePatientTheNurseTheRouteTheDoseAndTheVialItUsed() {
         MedicationAdministration dose = read("fhir/MedicationAdministration/" + injection, nurse.token(), MedicationAdministration.class);
         assertEquals(MedicationAdministration.MedicationAdministrationStatusCodes.COMPLETED, dose.getStatus());
-        assertEquals("Patient/" + patient, dose.getSubject().getReference());
+        assertNull(dose.getSubject().getReference(), "a logical reference: this server serves no Patient/" + patient);
+        assertEquals("Patient", dose.getSubject().getType());
         assertEquals(patient, dose.getSubject().getIdentifier().getValue());
         assertEquals("urn:exotrace:patient-id", dose.getSubject().getIdentifier().getSystem());
         assertNotNull(dose.getOccurenceDateTimeType().getValue());
@@ -249,7 +292,9 @@ class FhirIT {
         var dispense = read("fhir/BiologicallyDerivedProductDispense/" + homeUse.vialIds().get(0), nurse.token(),
                 org.hl7.fhir.r5.model.BiologicallyDerivedProductDispense.class);
         assertEquals("BiologicallyDerivedProduct/" + homeUse.vialIds().get(0), dispense.getProduct().getReference());
-        assertEquals("Patient/" + patient, dispense.getPatient().getReference());
+        assertNull(dispense.getPatient().getReference(), "a logical reference: this server serves no Patient/" + patient);
+        assertEquals(patient, dispense.getPatient().getIdentifier().getValue());
+        assertEquals("urn:exotrace:patient-id", dispense.getPatient().getIdentifier().getSystem());
         assertEquals(dispensed.json().getString("administrationId"), dispense.getIdentifierFirstRep().getValue());
         assertEquals(0, new BigDecimal("2").compareTo(dispense.getQuantity().getValue()));
         assertEquals(nurse.username(), dispense.getPerformerFirstRep().getActor().getIdentifier().getValue());
@@ -274,6 +319,31 @@ class FhirIT {
         refused("fhir/MedicationAdministration?patient=" + patient + "&patient=other", nurse.token(), 400, OperationOutcome.IssueType.INVALID);
         refused("fhir/MedicationAdministration?patient=" + patient + "&_format=xml", nurse.token(), 406, OperationOutcome.IssueType.NOTSUPPORTED);
         refused("fhir/Patient/" + patient, nurse.token(), 404, OperationOutcome.IssueType.NOTFOUND);
+    }
+
+    @Test
+    void formatXmlWinsOverAcceptOnReadsAndMetadataAsOnSearchesAndFormatJsonWinsOverAnXmlAccept() {
+        refused("fhir/BiologicallyDerivedProduct/" + lot.vialIds().get(2) + "?_format=xml", integration, 406, OperationOutcome.IssueType.NOTSUPPORTED);
+        refused("fhir/MedicationAdministration/" + injection + "?_format=application/fhir%2Bxml", nurse.token(), 406,
+                OperationOutcome.IssueType.NOTSUPPORTED);
+        refused("fhir/metadata?_format=xml", null, 406, OperationOutcome.IssueType.NOTSUPPORTED);
+        refused("fhir/BiologicallyDerivedProductDispense?patient=" + patient + "&_format=ttl", nurse.token(), 406,
+                OperationOutcome.IssueType.NOTSUPPORTED);
+
+        Reply json = fhir("fhir/MedicationAdministration/" + injection + "?_format=json", nurse.token(), "Accept", "application/fhir+xml");
+        assertEquals(200, json.status(), json::toString);
+        assertTrue(json.contentType().startsWith(FHIR_JSON), json::toString);
+        Reply metadata = fhir("fhir/metadata?_format=application/fhir%2Bjson", null, "Accept", "application/xml");
+        assertEquals(200, metadata.status(), metadata::toString);
+        assertEquals(injection, FhirParser.parse(json.body(), MedicationAdministration.class).getIdElement().getIdPart());
+    }
+
+    @Test
+    void aSearchThatFindsNothingIsABundleWithoutEntries() {
+        Reply none = fhir("fhir/MedicationAdministration?patient=NOBODY-" + Api.unique(), nurse.token());
+        assertEquals(200, none.status(), none::toString);
+        assertEquals(0, none.json().getInt("total"));
+        assertFalse(none.json().containsKey("entry"), "FHIR JSON has no empty arrays: " + none.body());
     }
 
     @Test

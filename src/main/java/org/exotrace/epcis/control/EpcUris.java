@@ -1,10 +1,13 @@
 package org.exotrace.epcis.control;
 
+import org.exotrace.bedside.barcode.Gtin;
+
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * GS1 EPC pure-identity URIs (Tag Data Standard): an SGTIN from a GTIN-14 and a serial, an SGLN from a GLN, and the
- * clinic's private URIs for its storage locations, which have no GLN of their own.
+ * GS1 EPC pure-identity URIs (Tag Data Standard): an SGTIN from a GTIN-14 and a serial, an SGLN from a GLN with or
+ * without an extension (a storage place of the clinic, GS1 AI 254).
  */
 public final class EpcUris {
 
@@ -37,13 +40,27 @@ public final class EpcUris {
 
     /** {@code urn:epc:id:sgln:CompanyPrefix.LocationRef.0}: the site a GLN names, without extension. */
     public String sgln(String gln13) {
-        requireDigits(gln13, 13, "GLN");
-        return "urn:epc:id:sgln:" + gln13.substring(0, companyPrefixLength) + "." + gln13.substring(companyPrefixLength, 12) + ".0";
+        return sgln(gln13, "0");
     }
 
-    /** A storage location of the clinic (a freezer, a fridge) as a private URI: {@code urn:exotrace:location:FREEZER-1}. */
-    public static String location(String name) {
-        return "urn:exotrace:location:" + escape(name);
+    /**
+     * {@code urn:epc:id:sgln:CompanyPrefix.LocationRef.Extension}: a place within the site a GLN names, the extension
+     * ({@code 0} for none) escaped as a serial is.
+     */
+    public String sgln(String gln13, String extension) {
+        requireDigits(gln13, 13, "GLN");
+        return "urn:epc:id:sgln:" + gln13.substring(0, companyPrefixLength) + "." + gln13.substring(companyPrefixLength, 12) + "."
+                + escape(extension);
+    }
+
+    /** Empty if {@code gln} is a GLN: 13 digits whose last is the GS1 mod-10 check digit of the others; else why not. */
+    public static Optional<String> glnProblem(String gln) {
+        if (gln == null || gln.length() != 13 || !gln.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.of("a GLN has 13 digits");
+        }
+        // GLN-13 and GTIN-14 share the mod-10 check digit; a leading zero weighs nothing
+        return Gtin.isValid("0" + gln) ? Optional.empty()
+                : Optional.of("the check digit of " + gln + " should be " + Gtin.checkDigit("0" + gln.substring(0, 12)));
     }
 
     /**

@@ -2,6 +2,8 @@ package org.exotrace.epcis.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
@@ -62,8 +64,13 @@ public class LotEvents {
     int companyPrefixLength;
 
     @Inject
-    @ConfigProperty(name = "exotrace.epcis.gln")
+    @ConfigProperty(name = ClinicLocations.KEY)
     Optional<String> clinicGln;
+
+    /** The key's older name, read when {@code exotrace.clinic.gln} is unset. */
+    @Inject
+    @ConfigProperty(name = "exotrace.epcis.gln")
+    Optional<String> olderGln;
 
     @Inject
     @ConfigProperty(name = "exotrace.clinic.time-zone", defaultValue = "Asia/Tokyo")
@@ -85,17 +92,27 @@ public class LotEvents {
         return new LotIdentity(lot.id(), lot.lotNumber(), lot.product().code(), lot.product().gtin().value(), lot.expiresOn());
     }
 
+    /** A GLN that is not one stops the deployment, as a wrong setting should, not the first EPCIS read. */
+    void checkConfiguration(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        locations(new EpcUris(companyPrefixLength));
+    }
+
+    private ClinicLocations locations(EpcUris uris) {
+        return ClinicLocations.of(clinicGln.filter(s -> !s.isBlank()).or(() -> olderGln), uris);
+    }
+
     /** Writes the EPCISDocument of the lot. */
     @Transactional
     public void write(LotIdentity lot, JsonGenerator g) {
         EpcUris uris = new EpcUris(companyPrefixLength);
         ZoneId zone = ZoneId.of(timeZone);
-        String bizLocation = clinicGln.filter(s -> !s.isBlank()).map(String::strip).map(uris::sgln).orElse(null);
+        ClinicLocations places = locations(uris);
         g.writeStartObject();
         g.writeStartArray("@context").write(CONTEXT).writeEnd();
         g.write("type", "EPCISDocument");
         g.write("schemaVersion", "2.0");
         g.write("creationDate", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        masterData(g, lot, uris);
         g.writeStartObject("epcisBody");
         g.writeStartArray("eventList");
         try (Connection c = dataSource.getConnection()) {
@@ -108,18 +125,18 @@ public class LotEvents {
                     while (r.next()) {
                         Instant at = r.getTimestamp(2).toInstant();
                         while (next != null && next.at().isBefore(at)) {
-                            writeDecision(g, c, lot, next, uris, zone, bizLocation);
+                            writeDecision(g, c, lot, next, uris, zone, places);
                             next = decisions.hasNext() ? decisions.next() : null;
                         }
                         Ledger row = new Ledger(r.getLong(1), at, r.getString(3), r.getString(4), r.getString(5), r.getString(6));
                         Array serials = r.getArray(7);
-                        writeLedger(g, lot, row, (String[]) serials.getArray(), uris, zone, bizLocation);
+                        writeLedger(g, row, (String[]) serials.getArray(), lot, uris, zone, places);
                         serials.free();
                     }
                 }
             }
             while (next != null) {
-                writeDecision(g, c, lot, next, uris, zone, bizLocation);
+                writeDecision(g, c, lot, next, uris, zone, places);
                 next = decisions.hasNext() ? decisions.next() : null;
             }
         } catch (SQLException e) {
@@ -159,22 +176,47 @@ public class LotEvents {
         return found;
     }
 
-    private void writeLedger(JsonGenerator g, LotIdentity lot, Ledger row, String[] serials, EpcUris uris, ZoneId zone, String bizLocation) {
-        String action = "OBSERVE";
+    /**
+     * The lot as master data of the document: its LGTIN class with lot number and expiry (CBV master data attributes).
+     * Receiving is no commissioning, so the events carry no ILMD (EPCIS allows it only with ADD); every SGTIN of the
+     * document is of this lot.
+     */
+    private static void masterData(JsonGenerator g, LotIdentity lot, EpcUris uris) {
+        g.writeStartObject("epcisHeader").writeStartObject("epcisMasterData").writeStartArray("vocabularyList")
+                .writeStartObject().write("type", "urn:epcglobal:epcis:vtype:EPCClass")
+                .writeStartArray("vocabularyElementList").writeStartObject()
+                .write("id", uris.lgtin(lot.gtin(), lot.lotNumber()))
+                .writeStartArray("attributes")
+                .writeStartObject().write("id", "urn:epcglobal:cbv:mda#lotNumber").write("attribute", lot.lotNumber()).writeEnd()
+                .writeStartObject().write("id", "urn:epcglobal:cbv:mda#itemExpirationDate").write("attribute", lot.expiresOn().toString()).writeEnd()
+                .writeEnd()
+                .writeEnd().writeEnd()
+                .writeEnd().writeEnd().writeEnd().writeEnd();
+    }
+
+    /**
+     * One ledger event. The read point is the storage place where it happened; the business location is the place the
+     * vials are at afterwards while they stay in stock (received, moved, found at a count), none once they left
+     * (dispensed, destroyed, missing at a count).
+     */
+    private void writeLedger(JsonGenerator g, Ledger row, String[] serials, LotIdentity lot, EpcUris uris, ZoneId zone,
+                             ClinicLocations places) {
         String bizStep;
         String disposition;
         String place = row.from() != null ? row.from() : row.to();
+        boolean staysInStock = false;
         switch (row.kind()) {
             case "RECEIVED" -> {
-                action = "ADD";
-                bizStep = "commissioning";
-                disposition = "active";
+                bizStep = "receiving";
+                disposition = "in_progress";
                 place = row.to();
+                staysInStock = true;
             }
             case "MOVED" -> {
                 bizStep = "storing";
                 disposition = "in_progress";
                 place = row.to();
+                staysInStock = true;
             }
             case "ADMINISTERED", "DISPENSED" -> {
                 bizStep = "dispensing";
@@ -186,9 +228,9 @@ public class LotEvents {
             }
             case "COUNT_ADJUSTED" -> {
                 bizStep = "cycle_counting";
-                boolean found = "FOUND_AT_COUNT".equals(row.reason());
-                disposition = found ? "in_progress" : "unknown";
-                place = found ? row.to() : row.from();
+                staysInStock = "FOUND_AT_COUNT".equals(row.reason());
+                disposition = staysInStock ? "in_progress" : "unknown";
+                place = staysInStock ? row.to() : row.from();
             }
             default -> throw new IllegalStateException("a ledger row of unknown kind " + row.kind());
         }
@@ -199,17 +241,15 @@ public class LotEvents {
             g.write(uris.sgtin(lot.gtin(), serial));
         }
         g.writeEnd();
-        g.write("action", action).write("bizStep", bizStep).write("disposition", disposition);
-        places(g, place, bizLocation);
-        if ("RECEIVED".equals(row.kind())) {
-            g.writeStartObject("ilmd").write("cbvmda:lotNumber", lot.lotNumber())
-                    .write("cbvmda:itemExpirationDate", lot.expiresOn().toString()).writeEnd();
-        }
+        g.write("action", "OBSERVE").write("bizStep", bizStep).write("disposition", disposition);
+        Optional<String> at = places.place(place);
+        location(g, "readPoint", at);
+        location(g, "bizLocation", staysInStock ? at : Optional.empty());
         g.writeEnd();
     }
 
     /** A QA decision: the vials of the lot still in stock at that moment are the ones it concerns. */
-    private void writeDecision(JsonGenerator g, Connection c, LotIdentity lot, Decision d, EpcUris uris, ZoneId zone, String bizLocation)
+    private void writeDecision(JsonGenerator g, Connection c, LotIdentity lot, Decision d, EpcUris uris, ZoneId zone, ClinicLocations places)
             throws SQLException {
         String disposition = switch (d.to()) {
             case "RELEASED" -> "conformant";
@@ -239,9 +279,7 @@ public class LotEvents {
         }
         g.writeEnd();
         g.write("action", "OBSERVE").write("bizStep", "RECALLED".equals(d.to()) ? "holding" : "inspecting").write("disposition", disposition);
-        if (bizLocation != null) {
-            g.writeStartObject("bizLocation").write("id", bizLocation).writeEnd();
-        }
+        location(g, "bizLocation", places.site());
         g.writeEnd();
     }
 
@@ -252,13 +290,8 @@ public class LotEvents {
         g.write("eventID", eventId);
     }
 
-    private static void places(JsonGenerator g, String place, String bizLocation) {
-        if (place != null) {
-            g.writeStartObject("readPoint").write("id", EpcUris.location(place)).writeEnd();
-        }
-        if (bizLocation != null) {
-            g.writeStartObject("bizLocation").write("id", bizLocation).writeEnd();
-        }
+    private static void location(JsonGenerator g, String name, Optional<String> sgln) {
+        sgln.ifPresent(id -> g.writeStartObject(name).write("id", id).writeEnd());
     }
 
     /** {@code +09:00}; UTC as {@code +00:00}, never {@code Z}, as EPCIS asks. */

@@ -56,12 +56,12 @@ public class BiologicallyDerivedProductDispenseResource {
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "FHIR R5 read: one vial dispensed for home use as a BiologicallyDerivedProductDispense",
             extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\", \"INTEGRATION\"]", parseValue = true),
-            description = "{id} is the vialId. product: BiologicallyDerivedProduct/{vialId}; patient; performer: the nurse; quantity in mL; "
+            description = "{id} is the vialId. product: BiologicallyDerivedProduct/{vialId}; patient by identifier (a logical reference); performer: the nurse; quantity in mL; "
                     + "whenHandedOver; identifier: the administrationId of POST /api/dispenses. Audited as DOSE_READ. 404 OperationOutcome "
                     + "not-found for a vial not dispensed.")
     @APIResponse(responseCode = "200", description = "the dispense", content = @Content(mediaType = Fhir.MEDIA_TYPE, examples = @ExampleObject(
             name = "dispense", value = "{\"resourceType\":\"BiologicallyDerivedProductDispense\",\"status\":\"issued\",\"patient\":"
-            + "{\"reference\":\"Patient/P-1001\"},\"whenHandedOver\":\"2026-11-24T10:15:30Z\"}")))
+            + "{\"type\":\"Patient\",\"identifier\":{\"system\":\"urn:exotrace:patient-id\",\"value\":\"P-1001\"}},\"whenHandedOver\":\"2026-11-24T10:15:30Z\"}")))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: OperationOutcome, issue not-found: no such dispense")
     public Response read(@PathParam("id") String id) {
         FhirRows.Dispense dispense = reads.dispense(Fhir.id(TYPE, id), caller.getUserPrincipal().getName())

@@ -22,9 +22,8 @@ final class Fhir {
     static final String COUNT = "_count";
     static final String OFFSET = "_offset";
     static final String FORMAT = "_format";
-    /** Parameters every search takes besides its own. */
+    /** Parameters every search takes besides its own ({@code _format}: {@link FhirFormat} has checked it). */
     static final Set<String> PAGING = Set.of(COUNT, OFFSET, FORMAT);
-    private static final Set<String> JSON_FORMATS = Set.of("json", MEDIA_TYPE, "application/json");
 
     private Fhir() {
     }
@@ -65,10 +64,6 @@ final class Fhir {
             if (p.getValue().get(0).isEmpty()) {
                 throw badSearch("search parameter '" + p.getKey() + "' has no value");
             }
-        }
-        String format = query.getFirst(FORMAT);
-        if (format != null && !JSON_FORMATS.contains(format)) {
-            throw new ProblemException(406, "NOT_ACCEPTABLE", "Not Acceptable", "this server answers JSON only (_format=json)");
         }
         return query;
     }

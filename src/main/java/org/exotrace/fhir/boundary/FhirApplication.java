@@ -36,7 +36,7 @@ public class FhirApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new java.util.HashSet<>(RESOURCES);
-        classes.addAll(Set.of(OperationOutcomes.class, RequestIds.class, KnownMethods.class, RevokedTokenFilter.class, RequestGuard.class,
+        classes.addAll(Set.of(OperationOutcomes.class, FhirFormat.class, RequestIds.class, KnownMethods.class, RevokedTokenFilter.class, RequestGuard.class,
                 ProblemExceptionMapper.class, DomainErrorMapper.class, WebApplicationExceptionMapper.class, ConstraintViolationMapper.class,
                 FallbackExceptionMapper.class));
         return classes;

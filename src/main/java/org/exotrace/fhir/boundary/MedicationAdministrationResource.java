@@ -58,13 +58,13 @@ public class MedicationAdministrationResource {
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "FHIR R5 read: one dose given at the clinic as a MedicationAdministration",
             extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\", \"INTEGRATION\"]", parseValue = true),
-            description = "The administrationId of POST /api/administrations. subject: the patient (Patient/{patientId} and the identifier), "
+            description = "The administrationId of POST /api/administrations. subject: the patient by identifier (a logical reference: this server serves no Patient), "
                     + "occurenceDateTime, performer: the nurse, dosage: route, site, dose in mL; supportingInformation: each vial used as "
                     + "BiologicallyDerivedProduct/{vialId}. Audited as DOSE_READ. 404 OperationOutcome not-found for an unknown id or a "
                     + "home-use dispense (not an administration).")
     @APIResponse(responseCode = "200", description = "the dose", content = @Content(mediaType = Fhir.MEDIA_TYPE, examples = @ExampleObject(
-            name = "dose", value = "{\"resourceType\":\"MedicationAdministration\",\"status\":\"completed\",\"subject\":{\"reference\":"
-            + "\"Patient/P-1001\"},\"occurenceDateTime\":\"2026-11-24T10:15:30Z\"}")))
+            name = "dose", value = "{\"resourceType\":\"MedicationAdministration\",\"status\":\"completed\",\"subject\":{\"type\":"
+            + "\"Patient\",\"identifier\":{\"system\":\"urn:exotrace:patient-id\",\"value\":\"P-1001\"}},\"occurenceDateTime\":\"2026-11-24T10:15:30Z\"}")))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: OperationOutcome, issue not-found: no such dose")
     public Response read(@PathParam("id") String id) {
         FhirRows.Dose dose = reads.dose(Fhir.id(TYPE, id), caller.getUserPrincipal().getName()).orElseThrow(() -> Fhir.notFound(TYPE, id));

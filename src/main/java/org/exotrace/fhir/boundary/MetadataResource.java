@@ -75,7 +75,7 @@ public class MetadataResource {
                                                 .add("definition", "http://hl7.org/fhir/SearchParameter/BiologicallyDerivedProduct-biological-source-event"))))
                                 .add(resource(MedicationAdministrationResource.TYPE, Json.createArrayBuilder()
                                         .add(searchParam(MedicationAdministrationResource.PATIENT, "reference", "the clinic's patient id")
-                                                .add("definition", "http://hl7.org/fhir/SearchParameter/medications-patient"))
+                                                .add("definition", "http://hl7.org/fhir/SearchParameter/clinical-patient"))
                                         .add(searchParam(MedicationAdministrationResource.LOT, "token", "the lot number of a vial used"))))
                                 .add(resource(BiologicallyDerivedProductDispenseResource.TYPE, Json.createArrayBuilder()
                                         .add(searchParam(BiologicallyDerivedProductDispenseResource.PATIENT, "reference", "the clinic's patient id")

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns the service's rows into FHIR R5 JSON ({@code BiologicallyDerivedProduct}, {@code MedicationAdministration},
@@ -39,9 +38,6 @@ public final class FhirResources {
     static final String PRODUCT_STATUS = "http://hl7.org/fhir/biologicallyderived-product-status";
     static final String ADMIN_LOCATION = "http://terminology.hl7.org/CodeSystem/medication-admin-location";
     static final String PERFORM_FUNCTION = "http://terminology.hl7.org/CodeSystem/med-admin-perform-function";
-
-    /** A FHIR logical id: a patient id with '_' (allowed by the service) cannot be one, and is referred to by identifier only. */
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private static final Map<String, String> DONOR_SOURCES = Map.of("DENTAL_PULP", "dental pulp", "ADIPOSE", "adipose tissue",
             "BONE_MARROW", "bone marrow", "CORD_BLOOD", "umbilical cord blood", "UMBILICAL_CORD", "umbilical cord");
@@ -198,16 +194,15 @@ public final class FhirResources {
                 .build();
     }
 
-    /** The patient by the clinic's id: a {@code Patient/{id}} reference when the id is a FHIR id, and always the identifier. */
+    /**
+     * The patient as a logical reference, by the clinic's id as identifier: the patient lives in the EMR, and this server
+     * serves no {@code Patient} a literal {@code Patient/{id}} could resolve to (ADR 0033).
+     */
     static JsonObject patient(String patientId, String system) {
-        JsonObjectBuilder ref = Json.createObjectBuilder();
-        if (FHIR_ID.matcher(patientId).matches()) {
-            ref.add("reference", "Patient/" + patientId);
-        }
-        return ref.add("type", "Patient").add("identifier", identifier(system, patientId)).build();
+        return Json.createObjectBuilder().add("type", "Patient").add("identifier", identifier(system, patientId)).build();
     }
 
-    /** A page of a search as a {@code searchset} Bundle; {@code next} is null on the last page. */
+    /** A page of a search as a {@code searchset} Bundle; {@code next} is null on the last page; no {@code entry} when empty (FHIR JSON has no empty arrays). */
     public static JsonObject searchset(long total, String self, String next, String base, String type, List<JsonObject> resources) {
         JsonArrayBuilder links = Json.createArrayBuilder().add(Json.createObjectBuilder().add("relation", "self").add("url", self));
         if (next != null) {
@@ -218,13 +213,15 @@ public final class FhirResources {
                 .add("fullUrl", base + type + "/" + r.getString("id"))
                 .add("resource", r)
                 .add("search", Json.createObjectBuilder().add("mode", "match"))));
-        return Json.createObjectBuilder()
+        JsonObjectBuilder bundle = Json.createObjectBuilder()
                 .add("resourceType", "Bundle")
                 .add("type", "searchset")
                 .add("total", total)
-                .add("link", links)
-                .add("entry", entries)
-                .build();
+                .add("link", links);
+        if (!resources.isEmpty()) {
+            bundle.add("entry", entries);
+        }
+        return bundle.build();
     }
 
     /** An {@code OperationOutcome} of one error; {@code code} from the FHIR issue-type value set. */

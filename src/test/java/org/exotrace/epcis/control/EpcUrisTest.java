@@ -57,9 +57,20 @@ class EpcUrisTest {
     }
 
     @Test
-    void aStorageLocationIsAPrivateUriWithItsSpacesEscaped() {
-        assertEquals("urn:exotrace:location:FRIDGE%202", EpcUris.location("FRIDGE 2"));
-        assertEquals("urn:exotrace:location:FREEZER-1", EpcUris.location("FREEZER-1"));
+    void aPlaceWithinTheSiteIsTheSglnExtensionEscapedAsASerialIs() {
+        // TDS example: GLN 0614141123452 with extension 5678
+        assertEquals("urn:epc:id:sgln:0614141.12345.5678", sevenDigitPrefix.sgln("0614141123452", "5678"));
+        assertEquals("urn:epc:id:sgln:4912345.00000.FREEZER-1", sevenDigitPrefix.sgln("4912345000002", "FREEZER-1"));
+        assertEquals("urn:epc:id:sgln:4912345.00000.A%2FB", sevenDigitPrefix.sgln("4912345000002", "A/B"));
+    }
+
+    @Test
+    void aGlnHasThirteenDigitsEndingInItsCheckDigit() {
+        assertTrue(EpcUris.glnProblem("0614141123452").isEmpty());
+        assertTrue(EpcUris.glnProblem("4912345000002").isEmpty());
+        assertEquals("the check digit of 4912345000004 should be 2", EpcUris.glnProblem("4912345000004").orElseThrow());
+        assertEquals("a GLN has 13 digits", EpcUris.glnProblem("491234500000").orElseThrow());
+        assertEquals("a GLN has 13 digits", EpcUris.glnProblem("491234500000X").orElseThrow());
     }
 
     @Test

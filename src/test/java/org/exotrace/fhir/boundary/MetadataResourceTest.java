@@ -1,5 +1,6 @@
 package org.exotrace.fhir.boundary;
 
+import org.exotrace.testing.Conformance;
 import org.exotrace.testing.FhirParser;
 import org.hl7.fhir.r5.model.CapabilityStatement;
 import org.hl7.fhir.r5.model.Enumerations;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetadataResourceTest {
 
@@ -23,6 +26,36 @@ class MetadataResourceTest {
                 resources.get(0).getSearchParam().stream().map(p -> p.getName()).toList());
         assertEquals(List.of("patient", "lot", "_count", "_offset"), resources.get(1).getSearchParam().stream().map(p -> p.getName()).toList());
         assertEquals(List.of("patient", "_count", "_offset"), resources.get(2).getSearchParam().stream().map(p -> p.getName()).toList());
+    }
+
+    @Test
+    void everySearchParameterDefinitionNamedIsR5CoresOwnForThatResourceAndCode() {
+        String json = MetadataResource.capabilityStatement("http://x/fhir/").toString();
+        Conformance.assertFhir(json);
+        CapabilityStatement c = FhirParser.parse(json, CapabilityStatement.class);
+        int named = 0;
+        for (var resource : c.getRestFirstRep().getResource()) {
+            for (var parameter : resource.getSearchParam()) {
+                if (parameter.hasDefinition()) {
+                    named++;
+                    assertTrue(Conformance.isR5SearchParameter(parameter.getDefinition(), parameter.getName(), resource.getType()),
+                            () -> resource.getType() + "?" + parameter.getName() + " is not R5's " + parameter.getDefinition());
+                }
+            }
+        }
+        assertEquals(3, named);
+        assertEquals("http://hl7.org/fhir/SearchParameter/clinical-patient", c.getRestFirstRep().getResource().get(1).getSearchParam().get(0).getDefinition());
+    }
+
+    @Test
+    void formatJsonInAnyOfItsNamesIsJsonAndNothingElseIs() {
+        assertTrue(FhirFormat.isJson("json"));
+        assertTrue(FhirFormat.isJson("application/fhir+json"));
+        assertTrue(FhirFormat.isJson("application/fhir+json; fhirVersion=5.0"));
+        assertTrue(FhirFormat.isJson("application/json"));
+        assertFalse(FhirFormat.isJson("xml"));
+        assertFalse(FhirFormat.isJson("application/fhir+xml"));
+        assertFalse(FhirFormat.isJson("ttl"));
     }
 
     @Test

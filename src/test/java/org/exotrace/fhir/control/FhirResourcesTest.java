@@ -1,5 +1,6 @@
 package org.exotrace.fhir.control;
 
+import org.exotrace.testing.Conformance;
 import org.exotrace.testing.FhirParser;
 import org.hl7.fhir.r5.model.BiologicallyDerivedProduct;
 import org.hl7.fhir.r5.model.Bundle;
@@ -106,7 +107,8 @@ class FhirResourcesTest {
     void aDoseNamesThePatientTheNurseTheVialAndTheDoseInMl() {
         MedicationAdministration m = FhirParser.parse(FhirResources.medicationAdministration(dose("P-1001", "INJECTION", "INTRAMUSCULAR"),
                 "urn:clinic:mrn").toString(), MedicationAdministration.class);
-        assertEquals("Patient/P-1001", m.getSubject().getReference());
+        assertNull(m.getSubject().getReference(), "a logical reference: no Patient/P-1001 this server would have to serve");
+        assertEquals("Patient", m.getSubject().getType());
         assertEquals("urn:clinic:mrn", m.getSubject().getIdentifier().getSystem());
         assertEquals("P-1001", m.getSubject().getIdentifier().getValue());
         assertEquals("2026-11-24T10:15:30Z", m.getOccurenceDateTimeType().getValueAsString());
@@ -129,7 +131,7 @@ class FhirResourcesTest {
     }
 
     @Test
-    void aPatientIdThatIsNoFhirIdIsReferredToByIdentifierOnly() {
+    void aPatientIdThatIsNoFhirIdIsReferredToByIdentifierAsEveryOther() {
         MedicationAdministration m = FhirParser.parse(FhirResources.medicationAdministration(dose("P_1001", "IV_DRIP", null),
                 "urn:clinic:mrn").toString(), MedicationAdministration.class);
         assertNull(m.getSubject().getReference());
@@ -158,6 +160,25 @@ class FhirResourcesTest {
     }
 
     @Test
+    void aSearchThatFindsNothingHasNoEntryRatherThanAnEmptyArrayWhichFhirJsonForbids() {
+        var json = FhirResources.searchset(0, "http://x/fhir/MedicationAdministration?patient=P", null, "http://x/fhir/",
+                "MedicationAdministration", List.of());
+        assertFalse(json.containsKey("entry"), json::toString);
+        Conformance.assertFhir(json.toString());
+    }
+
+    @Test
+    void everyResourceWrittenHereIsConformantR5ByHl7sSchemaAndRules() {
+        Conformance.assertFhir(FhirResources.biologicallyDerivedProduct(vial("IN_STOCK", "RELEASED", TODAY,
+                new FhirRows.ParticleCount(new BigDecimal("4.1E+11"), "particles/mL", "PASS")), TODAY).toString());
+        Conformance.assertFhir(FhirResources.medicationAdministration(dose("P_1001", "INJECTION", "INTRAMUSCULAR"), "urn:clinic:mrn").toString());
+        Conformance.assertFhir(FhirResources.biologicallyDerivedProductDispense(dispense(), "urn:clinic:mrn").toString());
+        Conformance.assertFhir(FhirResources.searchset(250, "http://x/fhir/BiologicallyDerivedProduct?lot=A", "http://x/fhir/BiologicallyDerivedProduct?lot=A&_offset=100",
+                "http://x/fhir/", "BiologicallyDerivedProduct", List.of(FhirResources.biologicallyDerivedProduct(vial("IN_STOCK", "RELEASED", TODAY, null), TODAY))).toString());
+        Conformance.assertFhir(FhirResources.operationOutcome("not-found", "no such vial").toString());
+    }
+
+    @Test
     void anOperationOutcomeIsOneErrorIssue() {
         OperationOutcome o = FhirParser.parse(FhirResources.operationOutcome("not-found", "no such vial").toString(), OperationOutcome.class);
         assertEquals(OperationOutcome.IssueSeverity.ERROR, o.getIssueFirstRep().getSeverity());
@@ -171,14 +192,19 @@ class FhirResourcesTest {
         assertThrows(ca.uhn.fhir.parser.DataFormatException.class, () -> FhirParser.parse(withQualityStatus, BiologicallyDerivedProduct.class));
     }
 
+    private static FhirRows.Dispense dispense() {
+        return new FhirRows.Dispense(VIAL, UUID.fromString("11111111-2222-4333-8444-555555555555"), "P-1001",
+                Instant.parse("2026-11-24T10:15:30Z"), "NASAL", new BigDecimal("4.000"), "nurse-sato", "0001", "ASC2611", "EXO Pure ASC");
+    }
+
     @Test
     void aVialDispensedForHomeUseIsABiologicallyDerivedProductDispenseOfThatVialToThePatient() {
-        var d = new FhirRows.Dispense(VIAL, UUID.fromString("11111111-2222-4333-8444-555555555555"), "P-1001",
-                Instant.parse("2026-11-24T10:15:30Z"), "NASAL", new BigDecimal("4.000"), "nurse-sato", "0001", "ASC2611", "EXO Pure ASC");
-        var parsed = FhirParser.parse(FhirResources.biologicallyDerivedProductDispense(d, "urn:clinic:mrn").toString(),
+        var parsed = FhirParser.parse(FhirResources.biologicallyDerivedProductDispense(dispense(), "urn:clinic:mrn").toString(),
                 org.hl7.fhir.r5.model.BiologicallyDerivedProductDispense.class);
         assertEquals("BiologicallyDerivedProduct/" + VIAL, parsed.getProduct().getReference());
-        assertEquals("Patient/P-1001", parsed.getPatient().getReference());
+        assertNull(parsed.getPatient().getReference(), "a logical reference: no Patient/P-1001 this server would have to serve");
+        assertEquals("P-1001", parsed.getPatient().getIdentifier().getValue());
+        assertEquals("urn:clinic:mrn", parsed.getPatient().getIdentifier().getSystem());
         assertEquals("issued", parsed.getStatus().toCode());
         assertEquals("2026-11-24T10:15:30Z", parsed.getWhenHandedOverElement().getValueAsString());
         assertEquals(0, new BigDecimal("4").compareTo(parsed.getQuantity().getValue()));
