@@ -1,6 +1,6 @@
 package org.exotrace.epcis.control;
 
-import org.exotrace.bedside.barcode.Gs1LotAndSerial;
+import org.exotrace.gs1.Gs1LotAndSerial;
 
 import java.util.Optional;
 

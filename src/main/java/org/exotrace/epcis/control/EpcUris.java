@@ -1,6 +1,6 @@
 package org.exotrace.epcis.control;
 
-import org.exotrace.bedside.barcode.Gtin;
+import org.exotrace.gs1.Gtin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
