@@ -18,7 +18,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class CapabilityGraphTest {
 
     private static final String[] CAPABILITIES = {"org.exotrace.audit..", "org.exotrace.bedside..", "org.exotrace.catalog..",
-            "org.exotrace.epcis..", "org.exotrace.fhir..", "org.exotrace.gs1..", "org.exotrace.launcher..", "org.exotrace.lot..",
+            "org.exotrace.epcis..", "org.exotrace.fhir..", "org.exotrace.gs1..", "org.exotrace.label..", "org.exotrace.launcher..", "org.exotrace.lot..",
             "org.exotrace.monitoring..", "org.exotrace.qc..", "org.exotrace.report..", "org.exotrace.security..",
             "org.exotrace.trace..", "org.exotrace.vial..", "org.exotrace.webhook.."};
 
@@ -30,17 +30,6 @@ class CapabilityGraphTest {
     static final ArchRule theBarcodeParserImportsNoFramework = classes().that().resideInAPackage("org.exotrace.gs1..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.exotrace.gs1..");
 
-    /**
-     * Frozen: {@code Lots.vialCounts} (lot to vial) is kept only for {@code trace.control.LotReports}, a read class that
-     * the read lane replaces with views (issue 28); remove this exception with that method.
-     */
     @ArchTest
-    static final ArchRule noCyclesBetweenCapabilities = slices().matching("org.exotrace.(*)..").should().beFreeOfCycles()
-            .ignoreDependency(equivalentTo(Lots.class), resideInAPackage("org.exotrace.vial.."));
-
-    /** What the frozen exception above allows, and nothing more: no other class of lot knows a vial. */
-    @ArchTest
-    static final ArchRule onlyLotsVialCountsOfLotKnowsAVial = noClasses().that().resideInAPackage("org.exotrace.lot..")
-            .and(JavaClass.Predicates.equivalentTo(Lots.class).negate().forSubtype())
-            .should().dependOnClassesThat().resideInAPackage("org.exotrace.vial..");
+    static final ArchRule noCyclesBetweenCapabilities = slices().matching("org.exotrace.(*)..").should().beFreeOfCycles();
 }

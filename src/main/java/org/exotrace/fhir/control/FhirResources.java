@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.exotrace.lot.entity.Expiry;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public final class FhirResources {
      * {@code quality-status} property (R5 has no {@code qualityStatus} element; R6 adds one).
      */
     public static JsonObject biologicallyDerivedProduct(FhirRows.Vial v, LocalDate today) {
-        boolean available = v.state().equals("IN_STOCK") && v.lotStatus().equals("RELEASED") && !today.isAfter(v.expiresOn());
+        boolean available = v.state().equals("IN_STOCK") && v.lotStatus().equals("RELEASED") && !Expiry.passed(v.expiresOn(), today);
         JsonArrayBuilder properties = Json.createArrayBuilder()
                 .add(property("quality-status", "Lot quality status", Json.createObjectBuilder()
                         .add("valueCodeableConcept", concept(LOT_STATUS_SYSTEM, v.lotStatus(), v.lotStatus().toLowerCase()))))

@@ -11,8 +11,6 @@ import org.exotrace.catalog.entity.Product;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.error.DomainError;
-import org.exotrace.vial.control.LotVials;
-import org.exotrace.vial.entity.VialState;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,16 +107,5 @@ public class Lots {
 
     public long count(Filter filter) {
         return filter.bind(em.createQuery("SELECT COUNT(l) FROM Lot l" + filter.where(), Long.class)).getSingleResult();
-    }
-
-    /**
-     * Kept only for {@code trace.control.LotReports}, a read class the read lane replaces (issue 28): the one arrow from
-     * lot to vial, frozen by name in {@code CapabilityGraphTest}. Everyone else asks {@link LotVials#counts}.
-     */
-    @Inject
-    LotVials lotVials;
-
-    public Map<VialState, Long> vialCounts(Lot lot) {
-        return lotVials.counts(lot);
     }
 }

@@ -13,6 +13,7 @@ import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.lot.control.Lots;
+import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
@@ -22,6 +23,7 @@ import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.AssayResult;
 import org.exotrace.qc.entity.QcReview;
 import org.exotrace.qc.entity.ReleaseSignature;
+import org.exotrace.vial.control.LotVials;
 import org.exotrace.vial.entity.MovementKind;
 import org.exotrace.vial.entity.VialState;
 
@@ -109,7 +111,7 @@ public class LotReports {
             long administered = byState.getOrDefault(VialState.ADMINISTERED, 0L);
             long dispensed = byState.getOrDefault(VialState.DISPENSED, 0L);
             long wasted = byState.getOrDefault(VialState.WASTED, 0L);
-            long expired = today.isAfter(expiresOn) ? onHand : 0;
+            long expired = Expiry.passed(expiresOn, today) ? onHand : 0;
             long accounted = onHand + administered + dispensed + wasted;
             boolean balanced = received == accounted;
             String check = "received " + received + (balanced ? " = " : " != ") + "on hand " + onHand + " + administered " + administered
@@ -132,6 +134,9 @@ public class LotReports {
     Lots lots;
 
     @Inject
+    LotVials lotVials;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -145,7 +150,7 @@ public class LotReports {
      * The report of the lot with this number ({@code productCode} when two products share it), whole:
      * for the PDF, which lays out every page before the first byte is sent.
      *
-     * @throws org.exotrace.platform.problem.ProblemException 404 when there is no such lot
+     * @throws org.exotrace.platform.error.DomainError NOT_FOUND when there is no such lot
      */
     @Transactional
     public LotReport report(String lotNumber, String productCode, String generatedBy) {
@@ -164,7 +169,7 @@ public class LotReports {
      * writes them out: the lot is looked up (404 before any byte is sent) and the read audited here, in a
      * transaction of its own that ends when this returns. The audited dose count is the one at this moment.
      *
-     * @throws org.exotrace.platform.problem.ProblemException 404 when there is no such lot
+     * @throws org.exotrace.platform.error.DomainError NOT_FOUND when there is no such lot
      */
     @Transactional
     public Heading heading(String lotNumber, String productCode, String generatedBy) {
@@ -177,7 +182,7 @@ public class LotReports {
     private Heading heading(QcResults.Dossier dossier, String generatedBy, long doses) {
         Lot lot = dossier.lot();
         QcReview review = dossier.review();
-        Counts counts = Counts.of(received(lot), lots.vialCounts(lot), lot.expiresOn(), LocalDate.now(clock));
+        Counts counts = Counts.of(received(lot), lotVials.counts(lot), lot.expiresOn(), LocalDate.now(clock));
         audit.record(generatedBy, "LOT_REPORT_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
                 .add("product", lot.product().code()).add("doses", doses).build());
         return new Heading(lot.id(), clinic, clock.instant(), generatedBy, clock.getZone().getId(), identity(lot), source(lot),

@@ -15,7 +15,7 @@ import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.control.DatabaseConfig;
 import org.exotrace.platform.control.Reads;
-import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.platform.error.DomainError;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.QcReview;
 import org.exotrace.qc.entity.ReleaseSignature;
@@ -170,11 +170,11 @@ public class Traces {
      * is sent. The audit entry is appended last, so the audit chain's lock is held only from that one insert to
      * the commit.
      *
-     * @throws ProblemException 404 when there is no such lot
+     * @throws DomainError NOT_FOUND when there is no such lot
      */
     @Transactional
     public TraceHead head(String lotNumber, String productCode, String reader) {
-        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> DomainError.notFound("lot", lotNumber));
         List<RecallNotification> notifications = em.createQuery(
                         "SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
                 .setParameter("lot", lot.id()).getResultList();
@@ -234,9 +234,9 @@ public class Traces {
     @Transactional
     public RecallNotification notify(String lotNumber, String productCode, String patientId, NotificationChannel channel,
                                      NotificationOutcome outcome, Instant notifiedAt, String note, String actor) {
-        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> ProblemException.notFound("lot", lotNumber));
+        Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> DomainError.notFound("lot", lotNumber));
         if (lot.status() != LotStatus.RECALLED) {
-            throw ProblemException.wrongState("LOT_STATUS_CONFLICT", "lot " + lot.lotNumber() + " is " + lot.status()
+            throw DomainError.wrongState("LOT_STATUS_CONFLICT", "lot " + lot.lotNumber() + " is " + lot.status()
                     + ": patients are notified of a RECALLED lot", lot.status().name());
         }
         Object received = em.createNativeQuery("""
@@ -244,7 +244,7 @@ public class Traces {
                                         WHERE av.lot_id = ?1 AND a.patient_id = ?2)""")
                 .setParameter(1, lot.id()).setParameter(2, patientId).getSingleResult();
         if (!Boolean.TRUE.equals(received)) {
-            throw ProblemException.unprocessable("NOT_A_RECIPIENT", "patientId", "patient " + patientId + " received no vial of lot "
+            throw DomainError.invalid("NOT_A_RECIPIENT", "patientId", "patient " + patientId + " received no vial of lot "
                     + lot.lotNumber());
         }
         Instant now = clock.instant();
@@ -252,7 +252,7 @@ public class Traces {
         try {
             n = new RecallNotification(lot.id(), patientId, channel, outcome, notifiedAt == null ? now : notifiedAt, note, actor, now);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("notifiedAt", e.getMessage());
+            throw DomainError.invalid("notifiedAt", e.getMessage());
         }
         em.persist(n);
         audit.record(actor, "RECALL_NOTIFICATION_RECORDED", "lot", lot.lotNumber(), Json.createObjectBuilder()
