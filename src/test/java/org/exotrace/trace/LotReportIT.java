@@ -210,7 +210,34 @@ class LotReportIT {
             assertTrue(text.contains(qa.username()), text);
             assertTrue(text.contains("page 1 of " + document.getNumberOfPages()), text);
             assertTrue(text.contains("received 6 = on hand 2 + administered 3 + dispensed 0 + wasted 1"), text);
+            assertFalse(text.contains("Recall follow-up"), "a lot that is not recalled has no follow-up");
         }
+    }
+
+    /** The PDF QA files for a recalled lot carries the follow-up the lot page shows: who is still to be reached. */
+    @Test
+    void aRecalledLotsPdfEndsWithThePatientsStillToReach() throws IOException, InterruptedException, URISyntaxException {
+        created200(api.post("api/lots/" + lot.number() + "/recall", qa.token(), "{\"reason\":\"endotoxin above limit at the CPC\"}"));
+        created(api.post("api/lots/" + lot.number() + "/notifications", qa.token(), "{\"patientId\":\"" + patientA
+                + "\",\"channel\":\"PHONE\",\"outcome\":\"REACHED\"}"));
+        created(api.post("api/lots/" + lot.number() + "/notifications", qa.token(), "{\"patientId\":\"" + patientB
+                + "\",\"channel\":\"EMAIL\",\"outcome\":\"NOT_REACHED\"}"));
+
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("api/lots/" + lot.number() + "/report"))
+                .header("Authorization", "Bearer " + qa.token()).header("Accept", "application/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, pdf.statusCode());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            String followUp = text.substring(text.indexOf("Recall follow-up"));
+            assertTrue(followUp.startsWith("Recall follow-up: 1 of 2 patients still to reach"), followUp);
+            assertTrue(followUp.indexOf(patientB) < followUp.indexOf(patientA), "the patient still to reach comes first: " + followUp);
+            assertTrue(followUp.contains("NOT_REACHED") && followUp.contains("NO - still to reach"), followUp);
+        }
+    }
+
+    private static void created200(Reply reply) {
+        assertEquals(200, reply.status(), reply::toString);
     }
 
     @Test

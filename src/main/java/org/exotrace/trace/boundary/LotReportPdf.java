@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.DoseLine;
+import org.exotrace.trace.control.Traces;
 import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,9 +72,14 @@ final class LotReportPdf {
     }
 
     static byte[] render(LotReport report) {
+        return render(report, List.of());
+    }
+
+    /** The report; {@code recallFollowUp}, the patients of a recalled lot with their notification attempts, closes it. */
+    static byte[] render(LotReport report, List<Traces.Recipient> recallFollowUp) {
         LotReportPdf pdf = new LotReportPdf(ZoneId.of(report.timeZone()));
         try (pdf.doc) {
-            pdf.write(report);
+            pdf.write(report, recallFollowUp);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             pdf.doc.save(bytes);
             return bytes.toByteArray();
@@ -81,7 +88,7 @@ final class LotReportPdf {
         }
     }
 
-    private void write(LotReport r) throws IOException {
+    private void write(LotReport r, List<Traces.Recipient> recallFollowUp) throws IOException {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle("Lot report " + r.lot().lotNumber());
         info.setAuthor(r.generatedBy());
@@ -168,8 +175,24 @@ final class LotReportPdf {
                     new Column("Route", 0.09f), new Column("Site", 0.07f), new Column("ml (vial of dose)", 0.08f), new Column("Nurse", 0.1f),
                     new Column("Purpose", 0.09f), new Column("Serial", 0.11f), new Column("Scanned", 0.08f)), doses, true);
         }
+        if (!recallFollowUp.isEmpty()) {
+            recallFollowUp(recallFollowUp);
+        }
         out.close();
         footers(r.clinic() + " - lot report " + l.lotNumber());
+    }
+
+    /** The patients still to reach first, then those reached, each with their attempts: what the lot page shows. */
+    private void recallFollowUp(List<Traces.Recipient> patients) throws IOException {
+        long toReach = patients.stream().filter(p -> !p.reached()).count();
+        heading("Recall follow-up: " + toReach + " of " + patients.size() + " patients still to reach");
+        List<List<String>> rows = new ArrayList<>();
+        patients.stream().sorted(Comparator.comparing(Traces.Recipient::reached)).forEach(p -> rows.add(List.of(p.patientId(),
+                String.valueOf(p.vials()), time(p.lastDoseAt()), String.valueOf(p.attempts()), time(p.lastAttemptAt()),
+                p.lastOutcome() == null ? "-" : p.lastOutcome().name(), p.reached() ? "yes" : "NO - still to reach")));
+        table(List.of(new Column("Patient", 0.18f), new Column("Vials", 0.08f), new Column("Last dose", 0.14f),
+                new Column("Attempts", 0.1f), new Column("Last attempt", 0.14f), new Column("Last outcome", 0.14f),
+                new Column("Reached", 0.22f)), rows, true);
     }
 
     private String time(Instant at) {

@@ -67,7 +67,7 @@ public class LotReportResource {
         String reader = caller.getUserPrincipal().getName();
         if (form.getMediaType().getSubtype().equals("pdf")) {
             LotReport report = reports.report(lotNumber, productCode, reader);
-            return Response.ok(LotReportPdf.render(report), LotReportPdf.MEDIA_TYPE)
+            return Response.ok(LotReportPdf.render(report, reports.recallFollowUp(report)), LotReportPdf.MEDIA_TYPE)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + file(report.lot()) + ".pdf\"").build();
         }
         // Looked up and audited now, so that an unknown lot is a 404 problem; the doses are read while they are written.

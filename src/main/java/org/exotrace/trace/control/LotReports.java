@@ -137,6 +137,9 @@ public class LotReports {
     LotVials lotVials;
 
     @Inject
+    Traces traces;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -162,6 +165,22 @@ public class LotReports {
             throw new UncheckedIOException(e); // adding to a list does not fail
         }
         return heading(dossier, generatedBy, doses.size()).with(doses);
+    }
+
+    /**
+     * Where the recall follow-up of a recalled lot stands, for the report's PDF (the JSON and CSV readers have the
+     * forward trace): each patient of its doses with their notification attempts, as the trace tallies them; empty
+     * unless the lot is {@code RECALLED}.
+     */
+    @Transactional
+    public List<Traces.Recipient> recallFollowUp(LotReport report) {
+        if (report.lot().status() != LotStatus.RECALLED) {
+            return List.of();
+        }
+        Lot lot = lots.find(report.lot().lotNumber(), report.lot().productCode()).orElseThrow();
+        Traces.Recipients recipients = new Traces.Recipients();
+        report.doses().forEach(recipients::add);
+        return recipients.list(traces.notifications(lot.id()));
     }
 
     /**

@@ -172,12 +172,16 @@ public class Traces {
      *
      * @throws DomainError NOT_FOUND when there is no such lot
      */
+    /** The lot's recall notification attempts, oldest first. */
+    public List<RecallNotification> notifications(UUID lotId) {
+        return em.createQuery("SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
+                .setParameter("lot", lotId).getResultList();
+    }
+
     @Transactional
     public TraceHead head(String lotNumber, String productCode, String reader) {
         Lot lot = lots.find(lotNumber, productCode).orElseThrow(() -> DomainError.notFound("lot", lotNumber));
-        List<RecallNotification> notifications = em.createQuery(
-                        "SELECT n FROM RecallNotification n WHERE n.lotId = :lot ORDER BY n.notifiedAt", RecallNotification.class)
-                .setParameter("lot", lot.id()).getResultList();
+        List<RecallNotification> notifications = notifications(lot.id());
         Optional<LotDecision> recall = qc.decisions(lot).stream().filter(d -> d.to() == LotStatus.RECALLED).findFirst();
         Reach reach = Reads.first(dataSource, Reach.class, """
                 SELECT count(*) AS patients, coalesce(sum(n), 0) AS doses
