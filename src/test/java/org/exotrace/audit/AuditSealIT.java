@@ -9,6 +9,7 @@ import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
 import org.exotrace.testing.Api.Role;
 import org.exotrace.testing.AtOnce;
+import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.TestDatabase;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -52,13 +53,30 @@ class AuditSealIT {
 
     Api api;
     static String qa;
+    static Api.Staff signer;
+    static String inventory;
+    static String nurse;
 
     @BeforeEach
     void staff() {
         api = new Api(base);
         if (qa == null) {
             qa = api.tokenFor(Role.QA);
+            signer = api.newUser(Role.QA);
+            inventory = api.tokenFor(Role.INVENTORY);
+            nurse = api.newUserToken(Role.NURSE);
         }
+    }
+
+    /** A dose of one vial of a released lot, given to a patient of its own; answers the administration id and the vial id. */
+    String[] dose() {
+        Fixtures fixtures = new Fixtures(api, signer, inventory);
+        Fixtures.Lot lot = fixtures.releasedLot(fixtures.product("\"IV_DRIP\""), 180, "FREEZER-1", 1);
+        Reply given = api.post("api/administrations", nurse, "{\"barcode\":" + jakarta.json.Json.createValue(lot.barcode(0))
+                + ",\"patientId\":\"P-SEAL-" + Api.unique() + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}",
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertEquals(201, given.status(), given::toString);
+        return new String[] {given.json().getString("administrationId"), lot.vialIds().get(0)};
     }
 
     static byte[] key() {
@@ -255,5 +273,100 @@ class AuditSealIT {
         }
         Reply verify = api.get("api/audit/verify", qa);
         assertTrue(verify.json().getBoolean("intact"), verify::toString);
+    }
+
+    /** Runs {@code java -jar target/exotrace.jar --verify-audit ...} on the tests' database; answers its exit status and output. */
+    static Map.Entry<Integer, String> commandLine(String... options) throws Exception {
+        Path jar = Path.of(System.getProperty("exotrace.test.war")).resolveSibling("exotrace.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dexotrace.data.dir=" + dataDir(), "-Dexotrace.db.url=" + System.getProperty("exotrace.it.db.url"),
+                "-Dexotrace.db.user=" + System.getProperty(TestDatabase.APP_USER),
+                "-Dexotrace.db.password=" + System.getProperty("exotrace.it.db.app-password"), "-jar", jar.toString(), "--verify-audit"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        return Map.entry(process.exitValue(), output);
+    }
+
+    @Test
+    void theCommandLineVerifiesWithoutTheServiceAndFindsACheckpointTheLogDoesNotHold() throws Exception {
+        long position = sealed(audited())[1];
+        Map.Entry<Integer, String> intact = commandLine();
+        assertEquals(0, intact.getKey(), intact::getValue);
+        assertTrue(intact.getValue().contains("intact"), intact::getValue);
+
+        Checkpoint held = exported().stream().filter(c -> c.size() >= position).findFirst().orElseThrow();
+        Map.Entry<Integer, String> same = commandLine("--checkpoint", held.text());
+        assertEquals(0, same.getKey(), same::getValue);
+
+        Map.Entry<Integer, String> longer = commandLine("--checkpoint", (held.size() + 1_000_000) + "." + held.root());
+        assertEquals(1, longer.getKey(), longer::getValue);
+        assertTrue(longer.getValue().contains("cut off its end"), longer::getValue);
+
+        Map.Entry<Integer, String> bad = commandLine("--checkpoint", "nonsense");
+        assertEquals(2, bad.getKey(), bad::getValue);
+    }
+
+    @Test
+    void aDoseMovedToAnotherPatientIsNamedByItsRow() throws Exception {
+        String[] dose = dose();
+        sealed(dose[0]);
+        SealVerifier.Result result = attack(sql -> {
+            sql.execute("SET session_replication_role = replica");
+            sql.executeUpdate("UPDATE administration SET patient_id = 'P-SOMEONE-ELSE' WHERE id = '" + dose[0] + "'");
+        });
+        assertFalse(result.intact(), result::toString);
+        assertTrue(result.problem().contains("administration " + dose[0] + " names patient P-SOMEONE-ELSE"), result::toString);
+    }
+
+    @Test
+    void aDosesLedgerRowDeletedIsNamed() throws Exception {
+        String[] dose = dose();
+        sealed(dose[0]);
+        SealVerifier.Result result = attack(sql -> {
+            sql.execute("ALTER TABLE stock_movement DISABLE TRIGGER USER");
+            sql.executeUpdate("DELETE FROM stock_movement WHERE vial_id = '" + dose[1] + "' AND kind = 'ADMINISTERED'");
+        });
+        assertFalse(result.intact(), result::toString);
+        assertTrue(result.problem().contains("vial " + dose[1] + " has no ADMINISTERED row"), result::toString);
+    }
+
+    @Test
+    void aDoseGivenFromAnotherVialIsNamed() throws Exception {
+        String[] dose = dose();
+        sealed(dose[0]);
+        SealVerifier.Result result = attack(sql -> {
+            sql.execute("SET session_replication_role = replica");
+            sql.executeUpdate("DELETE FROM administration_vial WHERE administration_id = '" + dose[0] + "'");
+        });
+        assertFalse(result.intact(), result::toString);
+        assertTrue(result.problem().contains("administration " + dose[0] + " holds vials none"), result::toString);
+    }
+
+    @Test
+    void aReleaseDecisionOrSignatureRewrittenIsNamed() throws Exception {
+        String[] dose = dose();
+        sealed(dose[0]);
+        String lot;
+        try (Connection db = TestDatabase.connect(); PreparedStatement st = db.prepareStatement(
+                "SELECT l.id FROM vial v JOIN lot l ON l.id = v.lot_id WHERE v.id = ?::uuid")) {
+            st.setString(1, dose[1]);
+            ResultSet r = st.executeQuery();
+            assertTrue(r.next());
+            lot = r.getString(1);
+        }
+        SealVerifier.Result decision = attack(sql -> {
+            sql.execute("SET session_replication_role = replica");
+            sql.executeUpdate("UPDATE lot_decision SET decided_by = 'mallory' WHERE lot_id = '" + lot + "'");
+        });
+        assertFalse(decision.intact(), decision::toString);
+        assertTrue(decision.problem().contains("has no decision QUARANTINED -> RELEASED"), decision::toString);
+        SealVerifier.Result signature = attack(sql -> {
+            sql.execute("SET session_replication_role = replica");
+            sql.executeUpdate("UPDATE lot_signature SET meaning = 'Rejected, do not use' WHERE lot_id = '" + lot + "'");
+        });
+        assertFalse(signature.intact(), signature::toString);
+        assertTrue(signature.problem().contains("is not the one sealed"), signature::toString);
     }
 }

@@ -108,7 +108,7 @@ public class AuditLog {
      * checkpoint's {@code size.root} held by the caller, or null).
      */
     public Verification verify(Checkpoint kept) {
-        List<Checkpoint> outside = new ArrayList<>(Checkpoints.read(sealer.checkpointFile()));
+        List<Checkpoint> outside = new ArrayList<>(Checkpoints.newest(sealer.checkpointFile()));
         if (kept != null) {
             outside.add(kept);
         }

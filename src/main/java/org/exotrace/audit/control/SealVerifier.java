@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Proves the sealed audit trail intact over plain JDBC, so that the service ({@code GET /api/audit/verify}), the command
@@ -17,7 +18,9 @@ import java.util.List;
  * check (docs/adr/0038). It recomputes every entry's leaf and the keyed chain of seals in position order, checks every
  * stored checkpoint's MAC and root, and every checkpoint held outside (the export file, or one the caller kept) against
  * the log: a rewritten entry is named by its seal, a removed one by the gap in positions, a cut-off tail by a checkpoint
- * that covers more than the log holds.
+ * that covers more than the log holds. Then it reads back the business rows that sealed entries describe (doses with
+ * their patient and vials, their ledger rows, waste and moves, lot decisions, release signatures) and names the first
+ * row that differs from what was sealed.
  */
 public final class SealVerifier {
 
@@ -119,8 +122,93 @@ public final class SealVerifier {
                     + (c.madeAt() == null ? "" : " (made " + c.madeAt() + ")") + " covers " + (c.size() - position)
                     + " more: entries were cut off its end", seal, last);
         }
+        for (CrossCheck check : CROSS_CHECKS) {
+            try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(check.sql())) {
+                if (r.next()) {
+                    return broken(position, entries, r.getLong(1), "entry " + r.getLong(1) + " (" + r.getString(2) + "): "
+                            + Objects.requireNonNullElse(r.getString(3), "the row it describes differs"),
+                            seal, last);
+                }
+            }
+        }
         return new Result(true, position, entries - position, null, null, seal, last);
     }
+
+    /** A query for the first live row that differs from what a sealed entry says of it: (entry seq, action, what differs). */
+    private record CrossCheck(String sql) {
+    }
+
+    /**
+     * The business rows that sealed entries describe (entries of the shape the service writes them in; older shapes are
+     * left alone), read back: doses with their patient and vials, the ledger rows of
+     * doses, waste and moves, lot decisions and release signatures. Each names the row that differs.
+     */
+    private static final List<CrossCheck> CROSS_CHECKS = List.of(
+            new CrossCheck("""
+                    SELECT e.seq, e.action, CASE
+                             WHEN a.id IS NULL THEN 'administration ' || e.subject_id || ' is gone'
+                             ELSE 'administration ' || a.id || ' names patient ' || a.patient_id || ', the sealed entry '
+                                  || (e.change::jsonb ->> 'patientId') END
+                      FROM audit_entry e JOIN audit_seal s ON s.seq = e.seq
+                      LEFT JOIN administration a ON a.id::text = e.subject_id
+                     WHERE e.subject_type = 'administration' AND e.action IN ('DOSE_ADMINISTERED', 'DOSE_DISPENSED')
+                       AND e.change::jsonb -> 'patientId' IS NOT NULL AND jsonb_typeof(e.change::jsonb -> 'vials') = 'array'
+                       AND (a.id IS NULL OR a.patient_id IS DISTINCT FROM e.change::jsonb ->> 'patientId')
+                     ORDER BY s.position LIMIT 1"""),
+            new CrossCheck("""
+                    SELECT e.seq, e.action, 'administration ' || e.subject_id || ' holds vials ' || coalesce(rows.vials, 'none')
+                           || ', the sealed entry ' || coalesce(sealed.vials, 'none')
+                      FROM audit_entry e JOIN audit_seal s ON s.seq = e.seq
+                      CROSS JOIN LATERAL (SELECT string_agg(v ->> 'vialId', ',' ORDER BY v ->> 'vialId') AS vials
+                                            FROM jsonb_array_elements(e.change::jsonb -> 'vials') v) sealed
+                      CROSS JOIN LATERAL (SELECT string_agg(av.vial_id::text, ',' ORDER BY av.vial_id::text) AS vials
+                                            FROM administration_vial av WHERE av.administration_id::text = e.subject_id) rows
+                     WHERE e.subject_type = 'administration' AND e.action IN ('DOSE_ADMINISTERED', 'DOSE_DISPENSED')
+                       AND e.change::jsonb -> 'patientId' IS NOT NULL AND jsonb_typeof(e.change::jsonb -> 'vials') = 'array'
+                       AND rows.vials IS DISTINCT FROM sealed.vials
+                     ORDER BY s.position LIMIT 1"""),
+            new CrossCheck("""
+                    SELECT e.seq, e.action, 'vial ' || (v ->> 'vialId') || ' has no ' || CASE e.action WHEN 'DOSE_DISPENSED' THEN 'DISPENSED'
+                           ELSE 'ADMINISTERED' END || ' row in the stock ledger (stock_movement) for administration ' || e.subject_id
+                      FROM audit_entry e JOIN audit_seal s ON s.seq = e.seq
+                      CROSS JOIN LATERAL jsonb_array_elements(e.change::jsonb -> 'vials') v
+                     WHERE e.subject_type = 'administration' AND e.action IN ('DOSE_ADMINISTERED', 'DOSE_DISPENSED')
+                       AND e.change::jsonb -> 'patientId' IS NOT NULL AND jsonb_typeof(e.change::jsonb -> 'vials') = 'array'
+                       AND NOT EXISTS (SELECT 1 FROM stock_movement m WHERE m.vial_id::text = v ->> 'vialId'
+                                          AND m.kind = CASE e.action WHEN 'DOSE_DISPENSED' THEN 'DISPENSED' ELSE 'ADMINISTERED' END)
+                     ORDER BY s.position LIMIT 1"""),
+            new CrossCheck("""
+                    SELECT e.seq, e.action, 'vial ' || e.subject_id || ' has no ' || CASE e.action WHEN 'VIAL_WASTED' THEN 'WASTED row'
+                           ELSE 'MOVED row to ' || (e.change::jsonb ->> 'to') END || ' in the stock ledger (stock_movement)'
+                      FROM audit_entry e JOIN audit_seal s ON s.seq = e.seq
+                     WHERE e.subject_type = 'vial' AND e.action IN ('VIAL_WASTED', 'VIAL_MOVED')
+                       AND (e.action = 'VIAL_WASTED' OR e.change::jsonb -> 'to' IS NOT NULL)
+                       AND NOT EXISTS (SELECT 1 FROM stock_movement m WHERE m.vial_id::text = e.subject_id
+                                          AND m.kind = CASE e.action WHEN 'VIAL_WASTED' THEN 'WASTED' ELSE 'MOVED' END
+                                          AND (e.action = 'VIAL_WASTED' OR m.to_location = e.change::jsonb ->> 'to'))
+                     ORDER BY s.position LIMIT 1"""),
+            new CrossCheck("""
+                    SELECT e.seq, e.action, 'lot ' || e.subject_id || ' (product ' || (e.change::jsonb ->> 'product') || ') has no decision '
+                           || (e.change::jsonb ->> 'from') || ' -> ' || (e.change::jsonb ->> 'to') || ' by ' || e.actor
+                           || ' with the reason sealed (lot_decision)'
+                      FROM audit_entry e JOIN audit_seal s ON s.seq = e.seq
+                     WHERE e.subject_type = 'lot' AND e.action IN ('LOT_RELEASED', 'LOT_REJECTED', 'LOT_RECALLED')
+                       AND e.change::jsonb -> 'product' IS NOT NULL AND e.change::jsonb -> 'to' IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM lot_decision d JOIN lot l ON l.id = d.lot_id JOIN product p ON p.id = l.product_id
+                                        WHERE l.lot_number = e.subject_id AND p.code = e.change::jsonb ->> 'product'
+                                          AND d.from_status = e.change::jsonb ->> 'from' AND d.to_status = e.change::jsonb ->> 'to'
+                                          AND d.reason = e.change::jsonb ->> 'reason' AND d.decided_by = e.actor)
+                     ORDER BY s.position LIMIT 1"""),
+            new CrossCheck("""
+                    SELECT e.seq, e.action, CASE WHEN g.id IS NULL THEN 'signature ' || (e.change::jsonb ->> 'signatureId') || ' is gone'
+                           ELSE 'signature ' || g.id || ' by ' || g.signer || ' (' || g.meaning || ', content ' || g.content_digest
+                                || ') is not the one sealed' END
+                      FROM audit_entry e JOIN audit_seal s ON s.seq = e.seq
+                      LEFT JOIN lot_signature g ON g.id::text = e.change::jsonb ->> 'signatureId'
+                     WHERE e.subject_type = 'lot' AND e.action = 'LOT_RELEASE_SIGNED' AND e.change::jsonb -> 'signatureId' IS NOT NULL
+                       AND (g.id IS NULL OR g.signer <> e.actor OR g.meaning IS DISTINCT FROM e.change::jsonb ->> 'meaning'
+                            OR g.content_digest IS DISTINCT FROM e.change::jsonb ->> 'contentDigest')
+                     ORDER BY s.position LIMIT 1"""));
 
     private static Result broken(long sealed, long entries, Long seq, String problem, String seal, Checkpoint last) {
         return new Result(false, sealed, Math.max(0, entries - sealed), seq, problem, seal, last);
