@@ -4,9 +4,9 @@
 -- alter a table. A table a new migration adds gets its line here: EmbeddedDatabaseAccessTest fails for one it cannot read.
 
 -- Ledgers and history: appended, never changed (their triggers refuse it too; without the privilege nobody gets that far).
-GRANT SELECT, INSERT ON audit_entry, stock_movement, qc_result, lot_signature, lot_decision, administration,
-    administration_vial, recall_notification, sign_in_attempt, sign_in_lock, sign_in_lock_lift, webhook_event, webhook_attempt,
-    label_print, label_print_vial
+GRANT SELECT, INSERT ON audit_entry, audit_seal, audit_checkpoint, stock_movement, qc_result, lot_signature, lot_decision,
+    administration, administration_vial, recall_notification, sign_in_attempt, sign_in_lock, sign_in_lock_lift, webhook_event,
+    webhook_attempt, label_print, label_print_vial
     TO "${appRole}";
 
 -- The catalogue: written once.

@@ -119,10 +119,13 @@ final class Backup {
     private static void audit(String url, String password, Properties manifest) throws SQLException {
         try (Connection exotrace = DriverManager.getConnection(url + EmbeddedRoles.DATABASE, EmbeddedRoles.SUPERUSER, password);
              ResultSet last = exotrace.createStatement().executeQuery(
-                     "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")) {
-            if (last.next()) {
+                     "SELECT (SELECT max(seq) FROM audit_entry), (SELECT size || '.' || root FROM audit_checkpoint ORDER BY size DESC LIMIT 1)")) {
+            if (last.next() && last.getObject(1) != null) {
                 manifest.setProperty("auditSeqAtStart", String.valueOf(last.getLong(1)));
-                manifest.setProperty("auditHashAtStart", last.getString(2));
+                if (last.getString(2) != null) {
+                    // the newest checkpoint of the sealed trail (docs/adr/0038): --verify-audit --checkpoint takes it after a restore
+                    manifest.setProperty("auditCheckpointAtStart", last.getString(2));
+                }
             }
         } catch (SQLException noSchemaYet) {
             manifest.setProperty("auditSeqAtStart", "none");

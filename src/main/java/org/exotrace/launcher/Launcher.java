@@ -72,6 +72,9 @@ public final class Launcher {
             }
             System.exit(backupCommand(args, dataDir));
         }
+        if (args.length > 0 && args[0].equals("--verify-audit")) {
+            System.exit(VerifyAudit.command(args, dataDir));
+        }
         Path home = jarDirectory();
         Path war = home.resolve("exotrace.war");
         if (!Files.isRegularFile(war)) {

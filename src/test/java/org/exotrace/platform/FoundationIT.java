@@ -220,10 +220,10 @@ class FoundationIT {
         String code = "CPC-" + Api.unique();
         assertEquals(201, api.post("api/cpcs", qa, cpc(code, "JP")).status());
         try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
-            ResultSet entry = sql.executeQuery("SELECT action, prev_hash, hash FROM audit_entry WHERE subject_id = '" + code + "'");
+            ResultSet entry = sql.executeQuery("SELECT action, digest FROM audit_entry WHERE subject_id = '" + code + "'");
             assertTrue(entry.next(), "an audit entry for the new CPC");
             assertEquals("CPC_REGISTERED", entry.getString("action"));
-            assertEquals(64, entry.getString("hash").length());
+            assertEquals(64, entry.getString("digest").length());
             assertThrows(SQLException.class, () -> sql.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE subject_id = '" + code + "'"));
             assertThrows(SQLException.class, () -> sql.executeUpdate("DELETE FROM audit_entry WHERE subject_id = '" + code + "'"));
             assertThrows(SQLException.class, () -> sql.executeUpdate("TRUNCATE audit_entry"));

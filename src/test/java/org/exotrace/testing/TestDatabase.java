@@ -60,6 +60,8 @@ public class TestDatabase implements LauncherSessionListener {
             } else {
                 adminUrl = external;
             }
+            // a fresh database has a fresh audit log: the checkpoints an earlier run exported describe another one (ADR 0038)
+            java.nio.file.Files.deleteIfExists(Path.of(System.getProperty("exotrace.test.dir", "target/it"), "data", "audit-checkpoints.jsonl"));
             database = "exotrace_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"));
             String appPassword = UUID.randomUUID().toString();
             try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {

@@ -1,21 +1,31 @@
 package org.exotrace.audit.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.entity.AuditEntry;
+import org.exotrace.platform.control.DatabaseConfig;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reading the audit trail, and proving it intact by recomputing every link of the hash chain. */
+/** Reading the audit trail, and proving it intact against its seals and checkpoints (docs/adr/0038). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AuditLog {
@@ -25,21 +35,31 @@ public class AuditLog {
     }
 
     /**
-     * The outcome of a verification. When broken, {@code firstBrokenSeq} is the first entry whose
-     * stored hash, digest or link to its predecessor does not match, and {@code problem} says which.
-     * {@code entries} and {@code lastHash} let an outside record (a printed report, a notary) anchor the
-     * chain's end, which the chain alone cannot protect.
+     * The outcome of a verification (docs/adr/0038). When broken, {@code firstBrokenSeq} is the entry where it shows (null
+     * when no one entry is to blame: a cut-off tail, a forged checkpoint) and {@code problem} says what changed.
+     * {@code entries} is the number of sealed entries verified, {@code lastHash} the last seal; {@code unsealed} the
+     * entries committed but not yet sealed (sealing follows within a second); {@code checkpoint} the newest checkpoint in
+     * the database as {@code size.root}, the form {@code ?checkpoint=} takes, to be kept outside.
      */
-    public record Verification(boolean intact, long entries, Long firstBrokenSeq, String problem, String lastHash, Instant verifiedAt) {
+    public record Verification(boolean intact, long entries, Long firstBrokenSeq, String problem, String lastHash, Instant verifiedAt,
+                               long unsealed, String checkpoint, Instant checkpointMadeAt) {
     }
 
-    static final int BATCH = 1000;
+    /** An entry's place in the sealed log: its position, its seal and the seal before it. */
+    public record Seal(long position, String seal, String previousSeal) {
+    }
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditSealer sealer;
+
+    @Resource(lookup = DatabaseConfig.JNDI_NAME)
+    DataSource dataSource;
 
     public List<AuditEntry> search(Filter filter, int page, int size) {
         return query(filter, "SELECT e FROM AuditEntry e", " ORDER BY e.seq DESC", AuditEntry.class)
@@ -83,42 +103,48 @@ public class AuditLog {
         return query;
     }
 
-    /** Walks the whole chain in order, a batch at a time, and stops at the first broken link. */
-    public Verification verify() {
-        String previous = AuditHash.GENESIS;
-        long checked = 0;
-        long after = 0;
-        while (true) {
-            List<AuditEntry> batch = em.createQuery("SELECT e FROM AuditEntry e WHERE e.seq > :after ORDER BY e.seq", AuditEntry.class)
-                    .setParameter("after", after).setMaxResults(BATCH).getResultList();
-            for (AuditEntry e : batch) {
-                String problem = check(e, previous);
-                if (problem != null) {
-                    return new Verification(false, checked, e.seq(), problem, previous, clock.instant());
-                }
-                checked++;
-                previous = e.hash();
-                after = e.seq();
-            }
-            em.clear();
-            if (batch.size() < BATCH) {
-                return new Verification(true, checked, null, null, previous, clock.instant());
-            }
+    /**
+     * Verifies the sealed log against its checkpoints, those exported to the checkpoint file, and {@code kept} (a
+     * checkpoint's {@code size.root} held by the caller, or null).
+     */
+    public Verification verify(Checkpoint kept) {
+        List<Checkpoint> outside = new ArrayList<>(Checkpoints.newest(sealer.checkpointFile()));
+        if (kept != null) {
+            outside.add(kept);
         }
+        SealVerifier.Result result;
+        try (Connection c = dataSource.getConnection()) {
+            result = new SealVerifier(c, sealer.key()).verify(outside);
+        } catch (SQLException e) {
+            throw new PersistenceException("verifying the audit trail", e);
+        }
+        Checkpoint last = result.lastCheckpoint();
+        boolean intact = result.intact() && sealer.stopped() == null;
+        String problem = result.problem() != null ? result.problem() : sealer.stopped();
+        return new Verification(intact, result.sealed(), result.firstBrokenSeq(), problem, result.lastSeal(), clock.instant(),
+                result.unsealed(), last == null ? null : last.text(), last == null ? null : last.madeAt());
     }
 
-    /** Why this entry breaks the chain after {@code previousHash}, or null when it holds. */
-    static String check(AuditEntry e, String previousHash) {
-        if (!e.prevHash().equals(previousHash)) {
-            return "entry " + e.seq() + " does not follow the entry before it: an entry was removed, inserted or reordered";
+    /** The seals of these entries, by entry number; an entry not yet sealed has none. */
+    public Map<Long, Seal> seals(List<Long> seqs) {
+        Map<Long, Seal> found = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return found;
         }
-        if (!e.digest().equals(AuditHash.sha256(e.change()))) {
-            return "entry " + e.seq() + ": the recorded change does not match its digest";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT s.seq, s.position, s.seal, coalesce(p.seal, ?) FROM audit_seal s
+                  LEFT JOIN audit_seal p ON p.position = s.position - 1
+                 WHERE s.seq = ANY (?)""")) {
+            st.setString(1, AuditHash.GENESIS);
+            st.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getLong(1), new Seal(r.getLong(2), r.getString(3).trim(), r.getString(4).trim()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading audit seals", e);
         }
-        String expected = AuditHash.link(e.prevHash(), e.recordedAt(), e.actor(), e.action(), e.subjectType(), e.subjectId(), e.digest());
-        if (!e.hash().equals(expected)) {
-            return "entry " + e.seq() + ": its time, actor, action or subject does not match its hash";
-        }
-        return null;
+        return found;
     }
 }

@@ -12,17 +12,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Appends audit entries inside the caller's transaction, so an entry exists exactly when the change
- * it describes was committed.
+ * it describes was committed. Writers take no lock and do not wait for each other: the entry is sealed
+ * after its commit by {@link AuditSealer} (docs/adr/0038), and is visible as unsealed until then.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    /** Key of the transaction-scoped advisory lock that serialises appends (one chain, no forks). */
-    static final long CHAIN_LOCK = 0x45584f5452414345L;
     /**
      * The largest change an entry holds, in UTF-8 bytes (also a SQL {@code CHECK}, V17). Entries are append-only and
      * can never be removed, so a change that input made large (a 20 MB number) would stay for ever; entries describe
@@ -38,10 +36,6 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subjectType, String subjectId, JsonObject change) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object> last = em.createNativeQuery("SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1").getResultList();
-        String previous = last.isEmpty() ? AuditHash.GENESIS : last.get(0).toString().trim();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String text = change.toString();
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
@@ -50,9 +44,8 @@ public class AuditTrail {
                     + " bytes, over " + MAX_CHANGE_BYTES + ": bound the input it records");
         }
         String digest = AuditHash.sha256(text);
-        String hash = AuditHash.link(previous, at, actor, action, subjectType, subjectId, digest);
-        em.createNativeQuery("INSERT INTO audit_entry (recorded_at, actor, action, subject_type, subject_id, change, digest, prev_hash, hash)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        em.createNativeQuery("INSERT INTO audit_entry (recorded_at, actor, action, subject_type, subject_id, change, digest)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, Timestamp.from(at))
                 .setParameter(2, actor)
                 .setParameter(3, action)
@@ -60,8 +53,6 @@ public class AuditTrail {
                 .setParameter(5, subjectId)
                 .setParameter(6, text)
                 .setParameter(7, digest)
-                .setParameter(8, previous)
-                .setParameter(9, hash)
                 .executeUpdate();
     }
 }

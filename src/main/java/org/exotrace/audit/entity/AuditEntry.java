@@ -9,8 +9,9 @@ import java.time.Instant;
 
 /**
  * One entry of the audit trail, as read back. Entries are written only by
- * {@link org.exotrace.audit.control.AuditTrail} (native insert under the chain lock); this mapping
- * never inserts or updates.
+ * {@link org.exotrace.audit.control.AuditTrail} (native insert); this mapping never inserts or updates.
+ * {@code prevHash} and {@code hash} are the old hash chain's, on entries written before V21 (null after);
+ * the seal of every entry is in {@code audit_seal} (docs/adr/0038).
  */
 @Entity
 @Table(name = "audit_entry")
@@ -82,10 +83,10 @@ public class AuditEntry {
     }
 
     public String prevHash() {
-        return prevHash.trim();
+        return prevHash == null ? null : prevHash.trim();
     }
 
     public String hash() {
-        return hash.trim();
+        return hash == null ? null : hash.trim();
     }
 }
