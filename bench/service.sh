@@ -15,6 +15,9 @@ start_service() {
     sleep 0.2
   done
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  # The embedded database asks every role for its password (ADR 0027); psql and pgbench sign in as its superuser, whose
+  # password the launcher keeps in the data directory.
+  PGPASSWORD=$(sed -n 's/^postgres=//p' "$WORK/data/postgres/exotrace-passwords.properties"); export PGPASSWORD
   echo "service ready in $ready_ms ms (-Xmx$HEAP ${JAVA_OPTS:-}); work files in $WORK"
 }
 
