@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "org.exotrace", importOptions = ImportOption.DoNotIncludeTests.class)
 class CapabilityGraphTest {
 
-    private static final String[] CAPABILITIES = {"org.exotrace.audit..", "org.exotrace.bedside..", "org.exotrace.catalog..",
+    private static final String[] CAPABILITIES = {"org.exotrace.audit..", "org.exotrace.bedside..", "org.exotrace.catalog..", "org.exotrace.coldchain..",
             "org.exotrace.epcis..", "org.exotrace.fhir..", "org.exotrace.gs1..", "org.exotrace.label..", "org.exotrace.launcher..", "org.exotrace.lot..",
             "org.exotrace.monitoring..", "org.exotrace.qc..", "org.exotrace.report..", "org.exotrace.security..",
             "org.exotrace.trace..", "org.exotrace.vial..", "org.exotrace.webhook.."};

@@ -86,7 +86,11 @@ class RoleMatrixIT {
         Reply dispensed = api.post("api/dispenses", t.get("NURSE"), "{\"vialId\":\"" + homeUse.vialIds().get(0) + "\",\"patientId\":\""
                 + patient + "\",\"route\":\"NASAL\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, dispensed.status(), dispensed::toString);
-        pathValues = Map.of("lotNumber", lot.number(), "vialId", lot.vialIds().get(1), "patientId", patient,
+        String place = "RM-" + Api.unique().toUpperCase();
+        Reply registered = api.post("api/locations", qa.token(), "{\"code\":\"" + place
+                + "\",\"name\":\"role matrix freezer\",\"kind\":\"FREEZER\",\"minC\":-90,\"maxC\":-60}");
+        assertEquals(201, registered.status(), registered::toString);
+        pathValues = Map.of("locations/{code}", "locations/" + place, "lotNumber", lot.number(), "vialId", lot.vialIds().get(1), "patientId", patient,
                 "administrationId", administrationId, "cpcs/{code}", "cpcs/" + fixtures.cpc(),
                 "products/{code}", "products/" + product.code(), "BiologicallyDerivedProduct/{id}", "BiologicallyDerivedProduct/"
                         + lot.vialIds().get(1), "MedicationAdministration/{id}", "MedicationAdministration/" + administrationId,

@@ -1,0 +1,132 @@
+package org.exotrace.coldchain.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.coldchain.entity.PlaceKind;
+import org.exotrace.coldchain.entity.Reading;
+import org.exotrace.coldchain.entity.StoragePlace;
+import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.Reads;
+import org.exotrace.platform.error.DomainError;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Storage places, their loggers' readings and the excursions those show. Readings are written in one statement per
+ * batch; one already stored (same place, logger and time) is left as it is and counted as a duplicate. Excursions are
+ * read from the view {@code temperature_excursion} (V25), so a reading that arrives late counts where it belongs.
+ */
+@ApplicationScoped
+@Transactional
+public class ColdChain {
+
+    /** The most readings one request brings (a logger's day at one a minute is 1 440). */
+    public static final int MAX_READINGS = 10_000;
+
+    /** What a batch of readings did: how many were new, how many were already there. */
+    public record Received(int received, int duplicates) {
+    }
+
+    /** An excursion of a place: out of range (with its lowest and highest) or without readings; open while {@code endedAt} is null. */
+    public record Excursion(String kind, Instant startedAt, Instant endedAt, BigDecimal lowestC, BigDecimal highestC) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = DatabaseConfig.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public StoragePlace register(String code, String name, PlaceKind kind, BigDecimal minC, BigDecimal maxC, Integer maxGapMinutes,
+                                 String actor) {
+        if (find(code).isPresent()) {
+            throw DomainError.conflict("LOCATION_EXISTS", "a storage place with code '" + code + "' is already registered");
+        }
+        StoragePlace place = new StoragePlace(code, name, kind, minC, maxC, maxGapMinutes, actor, clock.instant());
+        em.persist(place);
+        audit.record(actor, "LOCATION_REGISTERED", "location", code, Json.createObjectBuilder().add("code", code).add("name", name)
+                .add("kind", kind.name()).add("minC", minC).add("maxC", maxC).add("maxGapMinutes", place.maxGapMinutes()).build());
+        return place;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StoragePlace> find(String code) {
+        return em.createQuery("SELECT p FROM StoragePlace p WHERE p.code = :code", StoragePlace.class).setParameter("code", code)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoragePlace> list() {
+        return em.createQuery("SELECT p FROM StoragePlace p ORDER BY p.code", StoragePlace.class).getResultList();
+    }
+
+    public StoragePlace place(String code) {
+        return find(code).orElseThrow(() -> DomainError.notFound("storage place", code));
+    }
+
+    /** Stores the readings of a place; those already stored are left as they are. */
+    public Received receive(String code, List<Reading> readings) {
+        if (readings.isEmpty()) {
+            throw DomainError.invalid("readings", "at least one reading");
+        }
+        if (readings.size() > MAX_READINGS) {
+            throw DomainError.invalid("readings", "at most " + MAX_READINGS + " readings a request");
+        }
+        StoragePlace place = place(code);
+        Connection c = em.unwrap(Connection.class);
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO temperature_reading (place_id, logger, at, celsius, received_at)
+                SELECT ?, r.logger, r.at, r.celsius, ? FROM unnest(?::text[], ?::timestamptz[], ?::numeric[]) AS r (logger, at, celsius)
+                ON CONFLICT DO NOTHING""")) {
+            insert.setObject(1, place.id());
+            insert.setTimestamp(2, Timestamp.from(clock.instant()));
+            insert.setArray(3, c.createArrayOf("text", readings.stream().map(Reading::logger).toArray()));
+            insert.setArray(4, c.createArrayOf("timestamptz", readings.stream().map(r -> Timestamp.from(r.at())).toArray()));
+            insert.setArray(5, c.createArrayOf("numeric", readings.stream().map(Reading::celsius).toArray()));
+            int stored = insert.executeUpdate();
+            return new Received(stored, readings.size() - stored);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the readings of " + code, e);
+        }
+    }
+
+    /** The place's readings from {@code from} (inclusive) to {@code to} (exclusive), in time order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Reading> readings(String code, Instant from, Instant to) {
+        StoragePlace place = place(code);
+        return Reads.list(dataSource, Reading.class, "SELECT logger, at, celsius FROM temperature_reading"
+                + " WHERE place_id = ? AND at >= ? AND at < ? ORDER BY at, logger LIMIT 100000", place.id(), Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The place's excursions that overlap [{@code from}, {@code to}), oldest first; an open one overlaps any later period. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Excursion> excursions(String code, Instant from, Instant to) {
+        StoragePlace place = place(code);
+        return Reads.list(dataSource, Excursion.class, """
+                SELECT kind, started_at, ended_at, lowest_c, highest_c FROM temperature_excursion
+                 WHERE place_id = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?)
+                 ORDER BY started_at, kind""", place.id(), Timestamp.from(to), Timestamp.from(from));
+    }
+}
