@@ -12,7 +12,7 @@
   const CHANNELS = ['PHONE', 'EMAIL', 'LETTER', 'SMS', 'IN_PERSON'];
   const OUTCOMES = ['REACHED', 'NOT_REACHED'];
   const QUALITATIVE = [['NEGATIVE', 'POSITIVE'], ['CONFORMS', 'DOES_NOT_CONFORM']];
-  const FORMS = ['release-form', 'decision-form', 'notify-form', 'qc-form'];
+  const FORMS = ['release-form', 'decision-form', 'notify-form', 'qc-form', 'correct-form'];
   const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/; // a JSON number
 
   const WORDS = {
@@ -113,6 +113,25 @@
     when: {en: 'When', ja: '日時'},
     by: {en: 'By', ja: '担当'},
     traceTitle: {en: 'Forward trace', ja: '投与先の追跡'},
+    // a dose recorded in error, corrected by QA (ADR 0040)
+    correct: {en: 'Correct', ja: '訂正'},
+    correctNamed: {en: 'Correct the dose of {patient}', ja: '{patient} の投与を訂正'},
+    correctTitle: {en: 'Correct the dose of {patient} at {at}', ja: '{patient} の投与（{at}）を訂正'},
+    correctionKind: {en: 'What happened', ja: '実際の状況'},
+    correctVoid: {en: 'Not given: void the dose', ja: '投与していない：投与記録を取り消す'},
+    correctPatient: {en: 'Given to another patient', ja: '別の患者に投与した'},
+    rightPatient: {en: 'Patient ID of the patient who received it', ja: '実際に投与した患者のID'},
+    correctConfirm: {en: 'Sign the correction', ja: '訂正に署名'},
+    needReplacementPatient: {en: 'Enter the patient ID of the patient who received it.', ja: '実際に投与した患者のIDを入力してください。'},
+    needVialState: {en: 'Say whether the vial was opened.', ja: 'バイアルを開封したかを選んでください。'},
+    correctedVoided: {en: 'Corrected: the dose of {patient} is void.', ja: '訂正しました：{patient} の投与記録を取り消しました。'},
+    correctedReplaced: {en: 'Corrected: the dose recorded for {patient} is now {right}\'s.', ja: '訂正しました：{patient} の投与を {right} の投与に訂正しました。'},
+    correctedRecalled: {en: 'The lot is recalled: check the patients to reach.', ja: 'このロットは回収中です。連絡すべき患者を確認してください。'},
+    correctionsTitle: {en: 'Corrected doses', ja: '訂正された投与'},
+    noCorrections: {en: 'No dose of this lot has been corrected.', ja: 'このロットの投与に訂正はありません。'},
+    correction: {en: 'Correction', ja: '訂正'},
+    voided: {en: 'voided', ja: '取消'},
+    replacedBy: {en: 'replaced by dose {id}', ja: '投与 {id} に訂正'},
     patients: {en: 'Patients', ja: '患者'},
     vials: {en: 'Vials', ja: 'バイアル'},
     lastDose: {en: 'Last dose', ja: '最終投与'},
@@ -176,6 +195,7 @@
   const state = {lot: null, vials: [], dossier: null, trace: null};
   let decision = null; // 'reject' or 'recall' while its form is open
   let correcting = null; // the result a correction supersedes while the QC form is open for it
+  let correctingDose = null; // the dose (GET api/administrations/{id}) the correction form is open for
   let opener = null; // the button that opened the form that is open
   let seq = 0;
 
@@ -191,6 +211,7 @@
     for (const id of FORMS) $(id).hidden = true;
     decision = null;
     correcting = null;
+    correctingDose = null;
   }
 
   function open(id) {
@@ -347,9 +368,26 @@
     const chosen = $('notify-patient').value;
     $('notify-patient').replaceChildren(...tr.patients.map((p) => new Option(p.patientId, p.patientId)));
     if (chosen) $('notify-patient').value = chosen;
-    fill('doses', tr.doses.map((d) => qa.row([d.patientId, qa.when(d.administeredAt), qa.word(d.route) + (d.kind === 'DISPENSE' ? ' ' + t('dispensed') : ''),
-      [qa.word(d.site), d.siteDetail].filter(Boolean).join(' · '), d.volumeMl, d.nurse, qa.word(d.purpose), d.serial,
-      t(d.scanned ? 'scannedYes' : 'scannedNo')])));
+    fill('doses', tr.doses.map((d) => {
+      const correct = el('button', t('correct'));
+      correct.type = 'button';
+      correct.setAttribute('aria-label', t('correctNamed', {patient: d.patientId}));
+      correct.addEventListener('click', () => openCorrection(d));
+      const row = qa.row([d.patientId, qa.when(d.administeredAt), qa.word(d.route) + (d.kind === 'DISPENSED' ? ' ' + t('dispensed') : ''),
+        [qa.word(d.site), d.siteDetail].filter(Boolean).join(' · '), d.volumeMl, d.nurse, qa.word(d.purpose), d.serial,
+        t(d.scanned ? 'scannedYes' : 'scannedNo'), correct]);
+      row.dataset.dose = d.administrationId;
+      return row;
+    }));
+    const corrections = tr.corrections || [];
+    $('no-corrections').hidden = corrections.length > 0;
+    $('corrections-table').hidden = corrections.length === 0;
+    fill('corrections', corrections.map((c) => {
+      const row = qa.row([c.patientId, c.serial, c.correction === 'VOID' ? t('voided') : t('replacedBy', {id: short(c.replacedBy)}),
+        qa.when(c.correctedAt), c.reason]);
+      row.dataset.dose = c.administrationId;
+      return row;
+    }));
   }
 
   function options(select, values) {
@@ -442,11 +480,16 @@
     render();
   }
 
-  /** Sends an action; on success reloads the report and says what happened, otherwise says why not (at the top). */
-  async function act(path, options, done) {
+  /** Sends an action on the lot; on success reloads the report and says what happened, otherwise says why not (at the top). */
+  function act(path, options, done) {
+    return actAt(lotPath + path, options, done);
+  }
+
+  /** Sends an action to {@code path} of the API, as {@link act} does. */
+  async function actAt(path, options, done) {
     const button = document.activeElement;
     if (button && button.tagName === 'BUTTON') button.disabled = true;
-    const reply = await qa.call(lotPath + path, Object.assign({method: 'POST'}, options));
+    const reply = await qa.call(path, Object.assign({method: 'POST'}, options));
     if (button && button.tagName === 'BUTTON') button.disabled = false;
     if (reply.status === 401) return;
     if (qa.forbidden(reply)) {
@@ -508,6 +551,56 @@
     act('/notifications', {json: body}, (reply) => {
       $('notify-note').value = '';
       qa.say($('action-result'), 'ok', () => [t('notified', {patient: reply.body.patientId, outcome: qa.word(reply.body.outcome), channel: qa.word(reply.body.channel)})]);
+    });
+  }
+
+  // A dose of the trace corrected by QA: voided, or given to another patient (the dose as read from the API, for another
+  // patient); signed with QA's password (POST api/administrations/{id}/corrections).
+  async function openCorrection(d) {
+    const reply = await qa.call('api/administrations/' + encodeURIComponent(d.administrationId));
+    if (reply.status === 401) return;
+    if (!reply.ok) { qa.sayProblem($('action-result'), reply); return; }
+    open('correct-form');
+    correctingDose = reply.body;
+    $('correct-title').textContent = t('correctTitle', {patient: d.patientId, at: qa.when(d.administeredAt)});
+    for (const id of ['correct-void', 'correct-replace', 'correct-unopened', 'correct-opened']) $(id).checked = false;
+    $('correct-void').checked = true;
+    $('correct-patient').value = '';
+    $('correct-reason').value = '';
+    correctionKind();
+    $('correct-void').focus();
+  }
+
+  function correctionKind() {
+    const replace = $('correct-replace').checked;
+    $('correct-patient-field').hidden = !replace;
+    $('correct-vial-field').hidden = replace;
+  }
+
+  function correctDose(event) {
+    event.preventDefault();
+    const d = correctingDose;
+    if (!d) return;
+    const replace = $('correct-replace').checked;
+    const opened = $('correct-opened').checked ? true : $('correct-unopened').checked ? false : null;
+    const right = $('correct-patient').value.trim();
+    if (replace && !right) { sayLocally('needReplacementPatient'); $('correct-patient').focus(); return; }
+    if (!replace && opened === null) { sayLocally('needVialState'); $('correct-unopened').focus(); return; }
+    const body = {action: replace ? 'REPLACE' : 'VOID', reason: $('correct-reason').value.trim(), password: $('correct-password').value};
+    if (replace) {
+      body.replacement = {patientId: right, route: d.route, volumeMl: d.volumeMl, purpose: d.purpose};
+      for (const f of ['site', 'siteDetail', 'indication', 'sessionRef', 'physician', 'consentRef', 'provisionPlanNumber']) {
+        if (d[f]) body.replacement[f] = d[f];
+      }
+    } else {
+      body.vialOpened = opened;
+    }
+    $('correct-password').value = '';
+    actAt('api/administrations/' + encodeURIComponent(d.administrationId) + '/corrections', {json: body}, (reply) => {
+      closeForms();
+      const said = [t(replace ? 'correctedReplaced' : 'correctedVoided', {patient: d.patientId, right})];
+      if (reply.body.correction && reply.body.correction.recalledLot) said.push(t('correctedRecalled'));
+      qa.say($('action-result'), reply.body.correction && reply.body.correction.recalledLot ? 'notice' : 'ok', () => said);
     });
   }
 
@@ -644,6 +737,8 @@
   $('decision-form').addEventListener('submit', decide);
   $('notify-form').addEventListener('submit', notify);
   $('qc-form').addEventListener('submit', enterQc);
+  $('correct-form').addEventListener('submit', correctDose);
+  for (const id of ['correct-void', 'correct-replace']) $(id).addEventListener('change', correctionKind);
   $('qc-assay').addEventListener('change', () => { $('qc-unit').value = ''; kindOfResult(); });
   $('qc-upload').addEventListener('click', uploadCertificate);
   for (const button of document.querySelectorAll('.confirm .cancel')) button.addEventListener('click', cancel);

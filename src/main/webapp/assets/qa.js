@@ -47,7 +47,6 @@ window.ExoTraceQa = (function () {
     QC_INCOMPLETE: {en: 'Release refused: QC is incomplete. No current result for {assays}.', ja: '出荷判定できません：QCが未完了です。現在の結果がない試験：{assays}'},
     QC_FAILED: {en: 'Release refused: QC failed for {assays}.', ja: '出荷判定できません：QC不適合の試験：{assays}'},
     LOT_STATUS_CONFLICT: {en: 'Not possible while the lot is {state}.', ja: 'ロットが「{state}」の間はできません。'},
-    SIGNATURE_REFUSED: {en: 'Signature refused: the password is wrong. Nothing was signed.', ja: '署名できません：パスワードが違います。何も署名されていません。'},
     SIGNER_IS_ADMIN: {en: 'An ADMIN account may not sign a release.', ja: '管理者（ADMIN）アカウントは出荷判定に署名できません。'},
     SECOND_SIGNER_REQUIRED: {en: 'A second QA user must sign this release.', ja: 'この出荷判定には、別のQA担当者の署名が必要です。'},
     LOT_EXPIRED: {en: 'The lot is past its expiry date: it cannot be released.', ja: 'このロットは有効期限切れのため、出荷判定できません。'},

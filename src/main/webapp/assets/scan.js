@@ -122,7 +122,21 @@
       ja: 'セッションが終了したため、この投与は記録されていません。患者IDを入力し、バイアルをもう一度スキャンして記録してください。'
     },
     networkScan: {en: 'No answer from the server. Scan again.', ja: 'サーバーから応答がありません。もう一度スキャンしてください。'},
-    failed: {en: 'The server could not answer ({status}). Do not give the vial yet; ask the administrator.', ja: 'サーバーが処理できませんでした（{status}）。まだ投与せず、管理者に連絡してください。'}
+    failed: {en: 'The server could not answer ({status}). Do not give the vial yet; ask the administrator.', ja: 'サーバーが処理できませんでした（{status}）。まだ投与せず、管理者に連絡してください。'},
+    // Undo: the nurse voids the dose she has just recorded (POST api/administrations/{id}/corrections, ADR 0040)
+    undoTitle: {en: 'Undo – this dose was not given', ja: '取り消し – この投与は行っていない'},
+    undoHow: {en: 'Recorded by mistake? Give the reason, say whether the vial was opened, and sign with your password.', ja: '誤って記録した場合は、理由を入力し、バイアルを開封したかを選び、パスワードで署名してください。'},
+    undoReason: {en: 'Reason', ja: '理由'},
+    undoPassword: {en: 'Your password (signature)', ja: 'パスワード（署名）'},
+    undo: {en: 'Undo this dose', ja: 'この投与を取り消す'},
+    undoing: {en: 'Undoing…', ja: '取り消し中…'},
+    needUndoReason: {en: 'Enter the reason.', ja: '理由を入力してください。'},
+    needVialState: {en: 'Say whether the vial was opened.', ja: 'バイアルを開封したかを選んでください。'},
+    needUndoPassword: {en: 'Enter your password to sign.', ja: '署名のためパスワードを入力してください。'},
+    undone: {en: 'Undone: the dose no longer counts', ja: '取り消しました：この投与は記録から除かれます'},
+    undoneBack: {en: 'The vial is back in stock at {location}: return it there.', ja: 'バイアルは在庫（{location}）に戻りました。元の場所に戻してください。'},
+    networkUndo: {en: 'No answer from the server: the dose may not be undone. Check the message above, then try again.', ja: 'サーバーから応答がありません。取り消されていない可能性があります。表示を確認してから、もう一度お試しください。'},
+    undoneWasted: {en: 'The vial is wasted (recorded in error): discard it.', ja: 'バイアルは廃棄（誤記録）になりました。廃棄してください。'}
   };
 
   // What the page shows, kept as data so that the JA/EN switch can show it again in the other language.
@@ -133,7 +147,8 @@
     pending: null,   // the scan whose record is in flight (one at a time)
     retry: null,     // {scan, key}: a record whose answer was lost; Record sends it again with the same Idempotency-Key
     message: null,   // {kind, ...} shown under the verdict, naming the vial it is about
-    interrupted: null // the message to show after signing in again (a record the session's end stopped)
+    interrupted: null, // the message to show after signing in again (a record the session's end stopped)
+    undoing: false   // an undo of the last dose is on its way
   };
 
   const t = words.t;
@@ -158,6 +173,7 @@
   // A new patient, sign-out, sign-in or a session's end: nothing of the previous dose is carried to the next.
   function clearDose() {
     for (const id of DOSE_FIELDS) $(id).value = '';
+    clearUndo();
     station.scan = null;
     station.retry = null;
     station.message = null;
@@ -310,9 +326,13 @@
     const m = station.message;
     box.replaceChildren();
     box.hidden = !m;
+    // the nurse's last dose may be undone until the next vial is scanned or the patient changes
+    $('undo').hidden = !m || m.kind !== 'recorded';
+    $('undo-button').textContent = t(station.undoing ? 'undoing' : 'undo');
+    $('undo-button').disabled = Boolean(station.undoing);
     if (!m) return;
     box.className = 'result ' + m.kind;
-    if (m.vial) line(box, (m.kind === 'recorded' ? '✓ ' + t(m.dispense ? 'dispensed' : 'recorded') : m.kind === 'problem' ? '✕ ' + t(m.headline || 'notRecorded') : t('recording'))
+    if (m.vial && m.kind !== 'undone') line(box, (m.kind === 'recorded' ? '✓ ' + t(m.dispense ? 'dispensed' : 'recorded') : m.kind === 'problem' ? '✕ ' + t(m.headline || 'notRecorded') : t('recording'))
       + t('namedAfter') + t('vialNamed', m.vial), 'headline');
     if (m.kind === 'recorded') {
       const r = m.body;
@@ -336,7 +356,54 @@
       details(box, [p.detail].concat((p.errors || []).map((e) => e.field + ': ' + e.message)));
     } else if (m.kind === 'notice') {
       line(box, t(m.key, m.params), 'headline');
+    } else if (m.kind === 'undone') {
+      if (m.vial) line(box, '✓ ' + t('undone') + t('namedAfter') + t('vialNamed', m.vial), 'headline');
+      for (const back of m.back) line(box, back.state === 'IN_STOCK' ? t('undoneBack', {location: back.location}) : t('undoneWasted'), 'reason');
     }
+  }
+
+  function clearUndo() {
+    $('undo-reason').value = '';
+    $('undo-password').value = '';
+    $('undo-unopened').checked = false;
+    $('undo-opened').checked = false;
+    $('undo-error').textContent = '';
+  }
+
+  async function undo(event) {
+    event.preventDefault();
+    const m = station.message;
+    if (!m || m.kind !== 'recorded' || station.undoing) return;
+    const reason = $('undo-reason').value.trim();
+    const opened = $('undo-opened').checked ? true : $('undo-unopened').checked ? false : null;
+    const missing = !reason ? ['needUndoReason', 'undo-reason'] : opened === null ? ['needVialState', 'undo-unopened']
+      : !$('undo-password').value ? ['needUndoPassword', 'undo-password'] : null;
+    if (missing) { $('undo-error').textContent = t(missing[0]); $(missing[1]).focus(); return; }
+    station.undoing = true;
+    render();
+    let reply;
+    let answer = {};
+    try {
+      reply = await post('api/administrations/' + encodeURIComponent(m.body.administrationId) + '/corrections',
+        {action: 'VOID', reason, vialOpened: opened, password: $('undo-password').value});
+      answer = await reply.json().catch(() => ({}));
+    } catch (e) {
+      reply = null;
+    }
+    station.undoing = false;
+    $('undo-password').value = '';
+    if (reply && reply.status === 401) { signedOut(); return; }
+    if (reply && reply.status === 201) {
+      clearUndo();
+      station.scan = null; // the verdict shown was the vial's before the undo
+      station.message = {kind: 'undone', vial: m.vial, back: answer.vialsGivenBack || []};
+      render();
+      focusBarcode();
+      return;
+    }
+    render();
+    const code = answer.code;
+    $('undo-error').textContent = !reply ? t('networkUndo') : words.has(code) ? t(code) : t('failed', {status: reply.status});
   }
 
   function render() {
@@ -488,6 +555,7 @@
       station.message = {kind: 'problem', vial, key: 'networkRetry', problem: answer && reply && reply.status !== 503 ? answer : {}, status: reply && reply.status};
     } else if (reply.ok) {
       target.recorded = true;
+      clearUndo();
       station.message = {kind: 'recorded', vial, body: answer, dispense};
     } else {
       station.message = {kind: 'problem', vial, problem: answer, status: reply.status, key: reply.status === 403 ? 'notNurse' : null};
@@ -549,6 +617,7 @@
   $('barcode').addEventListener('keypress', onBarcodeSeparator);
   $('station').addEventListener('keydown', onStationKey);
   $('record').addEventListener('click', () => record());
+  $('undo').addEventListener('submit', undo);
   for (const id of ['route', 'site', 'purpose']) $(id).addEventListener('change', renderDose);
   words.use(WORDS, render);
   show(Boolean(token()));

@@ -22,6 +22,15 @@ window.ExoTraceWords = (function () {
     route: {en: 'Route', ja: '投与経路'},
     purpose: {en: 'Purpose', ja: '目的'},
     choose: {en: '— choose —', ja: '— 選択 —'},
+    // an electronic signature (a release, a dose's correction) and a correction's refusals (ADR 0040)
+    SIGNATURE_REFUSED: {en: 'Signature refused: the password is wrong. Nothing was signed.', ja: '署名できません：パスワードが違います。何も署名されていません。'},
+    SIGN_IN_LOCKED: {en: 'Signing is locked after repeated wrong passwords. Try again later.', ja: 'パスワードの誤りが続いたため、署名はロックされています。時間をおいてもう一度お試しください。'},
+    NOT_YOUR_DOSE: {en: 'Another nurse recorded this dose: ask QA to correct it.', ja: 'この投与は別の看護師が記録しました。QAに訂正を依頼してください。'},
+    DOSE_ALREADY_CORRECTED: {en: 'This dose has already been corrected.', ja: 'この投与はすでに訂正されています。'},
+    vialState: {en: 'The vial', ja: 'バイアル'},
+    vialUnopened: {en: 'Not opened: back to stock', ja: '未開封：在庫に戻す'},
+    vialOpened: {en: 'Opened: waste it', ja: '開封済み：廃棄する'},
+    CORRECTION_WINDOW_PASSED: {en: 'It is too late for you to correct this dose: ask QA.', ja: 'ご自身で訂正できる時間を過ぎています。QAに依頼してください。'},
     // routes, injection sites and purposes of a dose (the scan station, the lot page's doses)
     IV_DRIP: {en: 'IV drip', ja: '点滴静注'},
     INJECTION: {en: 'Injection', ja: '注射'},

@@ -141,6 +141,48 @@ class ScanStationIT {
     }
 
     @Test
+    void aNurseUndoesTheDoseSheHasJustRecordedWithAReasonAndHerPasswordAndTheVialIsBackOnTheShelf() {
+        String lot = receivedLot("U-0001");
+        release(lot);
+        signInAs(nurse, "P-" + Api.unique());
+        page.findElement(By.id("lang-ja")).click();
+        scan(label(lot, "U-0001"));
+        choose("route", "IV_DRIP");
+        choose("purpose", "WELLNESS");
+        page.findElement(By.id("record")).click();
+        browser.waitUntil("the confirmation", () -> has("result", "recorded"));
+        assertTrue(page.findElement(By.id("undo")).isDisplayed(), "the dose just recorded can be undone");
+        assertEquals("この投与を取り消す", text("undo-button"));
+        browser.assertAccessible("a recorded dose with its undo, in Japanese");
+
+        page.findElement(By.id("undo-button")).click();
+        assertEquals("理由を入力してください。", text("undo-error"));
+        page.findElement(By.id("undo-reason")).sendKeys("患者が来院しなかった");
+        page.findElement(By.id("undo-unopened")).click();
+        page.findElement(By.id("undo-password")).sendKeys("not-her-password");
+        page.findElement(By.id("undo-button")).click();
+        browser.waitUntil("the refusal", () -> text("undo-error").startsWith("署名"));
+        assertEquals("署名できません：パスワードが違います。何も署名されていません。", text("undo-error"));
+        assertEquals(1, counts(lot).getInt("ADMINISTERED"), "a refused undo changes nothing");
+        browser.assertAccessible("an undo refused");
+
+        page.findElement(By.id("undo-password")).sendKeys(nurse.password());
+        page.findElement(By.id("undo-button")).click();
+        browser.waitUntil("the undo", () -> has("result", "undone"));
+        List<String> said = lines("result");
+        assertTrue(said.get(0).startsWith("✓ 取り消しました") && said.get(0).endsWith("U-0001"), said::toString);
+        assertEquals("バイアルは在庫（FREEZER-1）に戻りました。元の場所に戻してください。", said.get(1));
+        assertFalse(page.findElement(By.id("undo")).isDisplayed(), "an undone dose is not undone twice");
+        assertEquals(1, counts(lot).getInt("IN_STOCK"));
+        browser.assertAccessible("an undone dose");
+        page.findElement(By.id("lang-en")).click();
+        assertEquals("The vial is back in stock at FREEZER-1: return it there.", lines("result").get(1));
+
+        scan(label(lot, "U-0001"));
+        assertEquals("OK — may be given", text("headline"), "the vial may be given again");
+    }
+
+    @Test
     void aVialOfAQuarantinedLotIsBlockedAndCannotBeRecorded() {
         String lot = receivedLot("Q-0001");
         signInAs(nurse, "P-" + Api.unique());

@@ -297,12 +297,12 @@ class ReportsIT {
         assertEquals("attachment; filename=\"regulatory-export-" + year + ".csv\"", csv.header("Content-Disposition"));
         String[] rows = csv.body().split("\r\n");
         assertEquals("administrationId,kind,administeredAt,patientId,productCode,productName,lotNumbers,cpcCodes,vials,route,site,siteDetail,"
-                + "volumeMl,particles,purpose,indication,physician,consentRef,provisionPlanNumber,nurse,scanned", rows[0]);
+                + "volumeMl,particles,purpose,indication,physician,consentRef,provisionPlanNumber,nurse,scanned,corrects,corrections", rows[0]);
         List<String> mine = Arrays.stream(rows).filter(r -> r.contains("," + p.code() + ",")).toList();
         assertEquals(3, mine.size(), csv::body);
         assertEquals(injection.getString("administrationId") + ",ADMINISTERED," + injection.getString("administeredAt") + ","
                 + injection.getString("patientId") + "," + p.code() + ",max NFC 2cc," + lot.number() + "," + history.cpc() + ",1,INJECTION,JOINT,,1.000,"
-                + "390000000000,THERAPY,\"knee pain, \"\"left\"\"\",Dr. Sato,,," + otherNurse.username() + ",false", mine.get(0));
+                + "390000000000,THERAPY,\"knee pain, \"\"left\"\"\",Dr. Sato,,," + otherNurse.username() + ",false,,0", mine.get(0));
 
         Reply quarter = api.send("GET", "api/reports/regulatory-export?from=" + today() + "&to=" + today(), integration, null, null,
                 "Accept", "text/csv");

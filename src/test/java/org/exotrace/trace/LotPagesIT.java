@@ -167,6 +167,45 @@ class LotPagesIT {
     }
 
     @Test
+    void qaCorrectsADoseRecordedForTheWrongPatientOnTheLotPageAndTheTraceCallsTheRightOne() {
+        String lot = quarantinedLot(200);
+        entered(lot, "NEGATIVE");
+        Reply released = api.post("api/lots/" + lot + "/release", qa.token(), "{\"password\":\"" + qa.password() + "\",\"meaning\":\"Released for use\"}");
+        assertEquals(200, released.status(), released::toString);
+        String wrong = "P-W" + Api.unique();
+        String right = "P-R" + Api.unique();
+        String doseId = give(lot, wrong, 0).getString("administrationId");
+        signIn(qa, "lots/" + lot, "ja");
+        waitForReport();
+        browser.waitUntil("the dose in the trace", () -> !page.findElements(By.cssSelector("#doses tr[data-dose='" + doseId + "']")).isEmpty());
+        assertEquals("このロットの投与に訂正はありません。", text("no-corrections"));
+
+        page.findElement(By.cssSelector("#doses tr[data-dose='" + doseId + "'] button")).click();
+        browser.waitUntil("the correction form", () -> page.findElement(By.id("correct-form")).isDisplayed());
+        assertTrue(text("correct-title").startsWith(wrong + " の投与"), text("correct-title"));
+        browser.assertAccessible("the correction form, in Japanese");
+        page.findElement(By.id("correct-replace")).click();
+        assertFalse(page.findElement(By.id("correct-vial-field")).isDisplayed(), "the vial stays given to the right patient");
+        page.findElement(By.id("correct-patient")).sendKeys(right);
+        page.findElement(By.id("correct-reason")).sendKeys("患者IDの入力誤り");
+        page.findElement(By.id("correct-password")).sendKeys(qa.password());
+        page.findElement(By.id("correct-confirm")).click();
+
+        browser.waitUntil("the correction confirmed", () -> page.findElement(By.id("action-result")).isDisplayed()
+                && !page.findElements(By.cssSelector("#corrections tr[data-dose='" + doseId + "']")).isEmpty());
+        assertEquals("訂正しました：" + wrong + " の投与を " + right + " の投与に訂正しました。", text("action-result"));
+        assertFalse(page.findElement(By.id("correct-form")).isDisplayed());
+        assertTrue(text("patients").contains(right) && !text("patients").contains(wrong), text("patients"));
+        String listed = page.findElement(By.cssSelector("#corrections tr[data-dose='" + doseId + "']")).getText();
+        assertTrue(listed.startsWith(wrong) && listed.contains("に訂正") && listed.endsWith("患者IDの入力誤り"), listed);
+        browser.assertAccessible("a corrected dose, in Japanese");
+        JsonObject trace = api.get("api/lots/" + lot + "/trace", qa.token()).json();
+        assertEquals(right, trace.getJsonArray("patients").getJsonObject(0).getString("patientId"));
+        page.findElement(By.id("lang-en")).click();
+        assertTrue(page.findElement(By.cssSelector("#corrections tr[data-dose='" + doseId + "']")).getText().contains("replaced by dose"));
+    }
+
+    @Test
     void releaseIsOfferedOnlyWhenItCanSucceedAndARefusalIsShownAtTheTopNamingTheAssay() {
         String lot = quarantinedLot(200);
         signIn(qa, "lots/" + lot, "en");

@@ -191,8 +191,8 @@ class LotReportIT {
             assertTrue(lines[i].startsWith(lot.number() + "," + product.code() + ",max NFC 2cc," + product.gtin() + "," + history.cpc() + ","),
                     lines[i]);
         }
-        assertTrue(lines[1].contains("," + patientA + ",") && lines[1].endsWith("," + lot.serials().get(0) + ",true"), lines[1]);
-        assertTrue(lines[2].contains("," + patientB + ",") && lines[2].endsWith("," + lot.serials().get(1) + ",false"), lines[2]);
+        assertTrue(lines[1].contains("," + patientA + ",") && lines[1].endsWith("," + lot.serials().get(0) + ",true,,,,,"), lines[1]);
+        assertTrue(lines[2].contains("," + patientB + ",") && lines[2].endsWith("," + lot.serials().get(1) + ",false,,,,,"), lines[2]);
         assertTrue(lines[3].contains("," + patientA + ","), lines[3]);
     }
 
