@@ -4,6 +4,7 @@ import jakarta.json.JsonValue;
 import org.exotrace.launcher.ServiceProcessIT.Clinic;
 import org.exotrace.testing.Api;
 import org.exotrace.testing.Api.Reply;
+import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
 import org.exotrace.testing.PostgresCluster;
@@ -83,8 +84,8 @@ class FailoverIT {
 
     /**
      * With the standby's replay paused, a dose is recorded on the primary (the bedside reads the primary: the same vial
-     * again is refused) but the lot report, read on the replica, does not show it yet; its audit entry is on the primary.
-     * Once the standby has replayed, the report shows it.
+     * again is refused) but the lot report, read on the replica, does not show it yet, nor do the regulatory export, FHIR
+     * and EPCIS; the report's reads are audited on the primary. Once the standby has replayed, they show it.
      */
     static void theLotReportReadsTheReplicaAndShowsADoseOnceReplayed(Clinic clinic, Product product, PostgresCluster primary,
                                                                      PostgresCluster standby) throws SQLException {
@@ -93,6 +94,7 @@ class FailoverIT {
         String first = given(clinic, nurse, lot.vialIds().get(0));
         standby.awaitReplayOf(primary);
         assertEquals(Set.of(first), reportedDoses(clinic, lot));
+        Elsewhere before = Elsewhere.of(clinic, lot);
 
         try (Connection replica = standby.connect("exotrace")) {
             replica.createStatement().execute("SELECT pg_wal_replay_pause()");
@@ -101,10 +103,14 @@ class FailoverIT {
                     "Idempotency-Key", UUID.randomUUID().toString());
             assertEquals(409, again.status(), () -> "the bedside reads the primary, where the vial is used: " + again);
             assertEquals(Set.of(first), reportedDoses(clinic, lot), "the report reads the replica, whose replay is paused");
+            assertEquals(before, Elsewhere.of(clinic, lot), "so do the regulatory export, FHIR and EPCIS");
 
             replica.createStatement().execute("SELECT pg_wal_replay_resume()");
             standby.awaitReplayOf(primary);
             assertEquals(Set.of(first, second), reportedDoses(clinic, lot), "replayed, the replica's report shows the dose");
+            Elsewhere after = Elsewhere.of(clinic, lot);
+            assertEquals(new Elsewhere(before.regulatoryDoses() + 1, before.fhirDoses() + 1, before.epcisEvents() + 1), after,
+                    "and so do the others");
         }
         try (Connection db = primary.connect("exotrace")) {
             assertEquals(3, count(db, "SELECT count(*) FROM audit_entry WHERE action = 'LOT_REPORT_READ' AND subject_id = '"
@@ -124,6 +130,23 @@ class FailoverIT {
         assertEquals(200, report.status(), report::toString);
         return report.json().getJsonArray("doses").stream().map(JsonValue::asJsonObject)
                 .map(d -> d.getString("administrationId")).collect(Collectors.toSet());
+    }
+
+    /** The lot's doses as the regulatory export (today's) and FHIR count them, and its EPCIS events. */
+    record Elsewhere(int regulatoryDoses, int fhirDoses, int epcisEvents) {
+
+        static Elsewhere of(Clinic clinic, Lot lot) {
+            String qa = clinic.qa().token();
+            Reply export = clinic.api().get("api/reports/regulatory-export?from=" + Fixtures.today().minusDays(1) + "&to="
+                    + Fixtures.today().plusDays(1), qa);
+            Reply fhir = clinic.api().get("/fhir/MedicationAdministration?lot=" + lot.number(), qa);
+            Reply epcis = clinic.api().get("api/epcis/events?lot=" + lot.number(), qa);
+            for (Reply reply : List.of(export, fhir, epcis)) {
+                assertEquals(200, reply.status(), reply::toString);
+            }
+            return new Elsewhere(export.json().getInt("doseCount"), fhir.json().getInt("total"),
+                    epcis.json().getJsonObject("epcisBody").getJsonArray("eventList").size());
+        }
     }
 
     /** A dose acknowledged with 201: its id, and what a replay of it sends. */
