@@ -6,7 +6,7 @@
 -- Ledgers and history: appended, never changed (their triggers refuse it too; without the privilege nobody gets that far).
 GRANT SELECT, INSERT ON audit_entry, audit_seal, audit_checkpoint, stock_movement, qc_result, lot_signature, lot_decision,
     administration, administration_vial, recall_notification, sign_in_attempt, sign_in_lock, sign_in_lock_lift, webhook_event,
-    webhook_attempt, label_print, label_print_vial, storage_place, temperature_reading
+    webhook_attempt, label_print, label_print_vial, storage_place, temperature_reading, dose_correction
     TO "${appRole}";
 
 -- The catalogue: written once.

@@ -2,7 +2,11 @@ package org.exotrace.bedside.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,12 +26,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.exotrace.bedside.control.Correcting;
 import org.exotrace.bedside.control.Dosing;
+import org.exotrace.bedside.entity.DoseCorrection;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.platform.problem.ProblemException;
+import org.exotrace.security.control.SignIns;
 import org.exotrace.security.entity.Role;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Doses given at the clinic. */
@@ -46,8 +55,42 @@ public class AdministrationsResource {
             + "\"serial\":\"0001\",\"vialId\":\"549ac932-8402-42f9-9e93-56894780ab42\",\"volumeMl\":2.0}],\"volumeMl\":2.0,"
             + "\"warnings\":[]}";
 
+    /** The body of a correction: VOID, or REPLACE with the dose as it was given. */
+    public static class CorrectionRequest {
+        @NotNull
+        public DoseCorrection.Action action;
+        @NotBlank
+        @Size(max = 500)
+        public String reason;
+        @NotNull
+        @Size(min = 1, max = 200)
+        public String password;
+        /** Whether the vials the dose no longer uses were opened: required when it gives any back. */
+        public Boolean vialOpened;
+        @Valid
+        public DoseRequest replacement;
+    }
+
+    /** A correction as the API answers it: the correction, the dose it corrected, the replacement, the vials given back. */
+    public record CorrectedView(DoseView.CorrectionView correction, DoseView corrected, DoseView replacement,
+                                List<VialGivenBack> vialsGivenBack) {
+    }
+
+    /** A vial the corrected dose no longer uses: back IN_STOCK at its location, or WASTED as RECORDED_IN_ERROR. */
+    public record VialGivenBack(UUID vialId, String state, String location, long ledgerSeq, long reverses) {
+    }
+
     @Inject
     Dosing dosing;
+
+    @Inject
+    Correcting correcting;
+
+    @Inject
+    SignIns signIns;
+
+    @Context
+    HttpServletRequest http;
 
     @Context
     SecurityContext caller;
@@ -74,6 +117,60 @@ public class AdministrationsResource {
         return Doses.record(dosing, DoseKind.ADMINISTERED, request, key, caller.getUserPrincipal().getName(), uri.getAbsolutePathBuilder());
     }
 
+    @POST
+    @Path("{administrationId}/corrections")
+    @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME})
+    @Operation(summary = "Correct a dose recorded in error, administered or dispensed: VOID it, or REPLACE it with the dose as it was "
+                + "given (electronic signature: re-enter the password)",
+            description = "The dose stays, marked as corrected; a replacement is a new dose (201 with both). A NURSE corrects her own dose "
+                + "within exotrace.correction.nurse-window of recording it, QA any dose. replacement is a dose's body (as POST "
+                + "/api/administrations) without Idempotency-Key; with no vial named it uses the dose's own vials, and administeredAt "
+                + "defaults to the dose's. vialOpened (required when the dose gives a vial back): false puts the vial back in stock "
+                + "where it was taken from, true wastes it as RECORDED_IN_ERROR. A correction touching a recalled lot is flagged "
+                + "(recalledLot) for QA.",
+            extensions = @Extension(name = "x-roles", value = "[\"NURSE\", \"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CorrectionRequest.class),
+                    examples = {@ExampleObject(name = "void", value = "{\"action\":\"VOID\",\"reason\":\"scanned, then not given: the patient "
+                        + "left\",\"vialOpened\":false,\"password\":\"the nurse's own password\"}"),
+                        @ExampleObject(name = "replace", value = "{\"action\":\"REPLACE\",\"reason\":\"entered for the wrong patient\","
+                        + "\"password\":\"the nurse's own password\",\"replacement\":{\"patientId\":\"P-1002\",\"route\":\"IV_DRIP\","
+                        + "\"volumeMl\":2.0,\"purpose\":\"THERAPY\",\"indication\":\"knee osteoarthritis\"}}")}))
+    @APIResponse(responseCode = "201", description = "Corrected; Location names the replacement (REPLACE) or the corrected dose (VOID)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CorrectedView.class)))
+    @APIResponse(responseCode = "403", description = "NOT_YOUR_DOSE: a nurse corrects her own doses only; SIGNATURE_REFUSED, SIGNER_IS_ADMIN, "
+            + "PASSWORD_CHANGE_REQUIRED: the signature is refused; nothing was corrected")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no dose has this id")
+    @APIResponse(responseCode = "409", description = "DOSE_ALREADY_CORRECTED: the dose was corrected (correct its replacement); "
+            + "CORRECTION_WINDOW_PASSED: a nurse's window is over, QA corrects it; VIAL_BLOCKED: a vial the replacement names may not be given")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: no reason, vialOpened missing when a vial is given back, a "
+            + "replacement with VOID or none with REPLACE, or a rule about the replacement dose names its field")
+    @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: wrong passwords are counted with sign-in's")
+    public Response correct(@PathParam("administrationId") String id, @Valid @Required CorrectionRequest request, @Context UriInfo uri) {
+        UUID doseId = doseId(id);
+        boolean replacing = request.action == DoseCorrection.Action.REPLACE;
+        if (replacing != (request.replacement != null)) {
+            throw ProblemException.invalid("replacement", replacing ? "REPLACE gives the dose as it was given" : "VOID takes no replacement");
+        }
+        List<Dosing.VialRef> vials = replacing ? request.replacement.vialRefsIfAny() : List.of();
+        if (request.vialOpened == null && (!replacing || !vials.isEmpty())) {
+            throw ProblemException.invalid("vialOpened", "say whether the vial was opened: false puts it back in stock, true wastes it");
+        }
+        Optional<Correcting.Replacement> replacement = replacing
+                ? Optional.of(new Correcting.Replacement(request.replacement.details(dosing.find(doseId).map(r -> r.dose().kind())
+                        .orElseThrow(() -> ProblemException.notFound("administration", id)) == DoseKind.DISPENSED), vials))
+                : Optional.empty();
+        Correcting.Corrected done = correcting.correct(doseId, request.reason, Boolean.TRUE.equals(request.vialOpened), replacement,
+                caller.getUserPrincipal().getName(), caller.isUserInRole(Role.QA_NAME), request.password,
+                signIns.clientAddress(http.getRemoteAddr(), http.getHeaders("X-Forwarded-For")));
+        UUID shown = done.replacement().map(r -> r.dose().id()).orElse(doseId);
+        List<VialGivenBack> back = done.returned().stream().map(m -> new VialGivenBack(m.vialId(), m.stateAfter().name(), m.locationAfter(),
+                m.seq(), m.reverses().orElseThrow())).toList();
+        return Response.created(uri.getBaseUriBuilder().path("administrations").path(shown.toString()).build())
+                .entity(new CorrectedView(DoseView.CorrectionView.of(done.correction()), DoseView.of(done.corrected()),
+                        done.replacement().map(DoseView::of).orElse(null), back)).build();
+    }
+
     @GET
     @Path("{administrationId}")
     @RolesAllowed({Role.NURSE_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
@@ -85,12 +182,14 @@ public class AdministrationsResource {
                     examples = @ExampleObject(name = "example", value = DOSE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no dose has this id")
     public DoseView get(@PathParam("administrationId") String id) {
-        UUID uuid;
+        return dosing.read(doseId(id), caller.getUserPrincipal().getName()).map(DoseView::of).orElseThrow(() -> ProblemException.notFound("administration", id));
+    }
+
+    private static UUID doseId(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("administration", id);
+            throw ProblemException.notFound("administration", id.length() > 40 ? id.substring(0, 40) + "…" : id);
         }
-        return dosing.read(uuid, caller.getUserPrincipal().getName()).map(DoseView::of).orElseThrow(() -> ProblemException.notFound("administration", id));
     }
 }

@@ -72,6 +72,11 @@ public class DoseRequest {
     @Size(min = 1, max = 500)
     public String lateEntryReason;
 
+    /** The vials a replacement names: none means the corrected dose's own. */
+    List<Dosing.VialRef> vialRefsIfAny() {
+        return barcode == null && vialId == null && vials == null ? List.of() : vialRefs();
+    }
+
     List<Dosing.VialRef> vialRefs() {
         int given = (barcode != null ? 1 : 0) + (vialId != null ? 1 : 0) + (vials != null ? 1 : 0);
         if (given != 1) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import org.exotrace.bedside.entity.AdministeredVial;
 import org.exotrace.bedside.entity.Administration;
 import org.exotrace.bedside.entity.Block;
 import org.exotrace.bedside.entity.Caution;
+import org.exotrace.bedside.entity.DoseCorrection;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.Verdict;
 import org.exotrace.bedside.entity.VialFacts;
@@ -56,8 +58,16 @@ public class Dosing {
     public record VialRef(String barcode, UUID vialId) {
     }
 
-    /** The dose and the vials it used; {@code replayed} when an earlier request with the same key recorded it. */
-    public record Recorded(Administration dose, Map<UUID, VialFacts> vials, boolean replayed) {
+    /**
+     * The dose and the vials it used; {@code replayed} when an earlier request with the same key recorded it;
+     * {@code correctedBy} the correction that voided or replaced it, {@code replacing} the one it is the replacement of.
+     */
+    public record Recorded(Administration dose, Map<UUID, VialFacts> vials, boolean replayed, Optional<DoseCorrection> correctedBy,
+                           Optional<DoseCorrection> replacing) {
+
+        Recorded(Administration dose, Map<UUID, VialFacts> vials, boolean replayed) {
+            this(dose, vials, replayed, Optional.empty(), Optional.empty());
+        }
     }
 
     @PersistenceContext
@@ -94,57 +104,12 @@ public class Dosing {
         }
         requireProvisionFields(requiredFields, details);
         Map<UUID, String> barcodes = resolve(refs);
-        List<UUID> order = barcodes.keySet().stream().sorted().toList();
-        Map<UUID, Vial> locked = new LinkedHashMap<>();
-        for (UUID id : order) {
-            locked.put(id, em.find(Vial.class, id, LockModeType.PESSIMISTIC_WRITE));
-        }
-        em.createNativeQuery("SELECT id FROM lot WHERE id IN (SELECT lot_id FROM vial WHERE id = ANY(?1)) ORDER BY id FOR SHARE")
-                .setParameter(1, order.toArray(UUID[]::new)).getResultList();
-
+        Map<UUID, Vial> locked = lock(barcodes.keySet());
         Map<UUID, VialFacts> facts = new LinkedHashMap<>();
-        Set<Block> reasons = new LinkedHashSet<>();
         Set<Caution> warnings = new LinkedHashSet<>();
-        List<String> blockedVials = new ArrayList<>();
-        List<Administration.Use> uses = new ArrayList<>();
-        for (Map.Entry<UUID, String> ref : barcodes.entrySet()) {
-            Optional<Gs1Label> label = Optional.ofNullable(ref.getValue()).flatMap(b -> scanning.read(b, new StringBuilder()));
-            Scanning.Checked checked = scanning.check(ref.getKey(), label, Optional.of(details.route()), kind == DoseKind.DISPENSED)
-                    .orElseThrow();
-            VialFacts vial = checked.vial();
-            Verdict verdict = checked.verdict();
-            reasons.addAll(verdict.reasons());
-            warnings.addAll(verdict.warnings());
-            if (!verdict.ok()) {
-                blockedVials.add(vial.serial() + " " + verdict.reasons());
-            }
-            facts.put(vial.vialId(), vial);
-            uses.add(new Administration.Use(vial, ref.getValue()));
-        }
-        if (!reasons.isEmpty()) {
-            throw blocked(List.copyOf(reasons), "vial " + String.join("; ", blockedVials) + " may not be given: nothing was recorded");
-        }
+        List<Administration.Use> uses = checkedUses(kind, barcodes, details, Map.of(), facts, warnings);
         Administration dose = Administration.record(kind, details, uses, List.copyOf(warnings), nurse, now, lateEntryWindow);
-        em.persist(dose);
-        em.flush(); // the vial rows reference the dose by id only: EclipseLink cannot order the inserts itself
-        JsonArrayBuilder vialsJson = Json.createArrayBuilder();
-        for (AdministeredVial row : dose.vials()) {
-            em.persist(row);
-            Vial vial = locked.get(row.vialId());
-            StockMovement movement = kind == DoseKind.DISPENSED
-                    ? vial.dispense(dose.id().toString(), nurse, now)
-                    : vial.administer(dose.id().toString(), row.remainderMl(), nurse, now);
-            em.persist(movement);
-            VialFacts f = facts.get(row.vialId());
-            vialsJson.add(Json.createObjectBuilder().add("vialId", f.vialId().toString()).add("serial", f.serial())
-                    .add("lot", f.lotNumber()).add("product", f.productCode()).add("volumeMl", row.volumeMl().toPlainString())
-                    .add("remainderMl", row.remainderMl().toPlainString()).add("scanned", row.scanned()));
-        }
-        audit.record(nurse, kind == DoseKind.DISPENSED ? "DOSE_DISPENSED" : "DOSE_ADMINISTERED", "administration", dose.id().toString(),
-                Json.createObjectBuilder().add("patientId", dose.patientId()).add("route", dose.route().name())
-                        .add("volumeMl", dose.volumeMl().toPlainString()).add("particles", dose.particles())
-                        .add("purpose", dose.purpose().name()).add("administeredAt", dose.administeredAt().toString())
-                        .add("vials", vialsJson).build());
+        write(dose, locked, Set.of(), facts, nurse, now, Optional.empty());
         em.createNativeQuery("INSERT INTO idempotency_key (nurse, key, request_hash, administration_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"
                         + " ON CONFLICT (nurse, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,"
                         + " administration_id = EXCLUDED.administration_id, created_at = EXCLUDED.created_at")
@@ -173,7 +138,110 @@ public class Dosing {
                 .setParameter("id", administrationId).getResultList();
         Map<UUID, VialFacts> facts = new LinkedHashMap<>();
         rows.forEach(r -> scanning.facts(r.vialId()).ifPresent(f -> facts.put(f.vialId(), f)));
-        return Optional.of(new Recorded(dose.with(rows), facts, false));
+        return Optional.of(new Recorded(dose.with(rows), facts, false, correction("correctedId", administrationId),
+                correction("replacementId", administrationId)));
+    }
+
+    /** Locks the vials' rows in a fixed order, and their lots' rows for share, so that no decision on a lot passes a dose. */
+    Map<UUID, Vial> lock(Set<UUID> vialIds) {
+        List<UUID> order = vialIds.stream().sorted().toList();
+        Map<UUID, Vial> locked = new LinkedHashMap<>();
+        for (UUID id : order) {
+            locked.put(id, em.find(Vial.class, id, LockModeType.PESSIMISTIC_WRITE));
+        }
+        em.createNativeQuery("SELECT id FROM lot WHERE id IN (SELECT lot_id FROM vial WHERE id = ANY(?1)) ORDER BY id FOR SHARE")
+                .setParameter(1, order.toArray(UUID[]::new)).getResultList();
+        return locked;
+    }
+
+    /**
+     * Each vial checked by the scan's rules under the lock, with the number of its next use; {@code held} are vials the
+     * dose may name although they are out of stock (a replaced dose's own), each with the use number to write. Throws
+     * VIAL_BLOCKED naming every vial that may not be given.
+     */
+    List<Administration.Use> checkedUses(DoseKind kind, Map<UUID, String> barcodes, Administration.Details details, Map<UUID, Integer> held,
+                                         Map<UUID, VialFacts> facts, Set<Caution> warnings) {
+        Map<UUID, Integer> next = nextUses(barcodes.keySet());
+        Set<Block> reasons = new LinkedHashSet<>();
+        List<String> blockedVials = new ArrayList<>();
+        List<Administration.Use> uses = new ArrayList<>();
+        for (Map.Entry<UUID, String> ref : barcodes.entrySet()) {
+            Integer heldUse = held.get(ref.getKey());
+            VialFacts vial;
+            if (heldUse == null) {
+                Optional<Gs1Label> label = Optional.ofNullable(ref.getValue()).flatMap(b -> scanning.read(b, new StringBuilder()));
+                Scanning.Checked checked = scanning.check(ref.getKey(), label, Optional.of(details.route()), kind == DoseKind.DISPENSED)
+                        .orElseThrow();
+                vial = checked.vial();
+                Verdict verdict = checked.verdict();
+                reasons.addAll(verdict.reasons());
+                warnings.addAll(verdict.warnings());
+                if (!verdict.ok()) {
+                    blockedVials.add(vial.serial() + " " + verdict.reasons());
+                }
+            } else {
+                vial = scanning.facts(ref.getKey()).orElseThrow();
+            }
+            facts.put(vial.vialId(), vial);
+            uses.add(new Administration.Use(vial, ref.getValue(), heldUse != null ? heldUse : next.getOrDefault(vial.vialId(), 1)));
+        }
+        if (!reasons.isEmpty()) {
+            throw blocked(List.copyOf(reasons), "vial " + String.join("; ", blockedVials) + " may not be given: nothing was recorded");
+        }
+        return uses;
+    }
+
+    /** The number of each vial's next use: one more than its last (V26), 1 for a vial never used. */
+    private Map<UUID, Integer> nextUses(Set<UUID> vialIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT vial_id, max(use_number) FROM administration_vial WHERE vial_id = ANY(?1) GROUP BY vial_id")
+                .setParameter(1, vialIds.toArray(UUID[]::new)).getResultList();
+        Map<UUID, Integer> next = new LinkedHashMap<>();
+        rows.forEach(r -> next.put(UUID.fromString(r[0].toString()), ((Number) r[1]).intValue() + 1));
+        return next;
+    }
+
+    /**
+     * Writes the dose, its vial rows and the ledger rows of the vials it takes out of stock (all but {@code held}, which a
+     * replaced dose had already taken), and its audit entry ({@code corrects}: the dose it replaces).
+     */
+    void write(Administration dose, Map<UUID, Vial> locked, Set<UUID> held, Map<UUID, VialFacts> facts, String actor, Instant now,
+               Optional<UUID> corrects) {
+        DoseKind kind = dose.kind();
+        em.persist(dose);
+        em.flush(); // the vial rows reference the dose by id only: EclipseLink cannot order the inserts itself
+        JsonArrayBuilder vialsJson = Json.createArrayBuilder();
+        for (AdministeredVial row : dose.vials()) {
+            em.persist(row);
+            if (!held.contains(row.vialId())) {
+                Vial vial = locked.get(row.vialId());
+                em.persist(kind == DoseKind.DISPENSED
+                        ? vial.dispense(dose.id().toString(), actor, now)
+                        : vial.administer(dose.id().toString(), row.remainderMl(), actor, now));
+            }
+            VialFacts f = facts.get(row.vialId());
+            vialsJson.add(Json.createObjectBuilder().add("vialId", f.vialId().toString()).add("serial", f.serial())
+                    .add("lot", f.lotNumber()).add("product", f.productCode()).add("volumeMl", row.volumeMl().toPlainString())
+                    .add("remainderMl", row.remainderMl().toPlainString()).add("scanned", row.scanned()));
+        }
+        JsonObjectBuilder entry = Json.createObjectBuilder().add("patientId", dose.patientId()).add("route", dose.route().name())
+                .add("volumeMl", dose.volumeMl().toPlainString()).add("particles", dose.particles())
+                .add("purpose", dose.purpose().name()).add("administeredAt", dose.administeredAt().toString())
+                .add("vials", vialsJson);
+        corrects.ifPresent(id -> entry.add("corrects", id.toString()));
+        audit.record(actor, kind == DoseKind.DISPENSED ? "DOSE_DISPENSED" : "DOSE_ADMINISTERED", "administration", dose.id().toString(),
+                entry.build());
+    }
+
+    /** The correction whose {@code field} (correctedId or replacementId) names the dose. */
+    Optional<DoseCorrection> correction(String field, UUID administrationId) {
+        return em.createQuery("SELECT c FROM DoseCorrection c WHERE c." + field + " = :id", DoseCorrection.class)
+                .setParameter("id", administrationId).getResultStream().findFirst();
+    }
+
+    /** The provision-record fields this clinic requires are all given. */
+    void requireProvisionFields(Administration.Details details) {
+        requireProvisionFields(requiredFields, details);
     }
 
     private Optional<Recorded> replay(String nurse, String key, String requestHash, Instant now) {
@@ -189,11 +257,11 @@ public class Dosing {
                     "this key already recorded a different dose: send a new key for a new dose");
         }
         UUID id = UUID.fromString(rows.get(0)[1].toString());
-        return find(id).map(r -> new Recorded(r.dose(), r.vials(), true));
+        return find(id).map(r -> new Recorded(r.dose(), r.vials(), true, r.correctedBy(), r.replacing()));
     }
 
     /** The vial ids of the request, each with the barcode it was scanned by (null when chosen by hand). */
-    private Map<UUID, String> resolve(List<VialRef> refs) {
+    Map<UUID, String> resolve(List<VialRef> refs) {
         Map<UUID, String> vials = new LinkedHashMap<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < refs.size(); i++) {
@@ -241,7 +309,7 @@ public class Dosing {
         }
     }
 
-    private static DomainError blocked(List<Block> reasons, String detail) {
+    static DomainError blocked(List<Block> reasons, String detail) {
         return DomainError.blocked("VIAL_BLOCKED", "The vial may not be given", detail, reasons.stream().map(Enum::name).toList());
     }
 }

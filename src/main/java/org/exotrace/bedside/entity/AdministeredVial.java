@@ -56,6 +56,10 @@ public class AdministeredVial {
     @Column(updatable = false)
     private String barcode;
 
+    /** The vial's uses are numbered from 1; use n + 1 follows a correction of the dose of use n (V26). */
+    @Column(name = "use_number", nullable = false, updatable = false)
+    private int useNumber;
+
     // Copies of the dose's own columns and the vial's serial, for the lot's trace (V9): a dose never changes.
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
@@ -91,8 +95,10 @@ public class AdministeredVial {
     protected AdministeredVial() {
     }
 
-    AdministeredVial(Administration dose, VialFacts vial, int position, BigDecimal volumeMl, BigDecimal remainderMl, String barcode) {
+    AdministeredVial(Administration dose, VialFacts vial, int position, BigDecimal volumeMl, BigDecimal remainderMl, String barcode,
+                     int useNumber) {
         this(dose.id(), vial.vialId(), position, vial.lotId(), volumeMl, remainderMl, barcode);
+        this.useNumber = useNumber;
         this.kind = dose.kind();
         this.patientId = dose.patientId();
         this.administeredAt = dose.administeredAt();
@@ -146,5 +152,9 @@ public class AdministeredVial {
 
     public Optional<String> barcode() {
         return Optional.ofNullable(barcode);
+    }
+
+    public int useNumber() {
+        return useNumber;
     }
 }

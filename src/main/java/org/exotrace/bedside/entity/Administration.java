@@ -45,8 +45,11 @@ public class Administration {
                           Instant administeredAt, String lateEntryReason) {
     }
 
-    /** One vial to use, with the label scanned from it (null when chosen by hand). */
-    public record Use(VialFacts vial, String barcode) {
+    /**
+     * One vial to use, with the label scanned from it (null when chosen by hand) and the number of this use: 1, or one
+     * more than the use whose dose was corrected (a vial put back in stock, or named again by a replacement).
+     */
+    public record Use(VialFacts vial, String barcode, int useNumber) {
     }
 
     @Id
@@ -198,7 +201,7 @@ public class Administration {
             BigDecimal drawn = left.min(v.volumeMl()).setScale(ML_SCALE, RoundingMode.UNNECESSARY);
             left = left.subtract(drawn);
             used.add(new AdministeredVial(a, v, i, drawn, v.volumeMl().subtract(drawn).setScale(ML_SCALE, RoundingMode.UNNECESSARY),
-                    uses.get(i).barcode()));
+                    uses.get(i).barcode(), uses.get(i).useNumber()));
             particles = particles.add(BigDecimal.valueOf(v.particlesPerVial()).multiply(drawn).divide(v.volumeMl(), 0, RoundingMode.DOWN));
         }
         a.particles = particles.longValueExact();

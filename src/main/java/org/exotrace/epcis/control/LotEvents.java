@@ -139,7 +139,10 @@ public class LotEvents {
                         writeDecision(g, c, lot, next, uris, zone, places);
                         next = decisions.hasNext() ? decisions.next() : null;
                     }
-                    Ledger row = new Ledger(r.getLong(1), at, r.getString(3), r.getString(4), r.getString(5), r.getString(6));
+                    Long reversedBy = r.getObject(9, Long.class);
+                    Timestamp reversedAt = r.getTimestamp(10);
+                    Ledger row = new Ledger(r.getLong(1), at, r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                            r.getString(8), reversedBy, reversedAt == null ? null : reversedAt.toInstant());
                     Array serials = r.getArray(7);
                     writeLedger(g, row, (String[]) serials.getArray(), lot, uris, zone, places);
                     serials.free();
@@ -152,19 +155,27 @@ public class LotEvents {
         }
     }
 
-    /** Ledger rows of the lot grouped into events: same moment, kind, places and actor (a dose's reason does not split it). */
+    /**
+     * Ledger rows of the lot grouped into events: same moment, kind, places and actor (a dose's reason does not split it;
+     * a reversal's resulting state does). An event whose every row was reversed (ADR 0040) carries the first reversing
+     * row, from which its error declaration names the corrective event.
+     */
     private static final String LEDGER_EVENTS = """
             SELECT min(m.seq), m.at, m.kind, m.from_location, m.to_location,
                    CASE WHEN m.kind IN ('ADMINISTERED', 'DISPENSED') THEN NULL ELSE m.reason END,
-                   array_agg(v.serial ORDER BY v.serial)
-              FROM stock_movement m JOIN vial v ON v.id = m.vial_id
+                   array_agg(v.serial ORDER BY v.serial), CASE WHEN m.kind = 'REVERSED' THEN m.state_after END,
+                   CASE WHEN bool_and(r.seq IS NOT NULL) THEN min(r.seq) END, CASE WHEN bool_and(r.seq IS NOT NULL) THEN min(r.at) END
+              FROM stock_movement m JOIN vial v ON v.id = m.vial_id LEFT JOIN stock_movement r ON r.reverses = m.seq
              WHERE v.lot_id = ?
              GROUP BY m.at, m.kind, m.from_location, m.to_location,
-                      CASE WHEN m.kind IN ('ADMINISTERED', 'DISPENSED') THEN NULL ELSE m.reason END, m.actor
+                      CASE WHEN m.kind IN ('ADMINISTERED', 'DISPENSED') THEN NULL ELSE m.reason END, m.actor,
+                      CASE WHEN m.kind = 'REVERSED' THEN m.state_after END
              ORDER BY m.at, min(m.seq)
             """;
 
-    private record Ledger(long firstSeq, Instant at, String kind, String from, String to, String reason) {
+    /** An event of ledger rows; {@code reversedBy} and {@code reversedAt}: the first row that reversed them all, if they all were. */
+    private record Ledger(long firstSeq, Instant at, String kind, String from, String to, String reason, String stateAfter,
+                          Long reversedBy, Instant reversedAt) {
     }
 
     private record Decision(long seq, Instant at, String to) {
@@ -233,6 +244,13 @@ public class LotEvents {
                 bizStep = "destroying";
                 disposition = "destroyed";
             }
+            case "REVERSED" -> {
+                // a correction: the vials are back in stock where they were, or destroyed (an opened vial of a voided dose)
+                staysInStock = "IN_STOCK".equals(row.stateAfter());
+                bizStep = staysInStock ? "storing" : "destroying";
+                disposition = staysInStock ? "in_progress" : "destroyed";
+                place = staysInStock ? row.to() : row.from();
+            }
             case "COUNT_ADJUSTED" -> {
                 bizStep = "cycle_counting";
                 staysInStock = "FOUND_AT_COUNT".equals(row.reason());
@@ -242,7 +260,12 @@ public class LotEvents {
             default -> throw new IllegalStateException("a ledger row of unknown kind " + row.kind());
         }
         g.writeStartObject();
-        head(g, row.at(), zone, "urn:uuid:" + UUID.nameUUIDFromBytes(("exotrace:stock_movement:" + row.firstSeq()).getBytes(StandardCharsets.UTF_8)));
+        head(g, row.at(), zone, ledgerEventId(row.firstSeq()));
+        if (row.reversedBy() != null) {
+            // EPCIS 2.0 section 7.4.1.4: the event stays, declared in error, and names the event that corrects it
+            g.writeStartObject("errorDeclaration").write("declarationTime", row.reversedAt().toString()).write("reason", "incorrect_data")
+                    .writeStartArray("correctiveEventIDs").write(ledgerEventId(row.reversedBy())).writeEnd().writeEnd();
+        }
         g.writeStartArray("epcList");
         for (String serial : serials) {
             g.write(uris.sgtin(lot.gtin(), serial));
@@ -288,6 +311,11 @@ public class LotEvents {
         g.write("action", "OBSERVE").write("bizStep", "RECALLED".equals(d.to()) ? "holding" : "inspecting").write("disposition", disposition);
         location(g, "bizLocation", places.site());
         g.writeEnd();
+    }
+
+    /** The eventID of the event whose first ledger row is {@code seq}: the same in every document. */
+    private static String ledgerEventId(long seq) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(("exotrace:stock_movement:" + seq).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void head(JsonGenerator g, Instant at, ZoneId zone, String eventId) {

@@ -40,7 +40,7 @@ public class FhirReads {
 
     private static final String DOSES = """
             SELECT a.id, a.kind, a.patient_id, a.administered_at, a.recorded_at, a.route, a.site, a.site_detail, a.volume_ml, a.purpose,
-                   a.indication, a.nurse
+                   a.indication, a.nurse, NOT EXISTS (SELECT 1 FROM dose_line l WHERE l.administration_id = a.id AND NOT l.stands) AS stands
               FROM administration a
             """;
 
@@ -122,7 +122,7 @@ public class FhirReads {
 
     private static final String DISPENSES = """
             SELECT vial_id, administration_id, patient_id, administered_at AS handed_over_at, route, vial_volume_ml AS volume_ml, nurse,
-                   serial, lot_number, product_name
+                   serial, lot_number, product_name, stands
               FROM dose_line WHERE kind = 'DISPENSED'
             """;
     private static final String DISPENSED_TO = " AND administration_id IN (SELECT id FROM administration WHERE patient_id = ? AND kind = 'DISPENSED')";
@@ -130,7 +130,9 @@ public class FhirReads {
     /** One vial dispensed for home use, read by {@code reader}: audited as {@code DOSE_READ} (subject the patient). */
     @Transactional
     public Optional<FhirRows.Dispense> dispense(UUID vialId, String reader) {
-        Optional<FhirRows.Dispense> found = dispenses(DISPENSES + " AND vial_id = ?", List.of(vialId)).stream().findFirst();
+        // a vial given back by a voided dispense may be dispensed again: the dispense that stands, else the latest
+        Optional<FhirRows.Dispense> found = dispenses(DISPENSES + " AND vial_id = ? ORDER BY stands DESC, administered_at DESC", List.of(vialId))
+                .stream().findFirst();
         found.ifPresent(d -> audit.record(reader, "DOSE_READ", "patient", d.patientId(), Json.createObjectBuilder()
                 .add("administrationId", d.administrationId().toString()).add("interface", "FHIR").build()));
         return found;

@@ -31,17 +31,22 @@ public final class FhirRows {
                            BigDecimal volumeMl) {
     }
 
-    /** One dose, with its vials in the order they were given. */
+    /** One dose, with its vials in the order they were given; it {@code stands} unless it was corrected (ADR 0040). */
     public record Dose(UUID id, String kind, String patientId, Instant administeredAt, Instant recordedAt, String route, String site,
-                       String siteDetail, BigDecimal volumeMl, String purpose, String indication, String nurse, List<DoseVial> vials) {
+                       String siteDetail, BigDecimal volumeMl, String purpose, String indication, String nurse, boolean stands,
+                       List<DoseVial> vials) {
         Dose withVials(List<DoseVial> of) {
-            return new Dose(id, kind, patientId, administeredAt, recordedAt, route, site, siteDetail, volumeMl, purpose, indication, nurse, of);
+            return new Dose(id, kind, patientId, administeredAt, recordedAt, route, site, siteDetail, volumeMl, purpose, indication, nurse,
+                    stands, of);
         }
     }
 
-    /** One vial handed to a patient for home use (a dispense of several vials is one of these per vial). */
+    /**
+     * One vial handed to a patient for home use (a dispense of several vials is one of these per vial); it {@code stands}
+     * unless its dispense was corrected.
+     */
     public record Dispense(UUID vialId, UUID administrationId, String patientId, Instant handedOverAt, String route, BigDecimal volumeMl,
-                           String nurse, String serial, String lotNumber, String productName) {
+                           String nurse, String serial, String lotNumber, String productName, boolean stands) {
     }
 
     /** A page of a search: the rows and how many match in all. */

@@ -19,9 +19,8 @@ import org.exotrace.platform.error.DomainError;
 import org.exotrace.qc.entity.QcReview;
 import org.exotrace.qc.entity.ReleasePolicy;
 import org.exotrace.qc.entity.ReleaseSignature;
-import org.exotrace.security.control.SignIns;
+import org.exotrace.security.control.Signatures;
 import org.exotrace.security.entity.AppUser;
-import org.exotrace.security.entity.Role;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,8 +36,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 @Transactional
 public class QaDecisions {
-
-    private static final Logger LOG = Logger.getLogger(QaDecisions.class.getName());
 
     /** What a release signature did: released the lot, or waits for the second signer. */
     public record Signed(Lot lot, ReleaseSignature signature, ReleasePolicy.Step step) {
@@ -55,7 +51,7 @@ public class QaDecisions {
     QcResults results;
 
     @Inject
-    SignIns signIns;
+    Signatures signatures;
 
     @Inject
     AuditTrail audit;
@@ -82,27 +78,7 @@ public class QaDecisions {
      * keeps exactly the results it was made over, flagged when an ADMIN reset the signer's password shortly before.
      */
     public Signed release(String lotNumber, String productCode, String password, String meaning, String signer, String address) {
-        SignIns.Outcome check = signIns.reauthenticate(signer, password, address);
-        if (check instanceof SignIns.Locked locked) {
-            throw DomainError.lockedOut("SIGN_IN_LOCKED", "Signing is locked after repeated wrong "
-                    + "passwords for this user or from this address, as sign-in is: try again after " + locked.until() + "; nothing was signed");
-        }
-        if (!(check instanceof SignIns.Granted granted)) {
-            LOG.warning(() -> "release signature of lot " + lotNumber + " refused: wrong password for " + signer);
-            throw DomainError.forbidden("SIGNATURE_REFUSED",
-                    "The password does not match the signed-in user: nothing was signed");
-        }
-        AppUser account = granted.user();
-        if (account.roles().contains(Role.ADMIN)) {
-            // an account from before ADMIN and QA were kept apart: an ADMIN sets others' passwords, so may not sign
-            throw DomainError.forbidden("SIGNER_IS_ADMIN",
-                    "This account also holds ADMIN, and an ADMIN may not sign releases: ask an ADMIN to take one of the two roles; nothing was signed");
-        }
-        if (account.passwordTemporary()) {
-            throw DomainError.forbidden("PASSWORD_CHANGE_REQUIRED",
-                    "This password was set by an ADMIN: choose your own (POST /api/auth/password) before signing; nothing was signed")
-                    .titled("Password change required");
-        }
+        AppUser account = signatures.require(signer, password, address, "the release of lot " + lotNumber);
         Lot lot = lots.lockedForQa(lotNumber, productCode);
         lot.requireCanBecome(LotStatus.RELEASED);
         Instant now = clock.instant();

@@ -27,7 +27,7 @@ public record RegulatoryExport(ReportPeriod period, String timeZone, int doseCou
     public record Dose(UUID administrationId, DoseKind kind, Instant administeredAt, String patientId, String productCode,
                        String productName, String lotNumbers, String cpcCodes, int vials, Route route, InjectionSite site, String siteDetail,
                        BigDecimal volumeMl, long particles, Purpose purpose, String indication, String physician, String consentRef,
-                       String provisionPlanNumber, String nurse, boolean scanned) {
+                       String provisionPlanNumber, String nurse, boolean scanned, UUID corrects, int corrections) {
     }
 
     public record Summary(String productCode, String productName, Route route, long doses, long vials, BigDecimal totalMl,

@@ -56,7 +56,9 @@ public class Reports {
                 SELECT m.reason, p.code AS product_code, p.name AS product_name, count(*) AS vials, 0 AS partial_vials,
                        CAST(sum(p.volume_ml) AS numeric(14, 3)) AS ml
                   FROM stock_movement m JOIN vial v ON v.id = m.vial_id JOIN lot l ON l.id = v.lot_id JOIN product p ON p.id = l.product_id
-                 WHERE (m.kind = 'WASTED' OR (m.kind = 'COUNT_ADJUSTED' AND m.reason = 'MISSING_AT_COUNT'))
+                 WHERE (m.kind = 'WASTED' OR (m.kind = 'COUNT_ADJUSTED' AND m.reason = 'MISSING_AT_COUNT')
+                        OR (m.kind = 'REVERSED' AND m.state_after = 'WASTED'))
+                   AND NOT EXISTS (SELECT 1 FROM stock_movement r WHERE r.reverses = m.seq)
                    AND m.at >= ? AND m.at < ?
                  GROUP BY m.reason, p.code, p.name""", period));
         lines.addAll(rows(Wastage.Line.class, """
@@ -65,6 +67,7 @@ public class Reports {
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
                        JOIN lot l ON l.id = av.lot_id JOIN product p ON p.id = l.product_id
                  WHERE a.administered_at >= ? AND a.administered_at < ? AND av.remainder_ml > 0
+                   AND NOT EXISTS (SELECT 1 FROM dose_correction c WHERE c.corrected_id = a.id)
                  GROUP BY p.code, p.name""", period));
         return Wastage.of(period, zone(), lines);
     }
@@ -75,6 +78,7 @@ public class Reports {
                        count(*) FILTER (WHERE NOT av.scanned) AS unscanned_vials
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
                  WHERE a.administered_at >= ? AND a.administered_at < ?
+                   AND NOT EXISTS (SELECT 1 FROM dose_correction c WHERE c.corrected_id = a.id)
                  GROUP BY 1, 2""", zone().getId(), Timestamp.from(period.start(zone())), Timestamp.from(period.end(zone()))));
     }
 
@@ -88,10 +92,16 @@ public class Reports {
                        string_agg(DISTINCT l.lot_number, ' ' ORDER BY l.lot_number) AS lot_numbers,
                        string_agg(DISTINCT c.code, ' ' ORDER BY c.code) AS cpc_codes,
                        count(*) AS vials, a.route, a.site, a.site_detail, a.volume_ml, a.particles, a.purpose, a.indication, a.physician,
-                       a.consent_ref, a.provision_plan_number, a.nurse, bool_and(av.scanned) AS scanned
+                       a.consent_ref, a.provision_plan_number, a.nurse, bool_and(av.scanned) AS scanned,
+                       (SELECT rc.corrected_id FROM dose_correction rc WHERE rc.replacement_id = a.id) AS corrects,
+                       (WITH RECURSIVE chain(id) AS (
+                             SELECT rc.corrected_id FROM dose_correction rc WHERE rc.replacement_id = a.id
+                             UNION ALL SELECT rc.corrected_id FROM dose_correction rc JOIN chain ON rc.replacement_id = chain.id)
+                        SELECT count(*) FROM chain) AS corrections
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
                        JOIN lot l ON l.id = av.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
                  WHERE a.administered_at >= ? AND a.administered_at < ?
+                   AND NOT EXISTS (SELECT 1 FROM dose_correction c WHERE c.corrected_id = a.id)
                  GROUP BY a.id
                  ORDER BY 5, a.route, a.administered_at, a.id""", period);
         audit.record(reader, "REGULATORY_EXPORT_READ", "report", "regulatory-export", Json.createObjectBuilder()

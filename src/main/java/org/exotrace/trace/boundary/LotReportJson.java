@@ -31,7 +31,7 @@ record LotReportJson(Heading head, Doses doses) implements StreamingOutput {
             doses.each(d -> JsonMembers.object(g, null, "administeredAt", d.administeredAt(), "administrationId", d.administrationId(),
                     "doseVolumeMl", d.doseVolumeMl(), "kind", d.kind(), "nurse", d.nurse(), "patientId", d.patientId(), "purpose",
                     d.purpose(), "route", d.route(), "scanned", d.scanned(), "serial", d.serial(), "site", d.site(), "vialVolumeMl",
-                    d.vialVolumeMl()));
+                    d.vialVolumeMl(), "corrects", d.corrects()));
             g.writeEnd();
         })));
     }

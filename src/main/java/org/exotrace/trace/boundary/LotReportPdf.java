@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.exotrace.bedside.entity.DoseCorrection;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.trace.control.Traces;
@@ -175,11 +176,24 @@ final class LotReportPdf {
                     new Column("Route", 0.09f), new Column("Site", 0.07f), new Column("ml (vial of dose)", 0.08f), new Column("Nurse", 0.1f),
                     new Column("Purpose", 0.09f), new Column("Serial", 0.11f), new Column("Scanned", 0.08f)), doses, true);
         }
+        if (!r.corrections().isEmpty()) {
+            corrections(r.corrections());
+        }
         if (!recallFollowUp.isEmpty()) {
             recallFollowUp(recallFollowUp);
         }
         out.close();
         footers(r.clinic() + " - lot report " + l.lotNumber());
+    }
+
+    /** The vials of doses corrected after they were recorded: they are not among the doses above (ADR 0040). */
+    private void corrections(List<Traces.CorrectedDose> corrections) throws IOException {
+        heading("Corrected doses (" + corrections.size() + " vials; not counted above)");
+        List<List<String>> rows = new ArrayList<>();
+        corrections.forEach(c -> rows.add(List.of(c.administrationId().toString(), c.patientId(), c.serial(),
+                c.correction() == DoseCorrection.Action.VOID ? "voided" : "replaced by " + c.replacedBy(), time(c.correctedAt()), c.reason())));
+        table(List.of(new Column("Administration", 0.17f), new Column("Patient", 0.12f), new Column("Serial", 0.11f),
+                new Column("Correction", 0.22f), new Column("When", 0.12f), new Column("Reason", 0.26f)), rows, true);
     }
 
     /** The patients still to reach first, then those reached, each with their attempts: what the lot page shows. */

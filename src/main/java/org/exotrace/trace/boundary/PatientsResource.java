@@ -59,7 +59,7 @@ public class PatientsResource {
                            DonorSource donorSource, String cpcCode, String cpcName, QcSummary qc, List<Signer> releasedBy) {
     }
 
-    public record PatientDoses(String patientId, int doses, boolean anyRecalled, List<DoseLine> items) {
+    public record PatientDoses(String patientId, int doses, boolean anyRecalled, List<DoseLine> items, List<Traces.CorrectedDose> corrections) {
     }
 
     @Inject
@@ -82,7 +82,8 @@ public class PatientsResource {
         if (!PATIENT_ID.matcher(patientId).matches()) {
             throw ProblemException.invalid("patientId", "1-64 letters, digits, '.', '_' or '-'");
         }
-        List<DoseLine> lines = traces.patient(patientId, caller.getUserPrincipal().getName()).stream().map(p -> {
+        Traces.PatientHistory history = traces.patient(patientId, caller.getUserPrincipal().getName());
+        List<DoseLine> lines = history.doses().stream().map(p -> {
             var d = p.dose();
             return new DoseLine(d.administrationId(), d.kind(), d.administeredAt(), d.route(), d.site(), d.siteDetail(), d.vialVolumeMl(),
                     d.purpose(), d.nurse(), d.vialId(), d.serial(), d.scanned(), d.lotNumber(), d.lotStatus(), d.expiresOn(), d.productCode(),
@@ -91,6 +92,6 @@ public class PatientsResource {
                     p.signatures().stream().map(s -> new Signer(s.signer(), s.signedAt(), s.meaning())).toList());
         }).toList();
         return new PatientDoses(patientId, (int) lines.stream().map(DoseLine::administrationId).distinct().count(),
-                lines.stream().anyMatch(l -> l.lotStatus() == LotStatus.RECALLED), lines);
+                lines.stream().anyMatch(l -> l.lotStatus() == LotStatus.RECALLED), lines, history.corrections());
     }
 }

@@ -62,6 +62,7 @@ record TraceJson(Traces.TraceHead head, Rows rows) implements StreamingOutput {
             List<Traces.Recipient> patients = recipients.list(h.notifications());
             value(g, "patients", patients);
             value(g, "notifications", h.notifications().stream().map(TraceResource.NotificationView::of).toList());
+            value(g, "corrections", h.corrections());
             long toReach = h.status() == LotStatus.RECALLED ? patients.stream().filter(r -> !r.reached()).count() : 0;
             g.write("vialCount", vials[0]).write("doseCount", recipients.doses()).write("patientCount", patients.size())
                     .write("patientsToReach", toReach);
@@ -72,6 +73,7 @@ record TraceJson(Traces.TraceHead head, Rows rows) implements StreamingOutput {
     private static void dose(JsonGenerator g, DoseLine d) throws IOException {
         object(g, null, "administrationId", d.administrationId(), "kind", d.kind(), "patientId", d.patientId(), "administeredAt",
                 d.administeredAt(), "route", d.route(), "site", d.site(), "siteDetail", d.siteDetail(), "volumeMl", d.vialVolumeMl(),
-                "nurse", d.nurse(), "purpose", d.purpose(), "vialId", d.vialId(), "serial", d.serial(), "scanned", d.scanned());
+                "nurse", d.nurse(), "purpose", d.purpose(), "vialId", d.vialId(), "serial", d.serial(), "scanned", d.scanned(),
+                "corrects", d.corrects());
     }
 }

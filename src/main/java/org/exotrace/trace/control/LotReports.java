@@ -50,7 +50,7 @@ public class LotReports {
     /** The whole report, as the JSON answer shows it and the CSV and PDF render it. */
     public record LotReport(String clinic, Instant generatedAt, String generatedBy, String timeZone, Identity lot, Source source,
                             List<AssayLine> assays, boolean qcPassed, List<Signature> signatures, List<Decision> decisions,
-                            Counts counts, List<DoseLine> doses) {
+                            Counts counts, List<Traces.CorrectedDose> corrections, List<DoseLine> doses) {
     }
 
     /**
@@ -59,11 +59,11 @@ public class LotReports {
      */
     public record Heading(UUID lotId, String clinic, Instant generatedAt, String generatedBy, String timeZone, Identity lot,
                           Source source, List<AssayLine> assays, boolean qcPassed, List<Signature> signatures,
-                          List<Decision> decisions, Counts counts) {
+                          List<Decision> decisions, Counts counts, List<Traces.CorrectedDose> corrections) {
 
         public LotReport with(List<DoseLine> doses) {
             return new LotReport(clinic, generatedAt, generatedBy, timeZone, lot, source, assays, qcPassed, signatures, decisions,
-                    counts, doses);
+                    counts, corrections, doses);
         }
     }
 
@@ -192,8 +192,8 @@ public class LotReports {
     @Transactional
     public Heading heading(String lotNumber, String productCode, String generatedBy) {
         QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
-        long doses = Reads.first(reports.dataSource(), Long.class, "SELECT count(*) FROM dose_line WHERE lot_id = ?", dossier.lot().id())
-                .orElseThrow();
+        long doses = Reads.first(reports.dataSource(), Long.class, "SELECT count(*) FROM dose_line WHERE lot_id = ? AND stands",
+                dossier.lot().id()).orElseThrow();
         return heading(dossier, generatedBy, doses);
     }
 
@@ -207,7 +207,7 @@ public class LotReports {
                 assayLines(lot, review), review.passed(),
                 dossier.signatures().stream().map(s -> signature(s, review)).toList(),
                 dossier.decisions().stream().map(LotReports::decision).toList(),
-                counts);
+                counts, traces.corrections(lot.id()));
     }
 
     private static Identity identity(Lot l) {
@@ -249,7 +249,7 @@ public class LotReports {
     }
 
     /**
-     * Hands every vial of the lot that went into a dose to {@code reader}, one row at a time in the order the doses were
+     * Hands every vial of the lot that went into a dose that stands (not corrected, ADR 0040) to {@code reader}, one row at a time in the order the doses were
      * given (the lot's rows of {@code dose_line}, V20), fetched as they are read, so that no list of them is held. Inside a
      * transaction ({@link #report}) the connection is the transaction's; outside one (a streamed answer) a read-only
      * transaction of its own ({@link Reads#in}).
@@ -257,7 +257,7 @@ public class LotReports {
     public void doses(UUID lotId, DoseReader reader) throws IOException {
         Reads.in(reports.dataSource(), Connection.TRANSACTION_READ_COMMITTED, reads -> reads.each(DoseLine.class, """
                 SELECT administration_id, kind, patient_id, administered_at, route, site, dose_volume_ml, vial_volume_ml, nurse, purpose,
-                       serial, scanned
-                  FROM dose_line WHERE lot_id = ? ORDER BY administered_at, serial""", reader::read, lotId));
+                       serial, scanned, corrects
+                  FROM dose_line WHERE lot_id = ? AND stands ORDER BY administered_at, serial""", reader::read, lotId));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.bedside.entity.DoseCorrection;
 import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
@@ -64,7 +65,16 @@ public class Traces {
      * recall, and the recall notifications of its patients. The doses and vials follow by {@link #snapshot}.
      */
     public record TraceHead(UUID lotId, String lotNumber, String productCode, String productName, String cpcCode, LotStatus status,
-                            LocalDate expiresOn, Optional<LotDecision> recall, List<RecallNotification> notifications) {
+                            LocalDate expiresOn, Optional<LotDecision> recall, List<RecallNotification> notifications,
+                            List<CorrectedDose> corrections) {
+    }
+
+    /**
+     * A vial's line of a dose that no longer counts (ADR 0040): voided, or replaced by {@code replacedBy}. The trace, the
+     * patient's doses and the lot report list them beside the doses that stand.
+     */
+    public record CorrectedDose(UUID administrationId, String patientId, String serial, DoseCorrection.Action correction, UUID replacedBy,
+                                Instant correctedAt, String reason) {
     }
 
     /** How many patients a lot reached, with how many dose lines. */
@@ -146,6 +156,10 @@ public class Traces {
     public record PatientDose(DoseLine dose, QcReview qc, List<ReleaseSignature> signatures) {
     }
 
+    /** A patient's doses that stand, and the lines of their doses that were corrected. */
+    public record PatientHistory(List<PatientDose> doses, List<CorrectedDose> corrections) {
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -185,11 +199,17 @@ public class Traces {
         Optional<LotDecision> recall = qc.decisions(lot).stream().filter(d -> d.to() == LotStatus.RECALLED).findFirst();
         Reach reach = Reads.first(dataSource, Reach.class, """
                 SELECT count(*) AS patients, coalesce(sum(n), 0) AS doses
-                  FROM (SELECT count(*) AS n FROM dose_line WHERE lot_id = ? GROUP BY patient_id) p""", lot.id()).orElseThrow();
+                  FROM (SELECT count(*) AS n FROM dose_line WHERE lot_id = ? AND stands GROUP BY patient_id) p""", lot.id()).orElseThrow();
+        List<CorrectedDose> corrections = corrections(lot.id());
         audit.record(reader, "LOT_TRACE_READ", "lot", lot.lotNumber(), Json.createObjectBuilder()
                 .add("product", lot.product().code()).add("patients", reach.patients()).add("doses", reach.doses()).build());
         return new TraceHead(lot.id(), lot.lotNumber(), lot.product().code(), lot.product().name(), lot.cpc().code(), lot.status(),
-                lot.expiresOn(), recall, notifications);
+                lot.expiresOn(), recall, notifications, corrections);
+    }
+
+    /** The corrected dose lines of a lot, in the order they were corrected. */
+    public List<CorrectedDose> corrections(UUID lotId) {
+        return Reads.list(dataSource, CorrectedDose.class, CORRECTED + "lot_id = ? ORDER BY corrected_at, serial", lotId);
     }
 
     /**
@@ -244,12 +264,11 @@ public class Traces {
                     + ": patients are notified of a RECALLED lot", lot.status().name());
         }
         Object received = em.createNativeQuery("""
-                        SELECT EXISTS (SELECT 1 FROM administration_vial av JOIN administration a ON a.id = av.administration_id
-                                        WHERE av.lot_id = ?1 AND a.patient_id = ?2)""")
+                        SELECT EXISTS (SELECT 1 FROM dose_line WHERE lot_id = ?1 AND patient_id = ?2 AND stands)""")
                 .setParameter(1, lot.id()).setParameter(2, patientId).getSingleResult();
         if (!Boolean.TRUE.equals(received)) {
             throw DomainError.invalid("NOT_A_RECIPIENT", "patientId", "patient " + patientId + " received no vial of lot "
-                    + lot.lotNumber());
+                    + lot.lotNumber() + " (a corrected dose does not count)");
         }
         Instant now = clock.instant();
         RecallNotification n;
@@ -270,12 +289,12 @@ public class Traces {
      * whom), with the audit entry appended after the reads, as for the forward trace.
      */
     @Transactional
-    public List<PatientDose> patient(String patientId, String reader) {
+    public PatientHistory patient(String patientId, String reader) {
         Map<UUID, QcReview> reviews = new LinkedHashMap<>();
         Map<UUID, List<ReleaseSignature>> signatures = new LinkedHashMap<>();
         List<PatientDose> result = new ArrayList<>();
         for (DoseLine d : Reads.list(dataSource, DoseLine.class, """
-                SELECT * FROM dose_line WHERE administration_id IN (SELECT id FROM administration WHERE patient_id = ?)
+                SELECT * FROM dose_line WHERE administration_id IN (SELECT id FROM administration WHERE patient_id = ?) AND stands
                  ORDER BY administered_at DESC, serial""", patientId)) {
             if (!reviews.containsKey(d.lotId())) {
                 Lot lot = em.find(Lot.class, d.lotId());
@@ -284,10 +303,15 @@ public class Traces {
             }
             result.add(new PatientDose(d, reviews.get(d.lotId()), signatures.get(d.lotId())));
         }
+        List<CorrectedDose> corrections = Reads.list(dataSource, CorrectedDose.class, CORRECTED + "patient_id = ? ORDER BY corrected_at, serial",
+                patientId);
         audit.record(reader, "PATIENT_DOSES_READ", "patient", patientId, Json.createObjectBuilder()
                 .add("vials", result.size()).add("lots", reviews.size()).build());
-        return result;
+        return new PatientHistory(result, corrections);
     }
+
+    private static final String CORRECTED = "SELECT administration_id, patient_id, serial, correction, replaced_by, corrected_at,"
+            + " correction_reason AS reason FROM dose_line WHERE NOT stands AND ";
 
     private static final String LOT_VIALS = "SELECT id AS vial_id, serial, state, location FROM vial WHERE lot_id = ? ORDER BY serial";
 
@@ -296,9 +320,12 @@ public class Traces {
                    m.at, m.actor
               FROM vial v LEFT JOIN stock_movement m ON m.vial_id = v.id WHERE v.lot_id = ? ORDER BY v.serial, v.id, m.seq""";
 
-    /** A lot's dose lines from the covering index {@code administration_vial_trace_idx} alone (V9, V20): an index-only scan, in order. */
+    /**
+     * A lot's dose lines that stand, from the covering index {@code administration_vial_trace_idx} (V9, V20), each checked
+     * against the few corrections (V26).
+     */
     private static final String LOT_DOSES = """
             SELECT administration_id, kind, patient_id, administered_at, route, site, site_detail, vial_volume_ml, nurse, purpose,
-                   vial_id, serial, scanned
-              FROM dose_line WHERE lot_id = ? ORDER BY administered_at, serial""";
+                   vial_id, serial, scanned, corrects
+              FROM dose_line WHERE lot_id = ? AND stands ORDER BY administered_at, serial""";
 }

@@ -58,6 +58,14 @@ public class VialsResource {
         public String note;
     }
 
+    public static class Reversal {
+        @NotNull
+        public Long seq;
+        @NotBlank
+        @Size(max = 500)
+        public String reason;
+    }
+
     public record VialSummary(UUID vialId, String serial, VialState state, String location) {
         public static VialSummary of(Vial v) {
             return new VialSummary(v.id(), v.serial(), v.state(), v.location());
@@ -65,10 +73,10 @@ public class VialsResource {
     }
 
     public record MovementView(long seq, MovementKind kind, String fromLocation, String toLocation, VialState stateAfter,
-                               String reason, String note, Instant at, String actor) {
+                               String reason, String note, Instant at, String actor, Long reverses) {
         static MovementView of(StockMovement m) {
             return new MovementView(m.seq(), m.kind(), m.fromLocation().orElse(null), m.toLocation().orElse(null), m.stateAfter(),
-                    m.reason().orElse(null), m.note().orElse(null), m.at(), m.actor());
+                    m.reason().orElse(null), m.note().orElse(null), m.at(), m.actor(), m.reverses().orElse(null));
         }
     }
 
@@ -127,6 +135,27 @@ public class VialsResource {
     @APIResponse(responseCode = "409", description = "VIAL_NOT_IN_STOCK: the vial already left stock")
     public Response waste(@PathParam("vialId") String vialId, @Valid @Required Waste request) {
         StockMovement m = stock.waste(id(vialId), request.reason, request.note, caller.getUserPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(MovementView.of(m)).build();
+    }
+
+    @POST
+    @Path("reversals")
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME})
+    @Operation(summary = "Reverse the vial's latest stock-ledger row (a waste, a move, a count's adjustment, or a reversal of one) "
+            + "recorded in error: a new REVERSED row names it, the original stays",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Reversal.class),
+                    examples = @ExampleObject(name = "example", value = "{\"seq\":1042,\"reason\":\"wasted the wrong vial: this one is on the shelf\"}")))
+    @APIResponse(responseCode = "201", description = "The REVERSED row appended; the vial is back where and what it was before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no vial has this id")
+    @APIResponse(responseCode = "409", description = "NOT_LATEST_MOVEMENT: the row is not the vial's latest; NOT_REVERSIBLE: a receipt, or a "
+            + "dose's row (correct the dose instead)")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: no seq or no reason")
+    public Response reverse(@PathParam("vialId") String vialId, @Valid @Required Reversal request) {
+        StockMovement m = stock.reverse(id(vialId), request.seq, request.reason.strip(), caller.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(MovementView.of(m)).build();
     }
 

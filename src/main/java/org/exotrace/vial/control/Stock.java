@@ -65,6 +65,17 @@ public class Stock {
                 .setParameter("id", vialId).getResultList();
     }
 
+    /** The vial's latest ledger row. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StockMovement> latest(UUID vialId) {
+        return latest(vialId, 1).stream().findFirst();
+    }
+
+    private List<StockMovement> latest(UUID vialId, int rows) {
+        return em.createQuery("SELECT m FROM StockMovement m WHERE m.vialId = :id ORDER BY m.seq DESC", StockMovement.class)
+                .setParameter("id", vialId).setMaxResults(rows).getResultList();
+    }
+
     public StockMovement move(UUID vialId, String location, String actor) {
         Vial vial = locked(vialId);
         StockMovement movement = vial.moveTo(location, actor, clock.instant());
@@ -81,6 +92,27 @@ public class Stock {
         audit.record(actor, "VIAL_WASTED", "vial", vialId.toString(), Json.createObjectBuilder()
                 .add("serial", vial.serial()).add("reason", reason.name()).add("location", vial.location()).build());
         return movement;
+    }
+
+    /**
+     * Reverses the vial's latest ledger row ({@code seq}) for a reason, with a new REVERSED row that names it (ADR 0040):
+     * the vial goes back to where and what it was before. Any other row than the latest is refused, so that a reversal
+     * never skips over what happened since; a reversal is itself reversed the same way.
+     */
+    public StockMovement reverse(UUID vialId, long seq, String reason, String actor) {
+        Vial vial = locked(vialId);
+        List<StockMovement> latest = latest(vialId, 2);
+        StockMovement last = latest.get(0);
+        if (last.seq() != seq) {
+            throw DomainError.conflict("NOT_LATEST_MOVEMENT", "row " + seq + " is not the latest of vial " + vial.serial() + " (row " + last.seq()
+                    + "): reverse the latest first, or record what happened since");
+        }
+        StockMovement reversal = vial.reverse(last, latest.size() > 1 ? latest.get(1) : last, reason, actor, clock.instant());
+        em.persist(reversal);
+        audit.record(actor, "VIAL_MOVEMENT_REVERSED", "vial", vialId.toString(), Json.createObjectBuilder()
+                .add("serial", vial.serial()).add("reverses", seq).add("reversedKind", last.kind().name()).add("reason", reason)
+                .add("state", vial.state().name()).add("location", vial.location()).build());
+        return reversal;
     }
 
     /**

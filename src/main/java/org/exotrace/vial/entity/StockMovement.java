@@ -51,6 +51,10 @@ public class StockMovement {
     @Column(nullable = false, updatable = false)
     private String actor;
 
+    /** The row a REVERSED row reverses (each at most once). */
+    @Column(updatable = false)
+    private Long reverses;
+
     protected StockMovement() {
     }
 
@@ -65,6 +69,12 @@ public class StockMovement {
         this.note = note;
         this.actor = actor;
         this.at = at;
+    }
+
+    StockMovement(UUID vialId, String fromLocation, String toLocation, VialState stateAfter, String reason, String note, String actor,
+                  Instant at, long reverses) {
+        this(vialId, MovementKind.REVERSED, fromLocation, toLocation, stateAfter, reason, note, actor, at);
+        this.reverses = reverses;
     }
 
     public Long seq() {
@@ -105,5 +115,14 @@ public class StockMovement {
 
     public String actor() {
         return actor;
+    }
+
+    public Optional<Long> reverses() {
+        return Optional.ofNullable(reverses);
+    }
+
+    /** Where the vial was after this row: where it went, or where it stayed. */
+    public String locationAfter() {
+        return toLocation != null ? toLocation : fromLocation;
     }
 }

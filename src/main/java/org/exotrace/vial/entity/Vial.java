@@ -59,6 +59,9 @@ public class Vial {
 
     /** Takes the vial out of stock as waste, for a reason. */
     public StockMovement waste(WasteReason reason, String note, String actor, Instant at) {
+        if (reason == WasteReason.RECORDED_IN_ERROR) {
+            throw DomainError.invalid("reason", "RECORDED_IN_ERROR is written by a dose's correction; give the reason the vial is wasted");
+        }
         requireInStock("waste");
         state = VialState.WASTED;
         return new StockMovement(id, MovementKind.WASTED, location, null, state, reason.name(), note, actor, at);
@@ -97,6 +100,47 @@ public class Vial {
         String from = location;
         location = countedLocation;
         return new StockMovement(id, MovementKind.COUNT_ADJUSTED, from, countedLocation, state, "FOUND_AT_COUNT", null, actor, at);
+    }
+
+    /**
+     * The dose that took this vial out of stock ({@code out}, its ADMINISTERED or DISPENSED row) is voided: a vial never
+     * opened goes back to stock where it was taken from, an opened one is wasted as RECORDED_IN_ERROR. Back in stock,
+     * a vial is what its lot makes it: one of a recalled, rejected or expired lot is blocked at every scan.
+     */
+    public StockMovement voidDose(StockMovement out, boolean opened, String reason, String actor, Instant at) {
+        if (!out.kind().dose() || state != out.stateAfter()) {
+            throw new IllegalStateException("vial " + serial + " is " + state + ": row " + out.seq() + " did not take it out of stock");
+        }
+        if (opened) {
+            state = VialState.WASTED;
+            return new StockMovement(id, out.fromLocation().orElse(location), null, state, WasteReason.RECORDED_IN_ERROR.name(), reason,
+                    actor, at, out.seq());
+        }
+        state = VialState.IN_STOCK;
+        location = out.fromLocation().orElse(location);
+        return new StockMovement(id, null, location, state, null, reason, actor, at, out.seq());
+    }
+
+    /**
+     * Reverses {@code last}, the vial's latest ledger row, for a reason: the vial goes back to the state and place that
+     * {@code before}, the row before it, left it in. A waste, a move, a count's adjustment and a reversal of those can be
+     * reversed; a receipt cannot, and a dose only through its correction.
+     */
+    public StockMovement reverse(StockMovement last, StockMovement before, String reason, String actor, Instant at) {
+        if (last.kind() == MovementKind.RECEIVED) {
+            throw DomainError.conflict("NOT_REVERSIBLE", "row " + last.seq() + " received vial " + serial
+                    + ": a receipt is not reversed; waste the vial if it never arrived");
+        }
+        if (last.kind().dose() || before.stateAfter().given()) {
+            throw DomainError.conflict("NOT_REVERSIBLE", "row " + last.seq() + " of vial " + serial
+                    + " belongs to a dose: correct the dose (POST /api/administrations/{administrationId}/corrections)");
+        }
+        String from = location;
+        state = before.stateAfter();
+        location = before.locationAfter();
+        // back to WASTED (a reversal reversed): the waste's reason again, so that the wastage report counts it as before
+        return new StockMovement(id, from, location, state, state == VialState.WASTED ? before.reason().orElse(null) : null, reason, actor, at,
+                last.seq());
     }
 
     public boolean inStock() {

@@ -7,16 +7,22 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.exotrace.bedside.control.DoseCorrected;
+import org.exotrace.lot.entity.Lot;
+import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.qc.control.LotDecided;
 
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes QA's decisions as outbound events, inside the decision's transaction: the event row and one delivery per
- * configured URL commit with the decision or not at all. Sending is the {@link Dispatcher}'s.
+ * Writes QA's decisions, and corrections that change a recalled lot's patients, as outbound events, inside the
+ * deciding transaction: the event row and one delivery per configured URL commit with it or not at all. Sending is the
+ * {@link Dispatcher}'s.
  */
 @ApplicationScoped
 public class Outbox {
@@ -27,6 +33,9 @@ public class Outbox {
     @Inject
     WebhookSettings settings;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     void on(@Observes LotDecided decided) {
         List<URI> urls = settings.urls();
@@ -35,7 +44,7 @@ public class Outbox {
         }
         UUID id = UUID.randomUUID();
         String type = "LOT_" + decided.to().name();
-        String payload = Json.createObjectBuilder()
+        enqueue(urls, id, type, decided.lotNumber(), decided.decidedAt(), Json.createObjectBuilder()
                 .add("eventId", id.toString())
                 .add("eventType", type)
                 .add("occurredAt", decided.decidedAt().toString())
@@ -46,10 +55,45 @@ public class Outbox {
                 .add("previousStatus", decided.from().name())
                 .add("reason", decided.reason())
                 .add("decidedBy", decided.decidedBy())
-                .build().toString();
-        Timestamp at = Timestamp.from(decided.decidedAt());
+                .build().toString());
+    }
+
+    /**
+     * A dose of a recalled lot was corrected (ADR 0040): the recall's patient list may have changed (a patient to call no
+     * longer, another to call now), so each recalled lot of the correction gets a RECALL_PATIENTS_CHANGED event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void on(@Observes DoseCorrected corrected) {
+        List<URI> urls = settings.urls();
+        if (urls.isEmpty() || !corrected.recalledLot()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (UUID lotId : corrected.lots()) {
+            Lot lot = em.find(Lot.class, lotId);
+            if (lot.status() != LotStatus.RECALLED) {
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            enqueue(urls, id, "RECALL_PATIENTS_CHANGED", lot.lotNumber(), now, Json.createObjectBuilder()
+                    .add("eventId", id.toString())
+                    .add("eventType", "RECALL_PATIENTS_CHANGED")
+                    .add("occurredAt", now.toString())
+                    .add("lotNumber", lot.lotNumber())
+                    .add("productCode", lot.product().code())
+                    .add("gtin", lot.product().gtin().value())
+                    .add("status", lot.status().name())
+                    .add("correctionId", corrected.correctionId().toString())
+                    .add("correctedAdministrationId", corrected.correctedId().toString())
+                    .add("correction", corrected.action().name())
+                    .build().toString());
+        }
+    }
+
+    private void enqueue(List<URI> urls, UUID id, String type, String lotNumber, Instant occurredAt, String payload) {
+        Timestamp at = Timestamp.from(occurredAt);
         em.createNativeQuery("INSERT INTO webhook_event (id, event_type, lot_number, payload, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id).setParameter(2, type).setParameter(3, decided.lotNumber()).setParameter(4, payload)
+                .setParameter(1, id).setParameter(2, type).setParameter(3, lotNumber).setParameter(4, payload)
                 .setParameter(5, at).executeUpdate();
         for (URI url : urls) {
             em.createNativeQuery("INSERT INTO webhook_delivery (event_id, url, status, next_attempt_at) VALUES (?1, ?2, 'PENDING', ?3)")

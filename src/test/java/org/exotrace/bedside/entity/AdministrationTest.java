@@ -26,7 +26,7 @@ class AdministrationTest {
     }
 
     static Administration.Use scanned(VialFacts v) {
-        return new Administration.Use(v, "]d2...");
+        return new Administration.Use(v, "]d2...", 1);
     }
 
     static Administration record(Administration.Details d, List<Administration.Use> uses) {
@@ -47,7 +47,7 @@ class AdministrationTest {
     @Test
     void aPartialDoseWastesTheRemainderAndCountsParticlesForTheVolumeGiven() {
         Administration a = record(details(Route.INJECTION, InjectionSite.FACE, "0.5", Purpose.COSMETIC, null, null, null),
-                List.of(new Administration.Use(BedsideRulesTest.usable(), null)));
+                List.of(new Administration.Use(BedsideRulesTest.usable(), null, 1)));
         assertEquals(195_000_000_000L, a.particles());
         assertEquals(new BigDecimal("1.500"), a.vials().get(0).remainderMl());
         assertFalse(a.vials().get(0).scanned(), "a vial chosen by hand is marked so");

@@ -99,7 +99,7 @@ class FhirResourcesTest {
     private static FhirRows.Dose dose(String patient, String route, String site) {
         return new FhirRows.Dose(UUID.fromString("11111111-2222-4333-8444-555555555555"), "ADMINISTERED", patient,
                 Instant.parse("2026-11-24T10:15:30Z"), Instant.parse("2026-11-24T10:16:00Z"), route, site, site == null ? null : "left knee",
-                new BigDecimal("1.500"), "THERAPY", "knee osteoarthritis", "nurse-sato",
+                new BigDecimal("1.500"), "THERAPY", "knee osteoarthritis", "nurse-sato", true,
                 List.of(new FhirRows.DoseVial(VIAL, "0001", "NFC2611A", "04912345000019", "MAXNFC-2", "max NFC 2cc", new BigDecimal("1.500"))));
     }
 
@@ -194,7 +194,7 @@ class FhirResourcesTest {
 
     private static FhirRows.Dispense dispense() {
         return new FhirRows.Dispense(VIAL, UUID.fromString("11111111-2222-4333-8444-555555555555"), "P-1001",
-                Instant.parse("2026-11-24T10:15:30Z"), "NASAL", new BigDecimal("4.000"), "nurse-sato", "0001", "ASC2611", "EXO Pure ASC");
+                Instant.parse("2026-11-24T10:15:30Z"), "NASAL", new BigDecimal("4.000"), "nurse-sato", "0001", "ASC2611", "EXO Pure ASC", true);
     }
 
     @Test

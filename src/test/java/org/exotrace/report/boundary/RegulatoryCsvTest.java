@@ -28,16 +28,16 @@ class RegulatoryCsvTest {
     static RegulatoryExport.Dose dose(Route route, InjectionSite site, String volume, String indication, boolean scanned) {
         return new RegulatoryExport.Dose(ID, DoseKind.ADMINISTERED, Instant.parse("2026-11-25T01:30:00Z"), "P-1001", "MAXNFC-2", "max NFC 2cc",
                 "NFC2611A", "CPC-TOKYO-1", 1, route, site, null, new BigDecimal(volume), 585_000_000_000L, Purpose.THERAPY, indication,
-                "Dr. Sato", "C-77", "PB3-123", "nurse1", scanned);
+                "Dr. Sato", "C-77", "PB3-123", "nurse1", scanned, null, 0);
     }
 
     @Test
     void aHeaderRowThenOneRowPerDoseWithCrLf() {
         String csv = RegulatoryCsv.of(export(ReportPeriod.year(2026), dose(Route.IV_DRIP, null, "1.500", "fatigue", true)));
         assertEquals("administrationId,kind,administeredAt,patientId,productCode,productName,lotNumbers,cpcCodes,vials,route,site,siteDetail,"
-                + "volumeMl,particles,purpose,indication,physician,consentRef,provisionPlanNumber,nurse,scanned\r\n"
+                + "volumeMl,particles,purpose,indication,physician,consentRef,provisionPlanNumber,nurse,scanned,corrects,corrections\r\n"
                 + ID + ",ADMINISTERED,2026-11-25T01:30:00Z,P-1001,MAXNFC-2,max NFC 2cc,NFC2611A,CPC-TOKYO-1,1,IV_DRIP,,,1.500,585000000000,"
-                + "THERAPY,fatigue,Dr. Sato,C-77,PB3-123,nurse1,true\r\n", csv);
+                + "THERAPY,fatigue,Dr. Sato,C-77,PB3-123,nurse1,true,,0\r\n", csv);
     }
 
     @Test
@@ -46,7 +46,7 @@ class RegulatoryCsvTest {
                 dose(Route.INJECTION, InjectionSite.JOINT, "1.000", "knee pain, \"left\"\nafter fall", false)));
         String row = csv.split("\r\n", 2)[1];
         assertEquals(ID + ",ADMINISTERED,2026-11-25T01:30:00Z,P-1001,MAXNFC-2,max NFC 2cc,NFC2611A,CPC-TOKYO-1,1,INJECTION,JOINT,,1.000,"
-                + "585000000000,THERAPY,\"knee pain, \"\"left\"\"\nafter fall\",Dr. Sato,C-77,PB3-123,nurse1,false\r\n", row);
+                + "585000000000,THERAPY,\"knee pain, \"\"left\"\"\nafter fall\",Dr. Sato,C-77,PB3-123,nurse1,false,,0\r\n", row);
         String formula = RegulatoryCsv.of(export(ReportPeriod.year(2026), dose(Route.IV_DRIP, null, "1.000", "=cmd|' /C calc'!A0", true)));
         assertEquals(true, formula.contains(",\"'=cmd|' /C calc'!A0\","), formula);
     }

@@ -42,11 +42,15 @@ class LotReportCsvTest {
         String csv = render(LotReportFixtures.report("max NFC, 2cc", "Tokyo CPC", 3));
         assertTrue(csv.endsWith("\r\n"));
         List<String> lines = List.of(csv.split("\r\n"));
-        assertEquals(4, lines.size(), csv);
+        assertEquals(5, lines.size(), csv);
         assertEquals(String.join(",", LotReportCsv.HEADER), lines.get(0));
         assertTrue(lines.get(1).startsWith("NFC2611A,MAXNFC-2,\"max NFC, 2cc\",04912345000019,CPC-TOKYO-1,Tokyo CPC,RELEASED,"), lines.get(1));
         assertTrue(lines.get(1).contains(",P-1000,2026-11-25T01:30:00Z,INJECTION,FACE,2.000,2.000,nurse-0,WELLNESS,NFC2611A-0,false"), lines.get(1));
-        assertTrue(lines.get(2).endsWith(",P-1001,2026-11-25T01:31:00Z,IV_DRIP,,2.000,2.000,nurse-1,WELLNESS,NFC2611A-1,true"), lines.get(2));
+        assertTrue(lines.get(2).endsWith(",P-1001,2026-11-25T01:31:00Z,IV_DRIP,,2.000,2.000,nurse-1,WELLNESS,NFC2611A-1,true,,,,,"), lines.get(2));
+        // the vial of the dose corrected since comes after the doses that stand, with how it was corrected
+        assertTrue(lines.get(4).startsWith("NFC2611A,MAXNFC-2,\"max NFC, 2cc\",04912345000019,CPC-TOKYO-1,Tokyo CPC,RELEASED,"
+                + "1557936e-b7ad-38b5-abbf-55569e00ddef,,P-0999,,,,,,,,NFC2611A-0,,,REPLACE,0773aeed-f15b-3f48-a9a9-f0258fa71e55,"
+                + "2026-11-25T01:40:00Z,entered for the wrong patient"), lines.get(4));
     }
 
     @Test

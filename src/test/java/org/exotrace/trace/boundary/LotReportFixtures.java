@@ -1,5 +1,6 @@
 package org.exotrace.trace.boundary;
 
+import org.exotrace.bedside.entity.DoseCorrection;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.bedside.entity.InjectionSite;
@@ -7,6 +8,7 @@ import org.exotrace.bedside.entity.Purpose;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Route;
 import org.exotrace.lot.entity.LotStatus;
+import org.exotrace.trace.control.Traces;
 import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
@@ -53,7 +55,8 @@ final class LotReportFixtures {
     static DoseLine dose(UUID administrationId, DoseKind kind, String patientId, Instant administeredAt, Route route, InjectionSite site,
                          BigDecimal doseVolumeMl, BigDecimal vialVolumeMl, String nurse, Purpose purpose, String serial, boolean scanned) {
         return new DoseLine(administrationId, kind, patientId, administeredAt, route, site, null, nurse, purpose, null, serial, 0, scanned,
-                vialVolumeMl, null, null, doseVolumeMl, null, null, null, null, null, null, null, null, null, null, null, null);
+                vialVolumeMl, null, null, doseVolumeMl, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
     }
 
     /** The report but its doses, with counts for {@code doses} administered vials. */
@@ -70,6 +73,8 @@ final class LotReportFixtures {
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true)),
                 List.of(new Decision(LotStatus.QUARANTINED, LotStatus.RELEASED, "qa-ito", AT.minusSeconds(3600), "Released for clinical use")),
                 Counts.of(doses + 3L, Map.of(VialState.IN_STOCK, 2L, VialState.ADMINISTERED, (long) doses, VialState.WASTED, 1L),
-                        LocalDate.of(2027, 5, 31), LocalDate.of(2026, 11, 25)));
+                        LocalDate.of(2027, 5, 31), LocalDate.of(2026, 11, 25)),
+                doses == 0 ? List.of() : List.of(new Traces.CorrectedDose(UUID.nameUUIDFromBytes("wrong patient".getBytes()), "P-0999", "NFC2611A-0",
+                        DoseCorrection.Action.REPLACE, UUID.nameUUIDFromBytes("dose0".getBytes()), AT.plusSeconds(600), "entered for the wrong patient")));
     }
 }

@@ -32,7 +32,9 @@ class LotReportJsonTest {
             {"assays":[{"assay":"ENDOTOXIN","judgement":"PASS","method":"LAL","performedAt":"2026-11-24T23:30:00Z","reading":"0.12 EU/mL","resultId":"55a4247f-0fd0-33bf-a188-40823bb24895","specification":"<= 0.5 EU/mL"},\
             {"assay":"STERILITY","judgement":"PASS","reading":"NEGATIVE","resultId":"5a6fe796-564a-345f-9363-7ef1db0f8094","specification":"NEGATIVE"},\
             {"assay":"MYCOPLASMA","judgement":"MISSING","specification":"NEGATIVE"}],\
-            "clinic":"Shibuya Regenerative Clinic","counts":{"administered":3,"balanced":true,"check":"received 6 = on hand 2 + administered 3 + dispensed 0 + wasted 1 (= 6): true; expired 0 of the 2 on hand","dispensed":0,"expired":0,"onHand":2,"received":6,"wasted":1},\
+            "clinic":"Shibuya Regenerative Clinic",\
+            "corrections":[{"administrationId":"1557936e-b7ad-38b5-abbf-55569e00ddef","correctedAt":"2026-11-25T01:40:00Z","correction":"REPLACE","patientId":"P-0999","reason":"entered for the wrong patient","replacedBy":"0773aeed-f15b-3f48-a9a9-f0258fa71e55","serial":"NFC2611A-0"}],\
+            "counts":{"administered":3,"balanced":true,"check":"received 6 = on hand 2 + administered 3 + dispensed 0 + wasted 1 (= 6): true; expired 0 of the 2 on hand","dispensed":0,"expired":0,"onHand":2,"received":6,"wasted":1},\
             "decisions":[{"decidedAt":"2026-11-25T00:30:00Z","decidedBy":"qa-ito","from":"QUARANTINED","reason":"Released for clinical use","to":"RELEASED"}],\
             "doses":[{"administeredAt":"2026-11-25T01:30:00Z","administrationId":"0773aeed-f15b-3f48-a9a9-f0258fa71e55","doseVolumeMl":2.000,"kind":"ADMINISTERED","nurse":"nurse-0","patientId":"P-1000","purpose":"WELLNESS","route":"INJECTION","scanned":false,"serial":"NFC2611A-0","site":"FACE","vialVolumeMl":2.000},\
             {"administeredAt":"2026-11-25T01:31:00Z","administrationId":"1a437f8c-6552-3f92-a90e-2f2302bfd99c","doseVolumeMl":2.000,"kind":"ADMINISTERED","nurse":"nurse-1","patientId":"P-1001","purpose":"WELLNESS","route":"IV_DRIP","scanned":true,"serial":"NFC2611A-1","vialVolumeMl":2.000},\

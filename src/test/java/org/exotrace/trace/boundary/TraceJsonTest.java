@@ -44,7 +44,7 @@ class TraceJsonTest {
     static DoseLine dose(String patient, String serial, Instant at) {
         return new DoseLine(UUID.nameUUIDFromBytes(("dose " + serial).getBytes()), DoseKind.ADMINISTERED, patient, at, Route.INJECTION,
                 InjectionSite.FACE, null, "nurse-1", Purpose.WELLNESS, UUID.nameUUIDFromBytes(serial.getBytes()), serial, 0, true,
-                new BigDecimal("2.000"), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                new BigDecimal("2.000"), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static final List<DoseLine> DOSES = List.of(
@@ -60,7 +60,7 @@ class TraceJsonTest {
 
     static Traces.TraceHead head(LotStatus status, List<RecallNotification> notifications) {
         return new Traces.TraceHead(LOT, "NFC2611A", "MAXNFC-2", "max \"NFC\" 2cc", "CPC-TOKYO-1", status, LocalDate.parse("2027-05-31"),
-                Optional.empty(), notifications);
+                Optional.empty(), notifications, List.of());
     }
 
     static RecallNotification told(String patient, NotificationOutcome outcome, int minute) {
