@@ -185,7 +185,8 @@ public class LotReports {
     /**
      * The report of the lot but its doses, which the caller reads afterwards with {@link #doses} while it
      * writes them out: the lot is looked up (404 before any byte is sent) and the read audited here, in a
-     * transaction of its own that ends when this returns. The audited dose count is the one at this moment.
+     * transaction of its own that ends when this returns. The audited dose count is the one at this moment where the dose
+     * rows are read: the read replica, when there is one (ADR 0042).
      *
      * @throws org.exotrace.platform.error.DomainError NOT_FOUND when there is no such lot
      */
