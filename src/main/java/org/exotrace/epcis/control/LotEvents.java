@@ -1,22 +1,22 @@
 package org.exotrace.epcis.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.lot.control.Lots;
 import org.exotrace.lot.entity.Lot;
-import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.Reads;
+import org.exotrace.platform.control.ReportSource;
 import org.exotrace.platform.error.DomainError;
 
-import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -47,8 +47,9 @@ public class LotEvents {
 
     public static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
 
-    @Resource(lookup = DatabaseConfig.JNDI_NAME)
-    DataSource dataSource;
+    /** The read replica, or the primary without one (ADR 0042). */
+    @Inject
+    ReportSource reports;
 
     @Inject
     Lots lots;
@@ -115,37 +116,43 @@ public class LotEvents {
         masterData(g, lot, uris);
         g.writeStartObject("epcisBody");
         g.writeStartArray("eventList");
-        try (Connection c = dataSource.getConnection()) {
-            Iterator<Decision> decisions = decisions(c, lot.id()).iterator();
-            Decision next = decisions.hasNext() ? decisions.next() : null;
-            try (PreparedStatement st = c.prepareStatement(LEDGER_EVENTS)) {
-                st.setObject(1, lot.id());
-                st.setFetchSize(500);
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        Instant at = r.getTimestamp(2).toInstant();
-                        while (next != null && next.at().isBefore(at)) {
-                            writeDecision(g, c, lot, next, uris, zone, places);
-                            next = decisions.hasNext() ? decisions.next() : null;
-                        }
-                        Long reversedBy = r.getObject(9, Long.class);
-                        Timestamp reversedAt = r.getTimestamp(10);
-                        Ledger row = new Ledger(r.getLong(1), at, r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                                r.getString(8), reversedBy, reversedAt == null ? null : reversedAt.toInstant());
-                        Array serials = r.getArray(7);
-                        writeLedger(g, row, (String[]) serials.getArray(), lot, uris, zone, places);
-                        serials.free();
-                    }
-                }
-            }
-            while (next != null) {
-                writeDecision(g, c, lot, next, uris, zone, places);
-                next = decisions.hasNext() ? decisions.next() : null;
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("reading the EPCIS events of lot " + lot.lotNumber(), e);
+        try {
+            Reads.on(reports.dataSource(), Connection.TRANSACTION_REPEATABLE_READ, c -> events(g, c, lot, uris, zone, places));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the generator writes to the response's stream, which throws its own
         }
         g.writeEnd().writeEnd().writeEnd();
+    }
+
+    /** The lot's ledger events, QA's decisions merged in by time, read on {@code c} in one snapshot. */
+    private void events(JsonGenerator g, Connection c, LotIdentity lot, EpcUris uris, ZoneId zone, ClinicLocations places)
+            throws SQLException {
+        Iterator<Decision> decisions = decisions(c, lot.id()).iterator();
+        Decision next = decisions.hasNext() ? decisions.next() : null;
+        try (PreparedStatement st = c.prepareStatement(LEDGER_EVENTS)) {
+            st.setObject(1, lot.id());
+            st.setFetchSize(500);
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    Instant at = r.getTimestamp(2).toInstant();
+                    while (next != null && next.at().isBefore(at)) {
+                        writeDecision(g, c, lot, next, uris, zone, places);
+                        next = decisions.hasNext() ? decisions.next() : null;
+                    }
+                    Long reversedBy = r.getObject(9, Long.class);
+                    Timestamp reversedAt = r.getTimestamp(10);
+                    Ledger row = new Ledger(r.getLong(1), at, r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                            r.getString(8), reversedBy, reversedAt == null ? null : reversedAt.toInstant());
+                    Array serials = r.getArray(7);
+                    writeLedger(g, row, (String[]) serials.getArray(), lot, uris, zone, places);
+                    serials.free();
+                }
+            }
+        }
+        while (next != null) {
+            writeDecision(g, c, lot, next, uris, zone, places);
+            next = decisions.hasNext() ? decisions.next() : null;
+        }
     }
 
     /**

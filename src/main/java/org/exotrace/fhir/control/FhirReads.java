@@ -1,16 +1,14 @@
 package org.exotrace.fhir.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.bedside.entity.DoseLine;
-import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.ReportSource;
 import org.exotrace.platform.control.Reads;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,8 +49,9 @@ public class FhirReads {
     private static final String OF_PATIENT = " AND a.patient_id = ?";
     private static final String OF_LOT = " AND a.id IN (SELECT administration_id FROM dose_line WHERE lot_number = ?)";
 
-    @Resource(lookup = DatabaseConfig.JNDI_NAME)
-    DataSource dataSource;
+    /** The read replica, or the primary without one (ADR 0042). */
+    @Inject
+    ReportSource reports;
 
     @Inject
     AuditTrail audit;
@@ -152,7 +151,7 @@ public class FhirReads {
     }
 
     private List<FhirRows.Dispense> dispenses(String sql, List<Object> parameters) {
-        return Reads.list(dataSource, FhirRows.Dispense.class, sql, parameters.toArray());
+        return Reads.list(reports.dataSource(), FhirRows.Dispense.class, sql, parameters.toArray());
     }
 
     /** A lot's current (not superseded) particle count, by lot number and product. */
@@ -160,12 +159,12 @@ public class FhirReads {
     }
 
     private List<FhirRows.Vial> vials(String sql, List<Object> parameters) {
-        List<FhirRows.Vial> rows = Reads.list(dataSource, FhirRows.Vial.class, sql, parameters.toArray());
+        List<FhirRows.Vial> rows = Reads.list(reports.dataSource(), FhirRows.Vial.class, sql, parameters.toArray());
         if (rows.isEmpty()) {
             return rows;
         }
         Map<String, FhirRows.ParticleCount> counts = new HashMap<>();
-        for (LotCount c : Reads.list(dataSource, LotCount.class, """
+        for (LotCount c : Reads.list(reports.dataSource(), LotCount.class, """
                 SELECT l.lot_number, p.code AS product_code, r.value, r.unit, r.judgement
                   FROM qc_result r JOIN lot l ON l.id = r.lot_id JOIN product p ON p.id = l.product_id
                  WHERE r.lot_id IN (SELECT lot_id FROM vial WHERE id = ANY (?)) AND r.assay = ? AND r.value IS NOT NULL
@@ -177,12 +176,12 @@ public class FhirReads {
     }
 
     private List<FhirRows.Dose> doses(String sql, List<Object> parameters) {
-        List<FhirRows.Dose> doses = Reads.list(dataSource, FhirRows.Dose.class, sql, parameters.toArray());
+        List<FhirRows.Dose> doses = Reads.list(reports.dataSource(), FhirRows.Dose.class, sql, parameters.toArray());
         if (doses.isEmpty()) {
             return doses;
         }
         Map<UUID, List<FhirRows.DoseVial>> vials = new HashMap<>();
-        for (DoseLine l : Reads.list(dataSource, DoseLine.class, """
+        for (DoseLine l : Reads.list(reports.dataSource(), DoseLine.class, """
                 SELECT administration_id, vial_id, serial, lot_number, gtin, product_code, product_name, vial_volume_ml
                   FROM dose_line WHERE administration_id = ANY (?) ORDER BY administration_id, position""",
                 doses.stream().map(FhirRows.Dose::id).toList())) {
@@ -193,6 +192,6 @@ public class FhirReads {
     }
 
     private long count(String sql, List<Object> parameters) {
-        return Reads.first(dataSource, Long.class, sql, parameters.toArray()).orElse(0L);
+        return Reads.first(reports.dataSource(), Long.class, sql, parameters.toArray()).orElse(0L);
     }
 }

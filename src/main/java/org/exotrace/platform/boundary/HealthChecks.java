@@ -15,13 +15,16 @@ import org.exotrace.platform.control.DatabaseMigrations;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Three different questions: is the JVM healthy (liveness), can the service serve now (readiness: the
- * database answers within a short timeout and the schema is migrated), has start-up finished (the
- * migrations ran).
+ * database answers within a short timeout, takes writes, and the schema is migrated), has start-up finished (the
+ * migrations ran). "Takes writes": a standby answers but refuses them, as a multi-host URL without
+ * {@code targetServerType=primary} may reach one during a failover (ADR 0042).
  */
 @ApplicationScoped
 public class HealthChecks {
@@ -101,8 +104,11 @@ public class HealthChecks {
     }
 
     private boolean databaseAnswers() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(2);
+            try (ResultSet r = st.executeQuery("SELECT NOT pg_is_in_recovery()")) {
+                return r.next() && r.getBoolean(1);
+            }
         } catch (Exception e) {
             return false;
         }

@@ -70,16 +70,28 @@ public final class Reads {
         }
     }
 
+    /** What is done with one connection, for reads that walk their rows by hand (an EPCIS document). */
+    @FunctionalInterface
+    public interface ConnectionWork {
+        void run(Connection connection) throws SQLException, IOException;
+    }
+
     /**
      * Runs {@code work} on one connection. Outside a JTA transaction (a streamed answer is written after its resource
-     * method returned) it runs in a read-only transaction of its own at {@code isolation}, so that the driver fetches by
-     * cursor ({@link #each}) and the reads agree with each other, rolled back and the connection's settings restored
-     * whatever happens, also when the client went away.
+     * method returned; a connection of the read replica's pool, which never joins one: ADR 0042) it runs in a read-only
+     * transaction of its own at {@code isolation}, so that the driver fetches by cursor ({@link #each}) and the reads
+     * agree with each other, rolled back and the connection's settings restored whatever happens, also when the client
+     * went away.
      */
     public static void in(DataSource dataSource, int isolation, Work work) throws IOException {
+        on(dataSource, isolation, c -> work.run(new Reads(c)));
+    }
+
+    /** As {@link #in}, handing {@code work} the connection itself. */
+    public static void on(DataSource dataSource, int isolation, ConnectionWork work) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             if (!c.getAutoCommit()) {
-                work.run(new Reads(c));
+                work.run(c);
                 return;
             }
             int was = c.getTransactionIsolation();
@@ -89,7 +101,7 @@ public final class Reads {
                 c.setTransactionIsolation(isolation);
             }
             try {
-                work.run(new Reads(c));
+                work.run(c);
             } finally {
                 c.rollback();
                 if (isolation != was) {

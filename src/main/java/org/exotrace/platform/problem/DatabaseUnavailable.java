@@ -1,9 +1,18 @@
 package org.exotrace.platform.problem;
 
 import java.sql.SQLException;
+import java.util.Set;
 
-/** Recognises a failure caused by the database being unreachable (SQL state class 08, or a pool timeout). */
+/**
+ * Recognises a failure caused by the database being unreachable or, during a failover, unable to take the service's
+ * writes: SQL state class 08 (no connection; also the driver's "no server of targetServerType primary" while a standby is
+ * not yet promoted), 57P01-57P03 (the server shut down or crashed under an open connection, or is still starting), 25006
+ * (a write reached a server that is read-only: a standby), or a pool timeout. ADR 0042.
+ */
 final class DatabaseUnavailable {
+
+    /** admin_shutdown (also a backend ended by its postmaster's death), crash_shutdown, cannot_connect_now; read_only_sql_transaction. */
+    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "25006");
 
     private DatabaseUnavailable() {
     }
@@ -11,7 +20,8 @@ final class DatabaseUnavailable {
     static boolean isCause(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 30; t = t.getCause(), depth++) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
             }
             String message = String.valueOf(t.getMessage());

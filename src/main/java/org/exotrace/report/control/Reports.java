@@ -1,16 +1,14 @@
 package org.exotrace.report.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
-import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.ReportSource;
 import org.exotrace.platform.control.Reads;
 import org.exotrace.vial.control.Stock;
 
-import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,8 +25,9 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Reports {
 
-    @Resource(lookup = DatabaseConfig.JNDI_NAME)
-    DataSource dataSource;
+    /** The read replica, or the primary without one (ADR 0042). */
+    @Inject
+    ReportSource reports;
 
     @Inject
     Stock stock;
@@ -74,7 +73,7 @@ public class Reports {
     }
 
     public ScanCompliance scanCompliance(ReportPeriod period) {
-        return ScanCompliance.of(period, zone(), Reads.list(dataSource, ScanCompliance.Day.class, """
+        return ScanCompliance.of(period, zone(), Reads.list(reports.dataSource(), ScanCompliance.Day.class, """
                 SELECT a.nurse, CAST(a.administered_at AT TIME ZONE ? AS date) AS day, count(DISTINCT a.id) AS doses, count(*) AS vials,
                        count(*) FILTER (WHERE NOT av.scanned) AS unscanned_vials
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
@@ -112,6 +111,6 @@ public class Reports {
 
     /** The rows, by column name, of a query whose two parameters are the period's first and after-last instants. */
     private <T> List<T> rows(Class<T> type, String sql, ReportPeriod period) {
-        return Reads.list(dataSource, type, sql, Timestamp.from(period.start(zone())), Timestamp.from(period.end(zone())));
+        return Reads.list(reports.dataSource(), type, sql, Timestamp.from(period.start(zone())), Timestamp.from(period.end(zone())));
     }
 }

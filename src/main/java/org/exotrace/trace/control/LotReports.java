@@ -1,6 +1,5 @@
 package org.exotrace.trace.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -17,7 +16,7 @@ import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.Lot;
 import org.exotrace.lot.entity.LotDecision;
 import org.exotrace.lot.entity.LotStatus;
-import org.exotrace.platform.control.DatabaseConfig;
+import org.exotrace.platform.control.ReportSource;
 import org.exotrace.platform.control.Reads;
 import org.exotrace.qc.control.QcResults;
 import org.exotrace.qc.entity.AssayResult;
@@ -27,7 +26,6 @@ import org.exotrace.vial.control.LotVials;
 import org.exotrace.vial.entity.MovementKind;
 import org.exotrace.vial.entity.VialState;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -124,8 +122,9 @@ public class LotReports {
     @PersistenceContext
     EntityManager em;
 
-    @Resource(lookup = DatabaseConfig.JNDI_NAME)
-    DataSource dataSource;
+    /** The read replica, or the primary without one (ADR 0042). */
+    @Inject
+    ReportSource reports;
 
     @Inject
     QcResults qc;
@@ -186,15 +185,16 @@ public class LotReports {
     /**
      * The report of the lot but its doses, which the caller reads afterwards with {@link #doses} while it
      * writes them out: the lot is looked up (404 before any byte is sent) and the read audited here, in a
-     * transaction of its own that ends when this returns. The audited dose count is the one at this moment.
+     * transaction of its own that ends when this returns. The audited dose count is the one at this moment where the dose
+     * rows are read: the read replica, when there is one (ADR 0042).
      *
      * @throws org.exotrace.platform.error.DomainError NOT_FOUND when there is no such lot
      */
     @Transactional
     public Heading heading(String lotNumber, String productCode, String generatedBy) {
         QcResults.Dossier dossier = qc.dossier(lotNumber, productCode);
-        long doses = Reads.first(dataSource, Long.class, "SELECT count(*) FROM dose_line WHERE lot_id = ? AND stands", dossier.lot().id())
-                .orElseThrow();
+        long doses = Reads.first(reports.dataSource(), Long.class, "SELECT count(*) FROM dose_line WHERE lot_id = ? AND stands",
+                dossier.lot().id()).orElseThrow();
         return heading(dossier, generatedBy, doses);
     }
 
@@ -256,7 +256,7 @@ public class LotReports {
      * transaction of its own ({@link Reads#in}).
      */
     public void doses(UUID lotId, DoseReader reader) throws IOException {
-        Reads.in(dataSource, Connection.TRANSACTION_READ_COMMITTED, reads -> reads.each(DoseLine.class, """
+        Reads.in(reports.dataSource(), Connection.TRANSACTION_READ_COMMITTED, reads -> reads.each(DoseLine.class, """
                 SELECT administration_id, kind, patient_id, administered_at, route, site, dose_volume_ml, vial_volume_ml, nurse, purpose,
                        serial, scanned, corrects
                   FROM dose_line WHERE lot_id = ? AND stands ORDER BY administered_at, serial""", reader::read, lotId));
