@@ -6,7 +6,8 @@
 -- Ledgers and history: appended, never changed (their triggers refuse it too; without the privilege nobody gets that far).
 GRANT SELECT, INSERT ON audit_entry, audit_seal, audit_checkpoint, stock_movement, qc_result, lot_signature, lot_decision,
     administration, administration_vial, recall_notification, sign_in_attempt, sign_in_lock, sign_in_lock_lift, webhook_event,
-    webhook_attempt, label_print, label_print_vial, storage_place, temperature_reading, dose_correction
+    webhook_attempt, label_print, label_print_vial, storage_place, temperature_reading, dose_correction, temperature_hold, excursion_disposition,
+    temperature_hold_disposed
     TO "${appRole}";
 
 -- The catalogue: written once.
@@ -20,7 +21,7 @@ GRANT SELECT, INSERT, UPDATE ON app_user, lot, vial, webhook_delivery, idempoten
 GRANT SELECT, INSERT, DELETE ON app_user_role TO "${appRole}";
 
 -- Read views, each owned by the capability that writes its tables (ADR 0036).
-GRANT SELECT ON dose_line, temperature_excursion TO "${appRole}";
+GRANT SELECT ON dose_line, temperature_excursion, vial_stay, temperature_hold_open TO "${appRole}";
 
 -- Sequences: serial numbers of received vials (nextval), and the identity columns' (EclipseLink reads the id it was
 -- given with lastval()). No UPDATE: setval stays the owner's.

@@ -120,7 +120,7 @@ public class ScansResource {
             + "nothing",
             description = "barcode: GS1 element string (with or without ]d2, ]C1, ]Q3 and GS separators), bracketed "
                 + "(01)...(21)..., or a GS1 Digital Link URI. Reasons: BARCODE_INVALID, UNKNOWN_VIAL, LABEL_MISMATCH, "
-                + "LOT_QUARANTINED, LOT_REJECTED, LOT_RECALLED, EXPIRED, ALREADY_USED, ROUTE_NOT_ALLOWED. Warnings: "
+                + "LOT_QUARANTINED, LOT_REJECTED, LOT_RECALLED, EXPIRED, ALREADY_USED, ROUTE_NOT_ALLOWED, TEMPERATURE_HOLD. Warnings: "
                 + "EXPIRES_SOON, NOT_FIRST_EXPIRY. Any text is a verdict (BARCODE_INVALID), never an error.",
             extensions = @Extension(name = "x-roles", value = "[\"NURSE\"]", parseValue = true))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

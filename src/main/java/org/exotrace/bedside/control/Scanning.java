@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * The bedside verdict for a scanned label or a chosen vial. Reads one row in one statement, the database's
- * {@code scan_facts}: vial, lot, product, CPC, routes, and whether an earlier-expiring vial is on the same shelf.
+ * {@code scan_facts}: vial, lot, product, CPC, routes, whether an earlier-expiring vial is on the same shelf, and
+ * whether the vial is on a temperature hold (V27).
  * Records nothing.
  */
 @ApplicationScoped
@@ -60,7 +61,7 @@ public class Scanning {
     private record Row(UUID vialId, String gtin, String serial, VialState state, String location, UUID lotId, String lotNumber,
                        LotStatus lotStatus, LocalDate expiresOn, String cpcCode, DonorSource donorSource, UUID productId,
                        String productCode, String productName, BigDecimal volumeMl, long particlesPerVial, String routes,
-                       boolean earlierOnHand) {
+                       boolean earlierOnHand, boolean onHold) {
 
         VialFacts facts() {
             Set<Route> set = routes == null ? Set.of() : Arrays.stream(routes.split(",")).map(Route::valueOf)
@@ -144,7 +145,8 @@ public class Scanning {
     /** A row of {@code scan_facts} as the vial's facts and the bedside rules' verdict on them. */
     private Checked checked(Row row, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing, LocalDate today) {
         VialFacts vial = row.facts();
-        return new Checked(vial, BedsideRules.check(vial, label, route, dispensing, today, soonDays, row.earlierOnHand()));
+        return new Checked(vial, BedsideRules.check(vial, label, route, dispensing, today, soonDays, row.earlierOnHand(),
+                row.onHold()));
     }
 
     public Optional<VialFacts> facts(Gs1Label label) {

@@ -27,9 +27,10 @@ public final class BedsideRules {
      * @param today          the clinic's date
      * @param soonDays       how many days before expiry {@code EXPIRES_SOON} is shown
      * @param earlierOnHand  an earlier-expiring usable vial of the same product is in stock at the same location
+     * @param onHold         the vial is held by a temperature excursion QA has not disposed of
      */
     public static Verdict check(VialFacts vial, Optional<Gs1Label> label, Optional<Route> route, boolean dispensing,
-                                LocalDate today, int soonDays, boolean earlierOnHand) {
+                                LocalDate today, int soonDays, boolean earlierOnHand, boolean onHold) {
         List<Block> reasons = new ArrayList<>();
         if (label.isPresent() && !matches(label.get(), vial)) {
             reasons.add(Block.LABEL_MISMATCH);
@@ -49,6 +50,9 @@ public final class BedsideRules {
         }
         if (route.isPresent() && (!vial.routes().contains(route.get()) || dispensing && !route.get().homeUse())) {
             reasons.add(Block.ROUTE_NOT_ALLOWED);
+        }
+        if (onHold) {
+            reasons.add(Block.TEMPERATURE_HOLD);
         }
         List<Caution> warnings = new ArrayList<>();
         if (Expiry.soon(vial.expiresOn(), today, soonDays)) {

@@ -2,6 +2,7 @@ package org.exotrace.coldchain.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,12 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.exotrace.coldchain.control.ColdChain;
+import org.exotrace.coldchain.control.Holds;
+import org.exotrace.coldchain.entity.Disposition;
+import org.exotrace.coldchain.entity.ExcursionDisposition;
+import org.exotrace.coldchain.entity.ExcursionKind;
 import org.exotrace.coldchain.entity.PlaceKind;
 import org.exotrace.coldchain.entity.Reading;
 import org.exotrace.coldchain.entity.StoragePlace;
 import org.exotrace.platform.boundary.Instants;
 import org.exotrace.platform.boundary.Required;
 import org.exotrace.platform.error.DomainError;
+import org.exotrace.security.control.SignIns;
 import org.exotrace.security.entity.Role;
 
 import java.math.BigDecimal;
@@ -41,6 +47,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Storage places, the readings of their data loggers, and their temperature excursions. */
 @Path("locations")
@@ -101,8 +109,48 @@ public class LocationsResource {
     public record InPeriod<T>(String place, Instant from, Instant to, List<T> items) {
     }
 
+    /** QA's signed disposition of one excursion of the place, named by kind and start. */
+    public static class NewDisposition {
+        @NotNull
+        public ExcursionKind kind;
+        @NotBlank
+        @Size(max = 40)
+        public String startedAt;
+        @NotNull
+        public Disposition decision;
+        @NotBlank
+        @Size(min = 3, max = 500)
+        public String justification;
+        @NotNull
+        @Size(min = 1, max = 200)
+        public String password;
+    }
+
+    /** The held vials of a place, oldest excursion first. */
+    public record Held(String place, List<Holds.HeldVial> items) {
+    }
+
+    /** A disposition as recorded: the vials whose holds it ended, and those it wasted. */
+    public record DispositionView(UUID dispositionId, String place, ExcursionKind kind, Instant startedAt, Disposition decision,
+                                  String justification, String signedBy, Instant signedAt, List<UUID> vials, List<UUID> wasted) {
+        static DispositionView of(String place, Holds.Disposed d) {
+            ExcursionDisposition x = d.disposition();
+            return new DispositionView(x.id(), place, x.kind(), x.startedAt(), x.decision(), x.justification(), x.signedBy(), x.signedAt(),
+                    d.vials(), d.wasted());
+        }
+    }
+
     @Inject
     ColdChain coldChain;
+
+    @Inject
+    Holds holds;
+
+    @Inject
+    SignIns signIns;
+
+    @Context
+    HttpServletRequest http;
 
     @Inject
     Clock clock;
@@ -207,6 +255,61 @@ public class LocationsResource {
                                                     @QueryParam("to") String to) {
         Instant[] period = period(from, to);
         return new InPeriod<>(code, period[0], period[1], coldChain.excursions(code, period[0], period[1]));
+    }
+
+    @GET
+    @Path("{code}/holds")
+    @RolesAllowed({Role.QA_NAME, Role.INVENTORY_NAME})
+    @Operation(summary = "The vials the place's temperature excursions hold and QA has not disposed of (of one excursion when kind and "
+            + "startedAt name it): each vial that was in the place while an excursion was open, wherever it is now",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\",\"INVENTORY\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The held vials, oldest excursion first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Held.class),
+                    examples = @ExampleObject(name = "example", value = "{\"place\":\"FREEZER-1\",\"items\":[{\"vialId\":"
+                        + "\"7fdbb164-7a4d-4bd0-88ac-e7ac62c1c716\",\"serial\":\"0001\",\"lotNumber\":\"NFC2611A\",\"productCode\":"
+                        + "\"MAXNFC-2\",\"state\":\"IN_STOCK\",\"location\":\"FREEZER-2\",\"kind\":\"OUT_OF_RANGE\",\"startedAt\":"
+                        + "\"2026-12-06T18:10:00Z\",\"heldAt\":\"2026-12-06T18:10:05Z\"}]}")))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: kind not OUT_OF_RANGE or NO_READINGS, startedAt not an instant")
+    public Held held(@PathParam("code") @Size(max = 32) String code, @QueryParam("kind") @Size(max = 20) String kind,
+                     @QueryParam("startedAt") String startedAt) {
+        Optional<ExcursionKind> excursionKind = Optional.ofNullable(kind).map(k -> {
+            try {
+                return ExcursionKind.valueOf(k);
+            } catch (IllegalArgumentException e) {
+                throw DomainError.invalid("kind", "OUT_OF_RANGE or NO_READINGS");
+            }
+        });
+        return new Held(code, holds.held(code, excursionKind, Optional.ofNullable(Instants.parse("startedAt", startedAt))));
+    }
+
+    @POST
+    @Path("{code}/dispositions")
+    @RolesAllowed(Role.QA_NAME)
+    @Operation(summary = "QA's signed disposition of an excursion of the place: RELEASE its held vials back to use, with a justification, or "
+            + "WASTE them (reason TEMPERATURE_EXCURSION)",
+            description = "A new record naming the excursion (kind, startedAt as the excursions list gives them); it ends the holds there are "
+                + "now. The signer re-enters the password. A release waits until the excursion has ended; a waste does not.",
+            extensions = @Extension(name = "x-roles", value = "[\"QA\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewDisposition.class),
+            examples = @ExampleObject(name = "example", value = "{\"kind\":\"OUT_OF_RANGE\",\"startedAt\":\"2026-12-06T18:10:00Z\","
+                + "\"decision\":\"RELEASE\",\"justification\":\"-55 °C for 10 minutes; stability data allow 30 minutes above -60 °C\","
+                + "\"password\":\"the signer's own password\"}")))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DispositionView.class)))
+    @APIResponse(responseCode = "403", description = "SIGNATURE_REFUSED: the password is not the signed-in user's; SIGNER_IS_ADMIN, "
+            + "PASSWORD_CHANGE_REQUIRED; nothing signed")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
+    @APIResponse(responseCode = "409", description = "NOTHING_HELD: the excursion holds no vial QA has not disposed of; EXCURSION_OPEN: a "
+            + "release before the excursion ended")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: startedAt not an instant, a justification not of 3-500 characters")
+    @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: wrong passwords are counted with sign-in's")
+    public Response dispose(@PathParam("code") @Size(max = 32) String code, @Valid @Required NewDisposition request, @Context UriInfo uri) {
+        Instant startedAt = Instants.parse("startedAt", request.startedAt);
+        Holds.Disposed disposed = holds.dispose(code, request.kind, startedAt, request.decision, request.justification, request.password,
+                caller.getUserPrincipal().getName(), signIns.clientAddress(http.getRemoteAddr(), http.getHeaders("X-Forwarded-For")));
+        return Response.created(uri.getAbsolutePathBuilder().path(disposed.disposition().id().toString()).build())
+                .entity(DispositionView.of(code, disposed)).build();
     }
 
     private Instant[] period(String fromText, String toText) {

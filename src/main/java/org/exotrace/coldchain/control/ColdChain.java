@@ -19,8 +19,10 @@ import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +32,8 @@ import java.util.UUID;
 /**
  * Storage places, their loggers' readings and the excursions those show. Readings are written in one statement per
  * batch; one already stored (same place, logger and time) is left as it is and counted as a duplicate. Excursions are
- * read from the view {@code temperature_excursion} (V25), so a reading that arrives late counts where it belongs.
+ * read from the view {@code temperature_excursion} (V25), so a reading that arrives late counts where it belongs; the
+ * vials they reach are held in the same transaction ({@link #holdVials}, ADR 0044).
  */
 @ApplicationScoped
 @Transactional
@@ -39,8 +42,8 @@ public class ColdChain {
     /** The most readings one request brings (a logger's day at one a minute is 1 440). */
     public static final int MAX_READINGS = 10_000;
 
-    /** What a batch of readings did: how many were new, how many were already there. */
-    public record Received(int received, int duplicates) {
+    /** What a batch of readings did: how many were new, how many were already there, how many vials they newly held. */
+    public record Received(int received, int duplicates, int newHolds) {
     }
 
     /** An excursion of a place: out of range (with its lowest and highest) or without readings; open while {@code endedAt} is null. */
@@ -106,9 +109,26 @@ public class ColdChain {
             insert.setArray(4, c.createArrayOf("timestamptz", readings.stream().map(r -> Timestamp.from(r.at())).toArray()));
             insert.setArray(5, c.createArrayOf("numeric", readings.stream().map(Reading::celsius).toArray()));
             int stored = insert.executeUpdate();
-            return new Received(stored, readings.size() - stored);
+            return new Received(stored, readings.size() - stored, stored == 0 ? 0 : holdVials(Optional.of(place)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the readings of " + code, e);
+        }
+    }
+
+    /**
+     * Holds every vial that stayed in the place (every place when empty) while one of its excursions was open, as the
+     * database's {@code hold_vials_of} does (V27, ADR 0044); answers how many holds are new.
+     */
+    public int holdVials(Optional<StoragePlace> place) {
+        Connection c = em.unwrap(Connection.class);
+        try (PreparedStatement hold = c.prepareStatement("SELECT hold_vials_of(?)")) {
+            hold.setObject(1, place.map(StoragePlace::id).orElse(null), Types.OTHER);
+            try (ResultSet r = hold.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot hold the vials of " + place.map(StoragePlace::code).orElse("every place"), e);
         }
     }
 

@@ -40,7 +40,7 @@ class BedsideRulesTest {
     }
 
     private static Verdict check(VialFacts v, Gs1Label label, Route route, boolean earlier) {
-        return BedsideRules.check(v, Optional.ofNullable(label), Optional.ofNullable(route), false, TODAY, 30, earlier);
+        return BedsideRules.check(v, Optional.ofNullable(label), Optional.ofNullable(route), false, TODAY, 30, earlier, false);
     }
 
     @Test
@@ -48,6 +48,15 @@ class BedsideRulesTest {
         Verdict v = check(usable(), label("NFC2611A", TODAY.plusMonths(6)), Route.IV_DRIP, false);
         assertTrue(v.ok());
         assertEquals(List.of(), v.warnings());
+    }
+
+    @Test
+    void aVialOnATemperatureHoldIsBlockedWithItsOwnWordBesideTheOthers() {
+        Verdict held = BedsideRules.check(usable(), Optional.empty(), Optional.of(Route.IV_DRIP), false, TODAY, 30, false, true);
+        assertEquals(List.of(Block.TEMPERATURE_HOLD), held.reasons());
+        Verdict recalledAndHeld = BedsideRules.check(vial(LotStatus.RECALLED, TODAY.plusMonths(6), VialState.IN_STOCK), Optional.empty(),
+                Optional.empty(), false, TODAY, 30, false, true);
+        assertEquals(List.of(Block.LOT_RECALLED, Block.TEMPERATURE_HOLD), recalledAndHeld.reasons());
     }
 
     @Test
@@ -91,7 +100,7 @@ class BedsideRulesTest {
     void aRouteTheProductDoesNotAllowIsBlockedAndDispensingNeedsAHomeUseRoute() {
         assertEquals(List.of(Block.ROUTE_NOT_ALLOWED), check(usable(), null, Route.NASAL, false).reasons());
         assertEquals(List.of(Block.ROUTE_NOT_ALLOWED),
-                BedsideRules.check(usable(), Optional.empty(), Optional.of(Route.IV_DRIP), true, TODAY, 30, false).reasons());
+                BedsideRules.check(usable(), Optional.empty(), Optional.of(Route.IV_DRIP), true, TODAY, 30, false, false).reasons());
     }
 
     @Test
