@@ -1,9 +1,11 @@
 /**
- * The cold chain (issue 34, first part): storage places with the temperature range each must keep
+ * The cold chain (issue 34): storage places with the temperature range each must keep
  * ({@code storage_place}), the readings their data loggers send ({@code temperature_reading}, append-only; a reading
  * sent twice is one), and the excursions those readings show, derived by the view {@code temperature_excursion} (V25):
- * a run of readings out of range, or a silence longer than the place allows. Not yet: holding the vials stored in a
- * place during an excursion (the scan's {@code TEMPERATURE_HOLD}), QA's disposition, and vials' free-text locations
- * tied to places. Uses audit and platform. ADR 0043.
+ * a run of readings out of range, or a silence longer than the place allows (ADR 0043). Every vial that was in a place
+ * (its location is the place's code) while an excursion was open is held ({@code temperature_hold}, V27), which the
+ * bedside scan blocks as {@code TEMPERATURE_HOLD}, until QA's signed disposition of the excursion releases the vials or
+ * wastes them as {@code TEMPERATURE_EXCURSION} (ADR 0044). Uses vial (the waste), security (the signature), audit and
+ * platform.
  */
 package org.exotrace.coldchain;
