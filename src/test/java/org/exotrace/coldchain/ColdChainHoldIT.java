@@ -189,4 +189,33 @@ class ColdChainHoldIT {
         assertEquals("TEMPERATURE_EXCURSION", rows.get(rows.size() - 1).getString("reason"), vial::toString);
         assertEquals(List.of("ALREADY_USED"), reasons(scan(lot, 0)), "wasted, no longer held");
     }
+
+    @Test
+    void vialsAreNotReceivedNorMovedIntoAPlaceWhoseRangeDoesNotFitTheProductsAndNothingChanges() {
+        String freezer = freezer();
+        String fridge = "FR-" + Api.unique().toUpperCase();
+        assertEquals(201, api.post("api/locations", qa.token(), """
+                {"code":"%s","name":"vaccine fridge","kind":"REFRIGERATOR","minC":2,"maxC":8}""".formatted(fridge)).status());
+        Product frozen = history.newProduct("\"IV_DRIP\"").storageRange("-90", "-20").create();
+        assertEquals(-20, api.get("api/products/" + frozen.code(), qa.token()).json().getJsonNumber("storageMaxC").intValue());
+
+        String number = "F" + Api.unique();
+        Reply refused = api.post("api/lots", inventory, """
+                {"lotNumber":"%s","productCode":"%s","cpcCode":"%s","donorSource":"CORD_BLOOD","manufacturedOn":"%s",
+                 "expiresOn":"%s","location":"%s","vialCount":2}""".formatted(number, frozen.code(), history.cpc(), Fixtures.today().minusDays(20),
+                Fixtures.today().plusDays(180), fridge));
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.isProblem(), refused::toString);
+        assertEquals("STORAGE_RANGE_MISMATCH", refused.code());
+        assertEquals(404, api.get("api/lots/" + number + "?productCode=" + frozen.code(), inventory).status(), "nothing received");
+
+        Lot lot = history.receivedLot(frozen, 180, freezer, 1);
+        Reply move = api.post("api/vials/" + lot.vialIds().get(0) + "/moves", inventory, "{\"location\":\"" + fridge + "\"}");
+        assertEquals(409, move.status(), move::toString);
+        assertEquals("STORAGE_RANGE_MISMATCH", move.code());
+        assertEquals(freezer, api.get("api/vials/" + lot.vialIds().get(0), inventory).json().getString("location"), "not moved");
+        move(lot.vialIds().get(0), "SHELF-" + Api.unique().toUpperCase());
+        Lot anywhere = history.receivedLot(product, 180, fridge, 1);
+        assertEquals(1, anywhere.vialIds().size(), "a product without a storage range goes to any place");
+    }
 }

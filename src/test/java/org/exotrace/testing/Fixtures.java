@@ -84,6 +84,7 @@ public final class Fixtures {
         private String volumeMl = "2.0";
         private List<String> donorSources = List.of("CORD_BLOOD");
         private String requiredAssays = "{\"assay\":\"STERILITY\",\"expected\":\"NEGATIVE\"}";
+        private String storage = "";
 
         private NewProduct(String routes) {
             this.routes = routes;
@@ -110,13 +111,19 @@ public final class Fixtures {
             return this;
         }
 
+        /** The temperatures the product must be stored at, °C. */
+        public NewProduct storageRange(String minC, String maxC) {
+            this.storage = ",\"storageMinC\":" + minC + ",\"storageMaxC\":" + maxC;
+            return this;
+        }
+
         public Product create() {
             String first13 = "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
             Product p = new Product("R-" + Api.unique(), first13 + Gtin.checkDigit(first13), donorSources);
             Reply created = api.post("api/products", qa.token(), """
                     {"code":"%s","name":"%s","gtin":"%s","donorSources":[%s],"volumeMl":%s,"particlesPerVial":780000000000,
-                     "routes":[%s],"requiredAssays":[%s]}""".formatted(p.code(), name, p.gtin(), quoted(donorSources), volumeMl,
-                    routes, requiredAssays));
+                     "routes":[%s],"requiredAssays":[%s]%s}""".formatted(p.code(), name, p.gtin(), quoted(donorSources), volumeMl,
+                    routes, requiredAssays, storage));
             assertEquals(201, created.status(), created::toString);
             return p;
         }

@@ -35,6 +35,7 @@ import org.exotrace.catalog.control.Products;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
+import org.exotrace.catalog.entity.StorageRange;
 import org.exotrace.catalog.entity.QualitativeOutcome;
 import org.exotrace.catalog.entity.Route;
 import org.exotrace.platform.boundary.Page;
@@ -98,6 +99,9 @@ public class ProductsResource {
         @NotNull
         @Size(max = 40)
         public List<@NotNull @Valid AssayRequest> requiredAssays;
+        /** The temperatures the product must be stored at (°C, to 0.1), both or neither. */
+        public BigDecimal storageMinC;
+        public BigDecimal storageMaxC;
     }
 
     public record AssayView(String assay, QualitativeOutcome expected, BigDecimal min, BigDecimal max, String unit) {
@@ -107,11 +111,13 @@ public class ProductsResource {
     }
 
     public record ProductView(String code, String name, String gtin, List<DonorSource> donorSources, BigDecimal volumeMl,
-                              long particlesPerVial, List<Route> routes, boolean homeUse, List<AssayView> requiredAssays) {
+                              long particlesPerVial, List<Route> routes, boolean homeUse, List<AssayView> requiredAssays,
+                              BigDecimal storageMinC, BigDecimal storageMaxC) {
         public static ProductView of(Product p) {
             return new ProductView(p.code(), p.name(), p.gtin().value(), p.donorSources().stream().sorted().toList(), p.volumeMl(),
                     p.particlesPerVial(), p.routes().stream().sorted().toList(), p.homeUse(),
-                    p.requiredAssays().stream().sorted(Comparator.comparing(AssaySpec::assay)).map(AssayView::of).toList());
+                    p.requiredAssays().stream().sorted(Comparator.comparing(AssaySpec::assay)).map(AssayView::of).toList(),
+                    p.storageRange().map(StorageRange::minC).orElse(null), p.storageRange().map(StorageRange::maxC).orElse(null));
         }
     }
 
@@ -146,7 +152,8 @@ public class ProductsResource {
             specs.add(spec(request.requiredAssays.get(i), "requiredAssays[" + i + "]"));
         }
         Product product = products.create(new Products.NewProduct(request.code, request.name.strip(), request.gtin, request.donorSources,
-                request.volumeMl, request.particlesPerVial, request.routes, specs), caller.getUserPrincipal().getName());
+                request.volumeMl, request.particlesPerVial, request.routes, specs, StorageRange.of(request.storageMinC, request.storageMaxC)),
+                caller.getUserPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(product.code()).build()).entity(ProductView.of(product)).build();
     }
 

@@ -10,6 +10,7 @@ import org.exotrace.audit.control.AuditTrail;
 import org.exotrace.catalog.entity.AssaySpec;
 import org.exotrace.catalog.entity.DonorSource;
 import org.exotrace.catalog.entity.Product;
+import org.exotrace.catalog.entity.StorageRange;
 import org.exotrace.catalog.entity.Route;
 import org.exotrace.gs1.Gtin;
 import org.exotrace.platform.error.DomainError;
@@ -26,7 +27,13 @@ import java.util.Set;
 public class Products {
 
     public record NewProduct(String code, String name, String gtin, Set<DonorSource> donorSources, BigDecimal volumeMl,
-                             long particlesPerVial, Set<Route> routes, List<AssaySpec> requiredAssays) {
+                             long particlesPerVial, Set<Route> routes, List<AssaySpec> requiredAssays, Optional<StorageRange> storage) {
+
+        /** A product whose record states no storage range. */
+        public NewProduct(String code, String name, String gtin, Set<DonorSource> donorSources, BigDecimal volumeMl,
+                          long particlesPerVial, Set<Route> routes, List<AssaySpec> requiredAssays) {
+            this(code, name, gtin, donorSources, volumeMl, particlesPerVial, routes, requiredAssays, Optional.empty());
+        }
     }
 
     @PersistenceContext
@@ -51,12 +58,13 @@ public class Products {
         }
         Product product = new Product(p.code(), p.name(), gtin, p.donorSources(),
                 p.volumeMl() == null ? Product.DEFAULT_VOLUME_ML : p.volumeMl(), p.particlesPerVial(), p.routes(), p.requiredAssays(),
-                actor, clock.instant());
+                p.storage(), actor, clock.instant());
         em.persist(product);
         audit.record(actor, "PRODUCT_CREATED", "product", product.code(), Json.createObjectBuilder()
                 .add("code", product.code()).add("gtin", gtin.value()).add("name", product.name())
                 .add("volumeMl", product.volumeMl()).add("particlesPerVial", product.particlesPerVial())
-                .add("assays", product.requiredAssays().size()).build());
+                .add("assays", product.requiredAssays().size())
+                .add("storageRange", product.storageRange().map(r -> r.minC() + ".." + r.maxC() + " °C").orElse("")).build());
         return product;
     }
 

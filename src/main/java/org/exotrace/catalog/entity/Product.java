@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -70,6 +71,12 @@ public class Product {
     @CollectionTable(name = "product_assay_spec", joinColumns = @JoinColumn(name = "product_id"))
     private Set<AssaySpec> requiredAssays;
 
+    @Column(name = "storage_min_c", updatable = false)
+    private BigDecimal storageMinC;
+
+    @Column(name = "storage_max_c", updatable = false)
+    private BigDecimal storageMaxC;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -82,6 +89,17 @@ public class Product {
     /** @throws DomainError INVALID naming {@code product} when an invariant of the product is broken */
     public Product(String code, String name, Gtin gtin, Set<DonorSource> donorSources, BigDecimal volumeMl,
                    long particlesPerVial, Set<Route> routes, List<AssaySpec> requiredAssays, String createdBy, Instant createdAt) {
+        this(code, name, gtin, donorSources, volumeMl, particlesPerVial, routes, requiredAssays, Optional.empty(), createdBy, createdAt);
+    }
+
+    /**
+     * @param storage the temperatures the product must be stored at, when stated: a vial is never received or moved into a
+     *                storage place that keeps another range (ADR 0044)
+     * @throws DomainError INVALID naming {@code product} when an invariant of the product is broken
+     */
+    public Product(String code, String name, Gtin gtin, Set<DonorSource> donorSources, BigDecimal volumeMl,
+                   long particlesPerVial, Set<Route> routes, List<AssaySpec> requiredAssays, Optional<StorageRange> storage,
+                   String createdBy, Instant createdAt) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw DomainError.invalid("product", "code must be 2-32 upper-case letters, digits or '-'");
         }
@@ -112,8 +130,15 @@ public class Product {
         this.particlesPerVial = particlesPerVial;
         this.routes = EnumSet.copyOf(routes);
         this.requiredAssays = new HashSet<>(requiredAssays);
+        this.storageMinC = storage.map(StorageRange::minC).orElse(null);
+        this.storageMaxC = storage.map(StorageRange::maxC).orElse(null);
         this.createdBy = Objects.requireNonNull(createdBy);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** The temperatures the product must be stored at, when its record states them. */
+    public Optional<StorageRange> storageRange() {
+        return storageMinC == null ? Optional.empty() : Optional.of(new StorageRange(storageMinC, storageMaxC));
     }
 
     public boolean madeFrom(DonorSource source) {

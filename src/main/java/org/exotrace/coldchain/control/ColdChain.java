@@ -2,6 +2,7 @@ package org.exotrace.coldchain.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import org.exotrace.coldchain.entity.StoragePlace;
 import org.exotrace.platform.control.DatabaseConfig;
 import org.exotrace.platform.control.Reads;
 import org.exotrace.platform.error.DomainError;
+import org.exotrace.vial.control.VialsPlaced;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -87,6 +89,20 @@ public class ColdChain {
 
     public StoragePlace place(String code) {
         return find(code).orElseThrow(() -> DomainError.notFound("storage place", code));
+    }
+
+    /**
+     * Refuses vials of a product that states a storage range at a storage place whose range does not lie within it
+     * (a location that is no place's code is not checked).
+     */
+    void refuseMisfit(@Observes VialsPlaced placed) {
+        placed.product().storageRange().ifPresent(range -> find(placed.location())
+                .filter(place -> !range.contains(place.minC(), place.maxC()))
+                .ifPresent(place -> {
+                    throw DomainError.conflict("STORAGE_RANGE_MISMATCH", place.code() + " keeps " + place.minC() + ".." + place.maxC()
+                            + " °C, and " + placed.product().code() + " must be stored at " + range.minC() + ".." + range.maxC()
+                            + " °C: choose a place within the product's range; nothing was recorded");
+                }));
     }
 
     /** Stores the readings of a place; those already stored are left as they are. */

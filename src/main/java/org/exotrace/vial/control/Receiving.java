@@ -1,6 +1,7 @@
 package org.exotrace.vial.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -57,6 +58,10 @@ public class Receiving {
     @Inject
     Clock clock;
 
+    /** Observed in this transaction: an observer may refuse the location (the cold chain, ADR 0044). */
+    @Inject
+    Event<VialsPlaced> placing;
+
     @Transactional
     public Received receive(Delivery d, String actor) {
         Product product = products.find(d.productCode())
@@ -85,6 +90,7 @@ public class Receiving {
         if (!taken.isEmpty()) {
             throw DomainError.conflict("SERIAL_EXISTS", "serials already registered for GTIN " + product.gtin().value() + ": " + taken);
         }
+        placing.fire(new VialsPlaced(product, d.location(), serials.size()));
         em.persist(lot);
         ledger.receive(lot, serials, d.location(), actor, now);
         audit.record(actor, "LOT_RECEIVED", "lot", lot.lotNumber(), Json.createObjectBuilder()

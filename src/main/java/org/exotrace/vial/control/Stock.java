@@ -1,6 +1,7 @@
 package org.exotrace.vial.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,10 @@ public class Stock {
     @Inject
     Clock clock;
 
+    /** Observed in this transaction: an observer may refuse the location (the cold chain, ADR 0044). */
+    @Inject
+    Event<VialsPlaced> placing;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Vial> find(UUID vialId) {
         return Optional.ofNullable(em.find(Vial.class, vialId));
@@ -78,6 +83,7 @@ public class Stock {
 
     public StockMovement move(UUID vialId, String location, String actor) {
         Vial vial = locked(vialId);
+        placing.fire(new VialsPlaced(vial.lot().product(), location, 1));
         StockMovement movement = vial.moveTo(location, actor, clock.instant());
         em.persist(movement);
         audit.record(actor, "VIAL_MOVED", "vial", vialId.toString(), Json.createObjectBuilder()
