@@ -34,7 +34,8 @@ import java.util.UUID;
 /**
  * Storage places, their loggers' readings and the excursions those show. Readings are written in one statement per
  * batch; one already stored (same place, logger and time) is left as it is and counted as a duplicate. Excursions are
- * read from the view {@code temperature_excursion} (V25), so a reading that arrives late counts where it belongs; the
+ * derived from the readings whenever read (V25's rules; V27's {@code place_excursions} over the period asked), so a
+ * reading that arrives late counts where it belongs; the
  * vials they reach are held in the same transaction ({@link #holdVials}, ADR 0044).
  */
 @ApplicationScoped
@@ -125,20 +126,23 @@ public class ColdChain {
             insert.setArray(4, c.createArrayOf("timestamptz", readings.stream().map(r -> Timestamp.from(r.at())).toArray()));
             insert.setArray(5, c.createArrayOf("numeric", readings.stream().map(Reading::celsius).toArray()));
             int stored = insert.executeUpdate();
-            return new Received(stored, readings.size() - stored, stored == 0 ? 0 : holdVials(Optional.of(place)));
+            Instant earliest = readings.stream().map(Reading::at).min(Instant::compareTo).orElseThrow();
+            return new Received(stored, readings.size() - stored, stored == 0 ? 0 : holdVials(Optional.of(place), earliest));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the readings of " + code, e);
         }
     }
 
     /**
-     * Holds every vial that stayed in the place (every place when empty) while one of its excursions was open, as the
-     * database's {@code hold_vials_of} does (V27, ADR 0044); answers how many holds are new.
+     * Holds every vial that stayed in the place (every place when empty) while one of its excursions that end after
+     * {@code since}, or are open, was open, as the database's {@code hold_vials_of} does (V27, ADR 0044); answers how
+     * many holds are new. Its cost grows with the readings after {@code since}, not with the place's history.
      */
-    public int holdVials(Optional<StoragePlace> place) {
+    public int holdVials(Optional<StoragePlace> place, Instant since) {
         Connection c = em.unwrap(Connection.class);
-        try (PreparedStatement hold = c.prepareStatement("SELECT hold_vials_of(?)")) {
+        try (PreparedStatement hold = c.prepareStatement("SELECT hold_vials_of(?, ?)")) {
             hold.setObject(1, place.map(StoragePlace::id).orElse(null), Types.OTHER);
+            hold.setTimestamp(2, Timestamp.from(since));
             try (ResultSet r = hold.executeQuery()) {
                 r.next();
                 return r.getInt(1);
@@ -161,8 +165,8 @@ public class ColdChain {
     public List<Excursion> excursions(String code, Instant from, Instant to) {
         StoragePlace place = place(code);
         return Reads.list(dataSource, Excursion.class, """
-                SELECT kind, started_at, ended_at, lowest_c, highest_c FROM temperature_excursion
-                 WHERE place_id = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?)
-                 ORDER BY started_at, kind""", place.id(), Timestamp.from(to), Timestamp.from(from));
+                SELECT kind, started_at, ended_at, lowest_c, highest_c FROM place_excursions(?, ?)
+                 WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?)
+                 ORDER BY started_at, kind""", place.id(), Timestamp.from(from), Timestamp.from(to), Timestamp.from(from));
     }
 }

@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,9 +76,15 @@ public class Holds {
     @Inject
     Clock clock;
 
-    /** Holds the vials the place's excursions reach (every place when {@code place} is empty); answers how many holds are new. */
+    /**
+     * How far back a refresh looks for excursions that end: those that ended earlier were held when their readings
+     * arrived (in the same transaction); this catches a silence, which no reading reports.
+     */
+    static final Duration LOOKBACK = Duration.ofDays(1);
+
+    /** Holds the vials the place's recent excursions reach (every place when {@code place} is empty); answers how many holds are new. */
     public int refresh(Optional<StoragePlace> place) {
-        return coldChain.holdVials(place);
+        return coldChain.holdVials(place, clock.instant().minus(LOOKBACK));
     }
 
     /** The vials the place's excursions hold and QA has not disposed of, of one excursion when it is named; holds made first. */
@@ -115,12 +122,13 @@ public class Holds {
                 lock.setString(1, "excursion_disposition " + place.id());
                 lock.execute();
             }
-            refresh(Optional.of(place));
-            try (PreparedStatement isOpen = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM temperature_excursion"
-                    + " WHERE place_id = ? AND kind = ? AND started_at = ? AND ended_at IS NULL)")) {
+            coldChain.holdVials(Optional.of(place), startedAt);
+            try (PreparedStatement isOpen = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM place_excursions(?, ?)"
+                    + " WHERE kind = ? AND started_at = ? AND ended_at IS NULL)")) {
                 isOpen.setObject(1, place.id());
-                isOpen.setString(2, kind.name());
-                isOpen.setTimestamp(3, Timestamp.from(startedAt));
+                isOpen.setTimestamp(2, Timestamp.from(startedAt));
+                isOpen.setString(3, kind.name());
+                isOpen.setTimestamp(4, Timestamp.from(startedAt));
                 try (ResultSet r = isOpen.executeQuery()) {
                     r.next();
                     open = r.getBoolean(1);
