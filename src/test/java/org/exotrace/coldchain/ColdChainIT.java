@@ -135,4 +135,23 @@ class ColdChainIT {
         assertEquals(List.of(place), api.get("api/locations", integration).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(p -> p.getString("code")).filter(place::equals).collect(Collectors.toList()));
     }
+
+    @Test
+    void aLoggersCsvExportIsStoredAsItsJsonBatchWouldBeAndAFaultyRowRefusesTheFile() {
+        Reply faulty = api.send("POST", "api/locations/" + place + "/readings", integration, "text/csv",
+                "loggerId,at,celsius\r\nTL-9," + at(0) + ",-80.0\r\nTL-9,2026-12-07T03:15:00,-80.0\r\n");
+        assertEquals(422, faulty.status(), faulty::toString);
+        assertTrue(faulty.isProblem(), faulty::toString);
+        assertTrue(faulty.body().contains("row 3 at"), faulty::toString);
+
+        Reply csv = api.send("POST", "api/locations/" + place + "/readings?loggerId=TL-9", integration, "text/csv",
+                "Time;Temperature\n" + at(0) + ";\"-80,0\"\n" + at(1) + ";-41,5\n" + at(2) + ";-80,1\n" + at(2) + ";-80,1\n");
+        assertEquals(200, csv.status(), csv::toString);
+        assertEquals(3, csv.json().getInt("received"));
+        assertEquals(1, csv.json().getInt("duplicates"));
+        List<JsonObject> found = excursions().stream().filter(e -> e.getString("kind").equals("OUT_OF_RANGE")).toList();
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(at(1), found.get(0).getString("startedAt"));
+        assertEquals(at(2), found.get(0).getString("endedAt"));
+    }
 }

@@ -222,6 +222,27 @@ public class LocationsResource {
         return coldChain.receive(code, readings);
     }
 
+    @POST
+    @Path("{code}/readings")
+    @Consumes("text/csv")
+    @RolesAllowed(Role.INTEGRATION_NAME)
+    @Operation(summary = "A data logger's export as CSV: a header row naming loggerId (or ?loggerId=), at (with its offset) and celsius; "
+            + "stored as the JSON batch is",
+            description = "RFC 4180; a semicolon-separated export with decimal commas is read too. At most 10 000 rows; the first fault "
+                + "refuses the file, named by its row.",
+            extensions = @Extension(name = "x-roles", value = "[\"INTEGRATION\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "example",
+            value = "loggerId,at,celsius\r\nTL-0042,2026-12-07T03:15:00+09:00,-79.6\r\nTL-0042,2026-12-07T03:16:00+09:00,-79.5\r\n")))
+    @APIResponse(responseCode = "200", description = "How many readings were new and how many were already stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ColdChain.Received.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED naming the row (row 4 celsius): a header without at or celsius, "
+            + "a time without its offset, a temperature out of range; nothing is stored")
+    public ColdChain.Received receiveCsv(@PathParam("code") @Size(max = 32) String code, @QueryParam("loggerId") @Size(max = 64) String loggerId,
+                                         String csv) {
+        return coldChain.receive(code, ReadingsCsv.parse(csv, loggerId));
+    }
+
     @GET
     @Path("{code}/readings")
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
