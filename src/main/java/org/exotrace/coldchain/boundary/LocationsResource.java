@@ -238,7 +238,7 @@ public class LocationsResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED naming the row (row 4 celsius): a header without at or celsius, "
             + "a time without its offset, a temperature out of range; nothing is stored")
-    public ColdChain.Received receiveCsv(@PathParam("code") @Size(max = 32) String code, @QueryParam("loggerId") @Size(max = 64) String loggerId,
+    public ColdChain.Received receiveCsv(@PathParam("code") @Size(max = 32) String code, @QueryParam("loggerId") String loggerId,
                                          String csv) {
         return coldChain.receive(code, ReadingsCsv.parse(csv, loggerId));
     }
@@ -292,7 +292,7 @@ public class LocationsResource {
                         + "\"2026-12-06T18:10:00Z\",\"heldAt\":\"2026-12-06T18:10:05Z\"}]}")))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: kind not OUT_OF_RANGE or NO_READINGS, startedAt not an instant")
-    public Held held(@PathParam("code") @Size(max = 32) String code, @QueryParam("kind") @Size(max = 20) String kind,
+    public Held held(@PathParam("code") @Size(max = 32) String code, @QueryParam("kind") String kind,
                      @QueryParam("startedAt") String startedAt) {
         Optional<ExcursionKind> excursionKind = Optional.ofNullable(kind).map(k -> {
             try {
