@@ -4,9 +4,11 @@
   ADMIN_PASSWORD=... BASE=http://localhost:8190 bench/readings.py [PLACES] [SECONDS] [BATCH]
 
 Registers PLACES places (default 20) with 100 vials received into each, then for SECONDS (default 20) per run posts
-from one client per place, sequentially: batches of BATCH readings (default 60, a logger's hour at one a minute), then
-single readings (one request a reading, as a logger online sends them). Each request stores new readings and makes the
-place's holds in the same transaction. Prints readings/s and requests/s of each run.
+from one client per place, sequentially: single readings (one request a reading, as a logger online sends them), then
+batches of BATCH readings (default 60, a logger's hour at one a minute). Each request stores new readings and makes the
+place's holds in the same transaction. Readings start a minute ago, a second apart (BACKFILL=1: five days ago, a
+logger uploading its memory: each batch ends a silence and leaves the place silent since its last reading, which holds
+the place's vials again under a new start, ADR 0044). Prints readings/s and requests/s of each run.
 """
 import datetime, os, random, sys, threading, time, http.client, json, urllib.parse
 
@@ -16,6 +18,7 @@ PLACES = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 20
 BATCH = int(sys.argv[3]) if len(sys.argv) > 3 else 60
 base = urllib.parse.urlparse(os.environ.get("BASE", "http://localhost:8080"))
+BACK = datetime.timedelta(days=5) if os.environ.get("BACKFILL") else datetime.timedelta(minutes=1)
 
 admin = token("admin", os.environ["ADMIN_PASSWORD"])
 tag = "%06d" % random.randrange(10**6)
@@ -43,7 +46,7 @@ def run(batch):
 
     def client(i):
         conn = http.client.HTTPConnection(base.hostname, base.port or 80, timeout=120)
-        at = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) - datetime.timedelta(days=5)
+        at = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) - BACK
         n = 0
         while time.monotonic() < stop:
             readings = []
@@ -69,7 +72,9 @@ def run(batch):
     return sum(counts) * batch, sum(counts), took
 
 
-for batch in (BATCH, 1):
+for batch in (1, BATCH):
+    if batch == 1 and BACK.days:
+        continue
     readings, requests, took = run(batch)
-    print("batches of %d readings, %d places: %.0f readings/s, %.0f requests/s (%d readings in %.1f s)"
-          % (batch, PLACES, readings / took, requests / took, readings, took))
+    print("batches of %d readings, %d places%s: %.0f readings/s, %.0f requests/s (%d readings in %.1f s)"
+          % (batch, PLACES, " (backfill)" if BACK.days else "", readings / took, requests / took, readings, took))
