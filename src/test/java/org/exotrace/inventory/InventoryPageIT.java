@@ -197,7 +197,7 @@ class InventoryPageIT {
     }
 
     @Test
-    void onAPhoneALotReceivedByCountGetsItsLabelsAndANurseSeesNothing() {
+    void onAPhoneALotReceivedByCountGetsItsLabelsQaOnlyLooksAndANurseSeesNothing() {
         Product product = history.product("\"IV_DRIP\"");
         String number = "RC" + Api.unique();
         signIn(clerk, "en");
@@ -231,6 +231,12 @@ class InventoryPageIT {
 
         page.findElement(By.id("signout")).click();
         assertFalse(page.findElement(By.id("labels")).isDisplayed(), "signing out leaves nothing of the receipt");
+        staffPage.signIn(qa);
+        browser.waitUntil("QA's view", () -> page.findElement(By.id("read-only")).isDisplayed());
+        assertTrue(text("read-only").startsWith("受入・移動・廃棄・棚卸には在庫管理（INVENTORY）の役割が必要です"), text("read-only"));
+        assertFalse(page.findElement(By.id("receive-submit")).isEnabled(), "QA may look, not receive");
+        browser.assertAccessible("/inventory as QA, on a phone");
+        page.findElement(By.id("signout")).click();
         Staff nurse = api.newUser(Role.NURSE);
         staffPage.signIn(nurse);
         browser.waitUntil("the refusal", () -> page.findElement(By.id("problem")).isDisplayed());

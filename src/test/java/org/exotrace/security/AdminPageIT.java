@@ -124,6 +124,18 @@ class AdminPageIT {
         assertEquals("Account " + name + " disabled: it can no longer sign in.", text("action-result"));
         assertTrue(user(name).getText().contains("Disabled"), user(name).getText());
         browser.assertAccessible("/admin after disabling an account, in English");
+
+        page.findElement(By.id("user-active")).click();
+        browser.waitUntil("the account enabled", () -> text("action-result").equals("Account " + name + " enabled."));
+        String reset = "reset-by-admin-" + Api.unique();
+        page.findElement(By.id("user-password")).sendKeys(reset);
+        page.findElement(By.id("user-reset")).click();
+        browser.waitUntil("the password reset", () -> text("action-result").startsWith("Password of " + name + " reset"));
+        assertEquals(401, api.post("api/auth/token", null, "{\"username\":\"" + name + "\",\"password\":\"" + own + "\"}").status(),
+                "their own password no longer signs in");
+        assertEquals("PASSWORD_CHANGE_REQUIRED", api.post("api/auth/token", null, "{\"username\":\"" + name + "\",\"password\":\"" + reset
+                + "\"}").code(), "the ADMIN's password is temporary");
+        assertTrue(user(name).getText().contains("Active · temporary password"), user(name).getText());
     }
 
     @Test
