@@ -98,6 +98,20 @@ window.ExoTraceQa = (function () {
     return {status: reply.status, ok: reply.ok, type, body: answer};
   }
 
+  /**
+   * Every item of a paged list (GET path?page&size, {items, total}), read 500 at a time: the page's reply with all the
+   * items in body.items, or the first reply that was refused.
+   */
+  async function every(path) {
+    const items = [];
+    for (let p = 0; ; p++) {
+      const reply = await call(path + (path.includes('?') ? '&' : '?') + 'size=500&page=' + p);
+      if (!reply.ok) return reply;
+      items.push(...reply.body.items);
+      if (reply.body.items.length === 0 || items.length >= reply.body.total) return {status: reply.status, ok: true, body: {items}};
+    }
+  }
+
   function roles() {
     return session.roles();
   }
@@ -254,6 +268,27 @@ window.ExoTraceQa = (function () {
     return tr;
   }
 
+  /**
+   * The answer to a page's action: true when it was refused, said at the top (#problem) with any success message
+   * (#action-result) taken away; a role refusal (403) empties the page's data first. A 401 has signed the page out.
+   */
+  function refused(reply) {
+    if (reply.ok) return false;
+    if (reply.status === 401) return true;
+    if (forbidden(reply)) page.clear();
+    const result = $('action-result');
+    if (result) unsay(result);
+    sayProblem($('problem'), reply);
+    $('problem').scrollIntoView({block: 'nearest'});
+    return true;
+  }
+
+  /** An action done: its words in #action-result, in the page's language (again after a switch), the top's problem gone. */
+  function done(key, params) {
+    unsay($('problem'));
+    say($('action-result'), 'ok', () => [t(key, params)]);
+  }
+
   /** The account may not do this (a role refusal, not a refused signature, also 403): the page then shows nothing of its data. */
   function forbidden(reply) {
     return reply.status === 403 && (!reply.body || !reply.body.code || reply.body.code === 'FORBIDDEN');
@@ -264,6 +299,6 @@ window.ExoTraceQa = (function () {
     return Boolean(expiresOn) && expiresOn < (today || words.today());
   }
 
-  return {$, t, call, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, row, url, roles, hasRole, expired, forbidden,
+  return {$, t, call, every, refused, done, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, row, url, roles, hasRole, expired, forbidden,
     when: words.when, counts: words.counts, STATUS, UNUSABLE};
 })();

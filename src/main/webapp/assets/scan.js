@@ -10,7 +10,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const words = window.ExoTraceWords;
-  const GS = '\u001d';
+  const GS = window.ExoTraceScanner.GS;
   const ROUTES = ['IV_DRIP', 'INJECTION', 'NASAL', 'EYE_DROP'];
   const SITES = ['FACE', 'SCALP', 'JOINT', 'INTRAMUSCULAR', 'SUBCUTANEOUS', 'OTHER'];
   const PURPOSES = ['THERAPY', 'COSMETIC', 'WELLNESS'];
@@ -564,18 +564,9 @@
     focusBarcode();
   }
 
-  // Keyboard-wedge scanners type the GS1 group separator as the character itself (a keypress with char code
-  // 29) or as Ctrl+]. Browsers never insert a typed control character, so the page puts it into the field.
-  function isGroupSeparator(event) {
-    return event.key === GS || event.charCode === 29 || (event.ctrlKey && (event.key === ']' || event.code === 'BracketRight'));
-  }
-
+  // A group separator typed by the scanner goes into the field (assets/scanner.js).
   function onBarcodeSeparator(event) {
-    if (!isGroupSeparator(event)) return false;
-    event.preventDefault();
-    const field = $('barcode');
-    field.setRangeText(GS, field.selectionStart, field.selectionEnd, 'end');
-    return true;
+    return window.ExoTraceScanner.separator(event, $('barcode'));
   }
 
   function onBarcodeKey(event) {
@@ -597,7 +588,7 @@
     const target = event.target;
     if (!['SELECT', 'BUTTON'].includes(target.tagName) || event.altKey || event.metaKey) return;
     const printable = event.key.length === 1 && event.key !== ' ' && !event.ctrlKey;
-    if (!printable && !isGroupSeparator(event)) return;
+    if (!printable && !window.ExoTraceScanner.isGroupSeparator(event)) return;
     event.preventDefault();
     $('barcode').focus();
     if (printable) $('barcode').setRangeText(event.key, $('barcode').selectionStart, $('barcode').selectionEnd, 'end');

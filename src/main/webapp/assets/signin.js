@@ -1,5 +1,5 @@
 'use strict';
-// Signing in and out, shared by every page: the page's form #signin (#username, #password, #signin-error) posts
+// Signing in and out, shared by every page: the page's form #signin (#username, #password, #signin-error, written here) posts
 // POST api/auth/token. A password an ADMIN set is temporary (403 PASSWORD_CHANGE_REQUIRED, ADR 0028): the form then
 // asks for the user's own, twice, and posts POST api/auth/password, which answers the token. Sign-out revokes the
 // user's tokens on the server (POST api/auth/sign-out) and forgets the tab's. The token lives in sessionStorage.
@@ -57,17 +57,44 @@ window.ExoTraceSignIn = (function () {
     return Array.isArray(claims().groups) ? claims().groups : [];
   }
 
-  function field(id, key) {
-    const label = document.createElement('label');
-    const span = document.createElement('span');
-    span.dataset.signinWords = key;
-    const input = document.createElement('input');
-    input.id = id;
-    input.type = 'password';
-    input.autocomplete = 'new-password';
-    label.append(span, ' ', input);
-    return label;
+  /** An element with attributes (true: present, as hidden and required) and children. */
+  function make(tag, attributes, ...children) {
+    const e = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) e.setAttribute(name, value === true ? '' : value);
+    e.append(...children);
+    return e;
   }
+
+  /** A labelled field; its word's key in data-words (the page's words) or data-signin-words (this module's). */
+  function labelled(words, input) {
+    return make('label', {}, make('span', words), ' ', make('input', input));
+  }
+
+  function field(id, key) {
+    return labelled({'data-signin-words': key}, {id, type: 'password', autocomplete: 'new-password'});
+  }
+
+  // What every staff page has, written here once: in the header's .bar (after the page's own links) who is signed in,
+  // the JA/EN switch and sign-out; and the sign-in form #signin. A page leaves them out of its HTML; the words module
+  // writes their words (data-words), as it does the page's own.
+  (function scaffold() {
+    const bar = document.querySelector('header .bar');
+    if (bar && !$('who')) {
+      bar.append(make('span', {id: 'who'}),
+        make('span', {class: 'langs', role: 'group', 'data-words-label': 'languages'},
+          make('button', {id: 'lang-ja', type: 'button', lang: 'ja'}, 'JA 日本語'), ' ',
+          make('button', {id: 'lang-en', type: 'button', lang: 'en'}, 'EN English')),
+        make('button', {id: 'signout', type: 'button', hidden: true, 'data-words': 'signOut'}));
+    }
+    const form = $('signin');
+    if (form && !form.children.length) {
+      form.append(make('h2', {'data-words': 'signIn'}),
+        labelled({'data-words': 'username'}, {id: 'username', autocomplete: 'username', required: true}),
+        labelled({'data-words': 'password'}, {id: 'password', type: 'password', autocomplete: 'current-password', required: true}),
+        make('button', {type: 'submit', 'data-words': 'signIn'}),
+        make('p', {id: 'signin-error', class: 'error', role: 'alert'}));
+    }
+  })();
 
   // The fields for the user's own password, hidden until the server asks for it.
   function changeFields() {

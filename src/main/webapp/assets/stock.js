@@ -17,6 +17,7 @@
     },
     days: {en: 'Mark lots expiring within (days)', ja: '期限間近として表示する日数'},
     refresh: {en: 'Refresh', ja: '更新'},
+    inventoryLink: {en: 'Inventory work', ja: '在庫作業'},
     stockTable: {en: 'Stock on hand', ja: '在庫一覧'},
     note: {en: 'Note', ja: '注意'},
     lotStatus: {en: 'Lot status', ja: 'ロットの状態'},

@@ -345,6 +345,22 @@ class AuditSealIT {
     }
 
     @Test
+    void aDoseCorrectionRemovedSoThatTheWrongPatientCountsAgainIsNamed() throws Exception {
+        String[] dose = dose();
+        Reply voided = api.post("api/administrations/" + dose[0] + "/corrections", signer.token(), "{\"action\":\"VOID\","
+                + "\"reason\":\"recorded for the wrong chair\",\"vialOpened\":true,\"password\":\"" + signer.password() + "\"}");
+        assertEquals(201, voided.status(), voided::toString);
+        String correctionId = voided.json().getJsonObject("correction").getString("correctionId");
+        sealed(audited()); // an entry written after the correction's is sealed: so is the correction's
+        SealVerifier.Result result = attack(sql -> {
+            sql.execute("SET session_replication_role = replica");
+            sql.executeUpdate("DELETE FROM dose_correction WHERE id = '" + correctionId + "'");
+        });
+        assertFalse(result.intact(), result::toString);
+        assertTrue(result.problem().contains("correction " + correctionId + " (VOID) of administration " + dose[0]), result::toString);
+    }
+
+    @Test
     void aReleaseDecisionOrSignatureRewrittenIsNamed() throws Exception {
         String[] dose = dose();
         sealed(dose[0]);

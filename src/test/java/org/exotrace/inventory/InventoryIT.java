@@ -1,5 +1,6 @@
 package org.exotrace.inventory;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.exotrace.gs1.Gtin;
@@ -253,10 +254,21 @@ class InventoryIT {
         String m1 = api.get("api/lots/" + lotB, inventory).json().getJsonArray("vials").getJsonObject(0).getString("vialId");
         String nobody = "00000000-0000-0000-0000-00000000abcd";
 
-        Reply count = api.post("api/stock/counts", inventory, """
-                {"location":"%s","vialIds":["%s","%s","%s","%s"]}""".formatted(shelf, k1, k2, m1, nobody));
+        String counted = """
+                {"location":"%s","vialIds":["%s","%s","%s","%s"]}""".formatted(shelf, k1, k2, m1, nobody);
+        Reply preview = api.post("api/stock/counts/preview", inventory, counted);
+        assertEquals(200, preview.status(), preview::toString);
+        assertEquals(k3, preview.json().getJsonArray("missing").getJsonObject(0).getString("vialId"));
+        assertEquals(m1, preview.json().getJsonArray("relocated").getJsonObject(0).getString("vialId"));
+        assertEquals("IN_STOCK", api.get("api/vials/" + k3, inventory).json().getString("state"), "a preview changes nothing");
+        assertEquals(other, api.get("api/vials/" + m1, inventory).json().getString("location"), "a preview moves nothing");
+
+        Reply count = api.post("api/stock/counts", inventory, counted);
         assertEquals(201, count.status(), count::toString);
         JsonObject result = count.json();
+        for (String list : List.of("missing", "relocated", "notInStock", "unknown")) {
+            assertEquals(preview.json().getJsonArray(list).size(), result.getJsonArray(list).size(), "the count applied is the count previewed: " + list);
+        }
         assertEquals(3, result.getInt("expected"));
         assertEquals(2, result.getInt("matched"));
         assertEquals(k3, result.getJsonArray("missing").getJsonObject(0).getString("vialId"));
@@ -271,6 +283,34 @@ class InventoryIT {
         assertEquals(shelf, api.get("api/vials/" + m1, inventory).json().getString("location"));
         assertProblem(api.post("api/stock/counts", inventory, "{\"location\":\"X\",\"vialIds\":[\"not-a-uuid\"]}"), 400, "MALFORMED_JSON", null);
         assertProblem(api.post("api/stock/counts", qa, "{\"location\":\"X\",\"vialIds\":[]}"), 403, "FORBIDDEN", null);
+    }
+
+    @Test
+    void aScannedLabelNamesItsVialOrSaysNoneWasReceivedAndAnUnreadableOneIsRefused() {
+        String lot = "SC" + Api.unique();
+        String gtin = api.get("api/products/" + product, inventory).json().getString("gtin");
+        assertEquals(201, api.post("api/lots", inventory, lotJson(lot, "2027-05-31", "\"serials\":[\"S1\"]")).status());
+        String vialId = api.get("api/lots/" + lot, inventory).json().getJsonArray("vials").getJsonObject(0).getString("vialId");
+
+        Reply known = api.post("api/stock/scans", inventory, Json.createObjectBuilder()
+                .add("barcode", "]d201" + gtin + "17270531" + "10" + lot + "\u001d21S1").build().toString());
+        assertEquals(200, known.status(), known::toString);
+        assertEquals(vialId, known.json().getJsonObject("vial").getString("vialId"));
+        assertEquals("QUARANTINED", known.json().getJsonObject("vial").getString("lotStatus"));
+        assertEquals("FREEZER-1", known.json().getJsonObject("vial").getString("location"));
+
+        Reply fresh = api.post("api/stock/scans", inventory, Json.createObjectBuilder()
+                .add("barcode", "(01)" + gtin + "(17)270531(10)" + lot + "(21)S2").build().toString());
+        assertEquals(200, fresh.status(), fresh::toString);
+        assertEquals("S2", fresh.json().getString("serial"));
+        assertEquals(lot, fresh.json().getString("lotNumber"));
+        assertEquals("2027-05-31", fresh.json().getString("expiresOn"));
+        assertFalse(fresh.json().containsKey("vial") && !fresh.json().isNull("vial"), "no vial was received with serial S2");
+
+        assertProblem(api.post("api/stock/scans", inventory, "{\"barcode\":\"not a barcode\"}"), 422, "BARCODE_INVALID", "barcode");
+        assertProblem(api.post("api/stock/scans", inventory, "{\"barcode\":\"(01)" + gtin + "(10)" + lot + "\"}"), 422, "BARCODE_INVALID", "barcode");
+        assertProblem(api.post("api/stock/scans", qa, "{\"barcode\":\"x\"}"), 403, "FORBIDDEN", null);
+        assertEquals(200, api.get("api/cpcs/" + cpc, inventory).status(), "receiving staff read the catalogue to receive");
     }
 
     @Test

@@ -320,6 +320,8 @@ class OperationsIT {
         assertEquals(409, refused.status(), refused::toString);
         Reply recalled = api.post("api/lots/" + released.number() + "/recall", qa.token(), "{\"reason\":\"CPC notice\"}");
         assertEquals(200, recalled.status(), recalled::toString);
+        // a report opens the read replica's pool (ADR 0042), which is not the datasource's pool the gauges describe
+        assertEquals(200, api.get("api/lots/" + released.number() + "/report", qa.token()).status());
 
         Map<String, Double> after = metrics();
         assertMoved(1, before, after, "exotrace_scan_verdicts_total{verdict=\"OK\"}");

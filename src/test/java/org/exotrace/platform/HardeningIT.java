@@ -166,7 +166,7 @@ class HardeningIT {
         assertEquals("nosniff", stored.header("X-Content-Type-Options"));
         assertEquals(script, stored.json().getString("name"));
         assertEquals(image, stored.json().getString("licenceNumber"));
-        for (String asset : List.of("qa.js", "lot.js", "lots.js", "scan.js", "stock.js", "words.js", "signin.js", "home.js")) {
+        for (String asset : List.of("qa.js", "lot.js", "lots.js", "scan.js", "stock.js", "words.js", "signin.js", "home.js", "inventory.js", "admin.js", "scanner.js")) {
             Reply js = get("assets/" + asset, null);
             assertEquals(200, js.status(), asset);
             for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")) {
@@ -248,7 +248,7 @@ class HardeningIT {
 
     @Test
     void pagesSendAStrictPolicyHoldNoDataAndNothingSetsACookie() {
-        for (String page : List.of("", "stock", "scan", "lots", "lots/L-1")) {
+        for (String page : List.of("", "stock", "scan", "lots", "lots/L-1", "inventory", "admin")) {
             Reply reply = get(page, null);
             assertEquals(200, reply.status(), page);
             String csp = reply.header("Content-Security-Policy");

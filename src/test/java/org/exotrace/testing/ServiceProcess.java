@@ -183,7 +183,9 @@ public final class ServiceProcess implements AutoCloseable {
                 // at most twice more.
                 for (int attempt = 1; ; attempt++) {
                     try {
-                        service.awaitReady(Duration.ofSeconds(90));
+                        // 20-40 s alone; three service processes and the Arquillian server booting at once on two busy cores
+                        // (ADR 0032's concurrent classes) took 95 s and more
+                        service.awaitReady(Duration.ofSeconds(180));
                         return service;
                     } catch (AssertionError notReady) {
                         service.close();

@@ -141,7 +141,7 @@ public final class SealVerifier {
     /**
      * The business rows that sealed entries describe (entries of the shape the service writes them in; older shapes are
      * left alone), read back: doses with their patient and vials, the ledger rows of
-     * doses, waste and moves, lot decisions and release signatures. Each names the row that differs.
+     * doses, waste and moves, dose corrections, lot decisions and release signatures. Each names the row that differs.
      */
     private static final List<CrossCheck> CROSS_CHECKS = List.of(
             new CrossCheck("""
@@ -186,6 +186,16 @@ public final class SealVerifier {
                        AND NOT EXISTS (SELECT 1 FROM stock_movement m WHERE m.vial_id::text = e.subject_id
                                           AND m.kind = CASE e.action WHEN 'VIAL_WASTED' THEN 'WASTED' ELSE 'MOVED' END
                                           AND (e.action = 'VIAL_WASTED' OR m.to_location = e.change::jsonb ->> 'to'))
+                     ORDER BY s.position LIMIT 1"""),
+            new CrossCheck("""
+                    SELECT e.seq, e.action, 'correction ' || (e.change::jsonb ->> 'correctionId') || ' (' || (e.change::jsonb ->> 'action')
+                           || ') of administration ' || e.subject_id || ' is not the one sealed (dose_correction)'
+                      FROM audit_entry e JOIN audit_seal s ON s.seq = e.seq
+                     WHERE e.subject_type = 'administration' AND e.action = 'DOSE_CORRECTED' AND e.change::jsonb -> 'correctionId' IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM dose_correction c
+                                        WHERE c.id::text = e.change::jsonb ->> 'correctionId' AND c.corrected_id::text = e.subject_id
+                                          AND c.action = e.change::jsonb ->> 'action'
+                                          AND c.replacement_id::text IS NOT DISTINCT FROM e.change::jsonb ->> 'replacementId')
                      ORDER BY s.position LIMIT 1"""),
             new CrossCheck("""
                     SELECT e.seq, e.action, 'lot ' || e.subject_id || ' (product ' || (e.change::jsonb ->> 'product') || ') has no decision '

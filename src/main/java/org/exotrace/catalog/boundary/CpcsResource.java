@@ -90,8 +90,9 @@ public class CpcsResource {
     }
 
     @GET
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "List CPCs, by code",
-            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\", \"ADMIN\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "A page of CPCs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Page.class),
@@ -103,9 +104,10 @@ public class CpcsResource {
     }
 
     @GET
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Path("{code}")
     @Operation(summary = "One CPC",
-            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\", \"ADMIN\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "The CPC",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CpcView.class),

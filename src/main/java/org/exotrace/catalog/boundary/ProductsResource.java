@@ -170,8 +170,9 @@ public class ProductsResource {
     }
 
     @GET
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "List products, by code",
-            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\", \"ADMIN\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "A page of products",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Page.class),
@@ -186,9 +187,10 @@ public class ProductsResource {
     }
 
     @GET
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Path("{code}")
     @Operation(summary = "One product with its specification",
-            extensions = @Extension(name = "x-roles", value = "[\"QA\", \"ADMIN\"]", parseValue = true))
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\", \"QA\", \"ADMIN\"]", parseValue = true))
     @APIResponse(responseCode = "200", description = "The product",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductView.class),

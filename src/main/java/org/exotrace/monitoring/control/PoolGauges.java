@@ -35,6 +35,8 @@ public class PoolGauges {
     public static final String CONNECTIONS = "exotrace.db.pool.connections";
     public static final String MAX = "exotrace.db.pool.max";
     private static final String POOL_NAME = DatabaseConfig.JNDI_NAME.substring(DatabaseConfig.JNDI_NAME.indexOf(':') + 1);
+    /** The read replica's pool (ADR 0042), whose name begins with the primary's: not counted here. */
+    private static final String READ_POOL_NAME = DatabaseConfig.READ_JNDI_NAME.substring(DatabaseConfig.READ_JNDI_NAME.indexOf(':') + 1);
 
     @Resource(lookup = DatabaseConfig.JNDI_NAME)
     DataSource dataSource;
@@ -76,11 +78,15 @@ public class PoolGauges {
         }
     }
 
-    /** The pools of this application's datasource (Payara may keep a transactional and a non-transactional one). */
+    /**
+     * The pools of this application's primary datasource (Payara may keep a transactional and a non-transactional one);
+     * not the read replica's.
+     */
     private List<Object> pools() {
         List<Object> ours = new ArrayList<>();
         poolTable.forEach((info, pool) -> {
-            if (String.valueOf(info).contains(POOL_NAME)) {
+            String name = String.valueOf(info);
+            if (name.contains(POOL_NAME) && !name.contains(READ_POOL_NAME)) {
                 ours.add(pool);
             }
         });

@@ -16,11 +16,12 @@ import java.util.Map;
  * the HTML holds no data, every datum comes from the API with the bearer token.
  * {@code /lots/{lotNumber}} is one page for every lot: its script reads the lot number from the address.
  */
-@WebServlet({"", "/stock", "/scan", "/lots", "/lots/*"})
+@WebServlet({"", "/stock", "/scan", "/lots", "/lots/*", "/inventory", "/admin"})
 public class Pages extends HttpServlet {
 
     private static final Map<String, String> PAGES = Map.of("", "/WEB-INF/pages/home.html", "/stock", "/WEB-INF/pages/stock.html",
-            "/scan", "/WEB-INF/pages/scan.html", "/lots", "/WEB-INF/pages/lots.html");
+            "/scan", "/WEB-INF/pages/scan.html", "/lots", "/WEB-INF/pages/lots.html", "/inventory", "/WEB-INF/pages/inventory.html",
+            "/admin", "/WEB-INF/pages/admin.html");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {

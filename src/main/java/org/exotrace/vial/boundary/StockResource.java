@@ -31,7 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.exotrace.platform.boundary.PageRequest;
 import org.exotrace.security.entity.Role;
+import org.exotrace.gs1.Gs1BarcodeParser;
+import org.exotrace.gs1.Gs1Label;
+import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.vial.control.Stock;
+import org.exotrace.vial.entity.VialState;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -69,6 +73,28 @@ public class StockResource {
                             List<UUID> unknown) {
     }
 
+    public static class LabelScan {
+        /** What the scanner typed: GS1 element strings, the bracketed form or a Digital Link URI. */
+        @NotNull
+        @Size(max = Gs1BarcodeParser.MAX_INPUT_LENGTH)
+        public String barcode;
+    }
+
+    /** A vial found by its label: where it is, and whether its lot may be used. */
+    public record ScannedVial(UUID vialId, String serial, VialState state, String location, String lotNumber, String productCode,
+                              LocalDate expiresOn, LotStatus lotStatus) {
+    }
+
+    /** What a label says; {@code vial} is absent while no vial of that GTIN and serial was received. */
+    public record ScannedLabelView(String gtin, String lotNumber, LocalDate expiresOn, String serial, ScannedVial vial) {
+        static ScannedLabelView of(Stock.ScannedLabel scanned) {
+            Gs1Label l = scanned.label();
+            return new ScannedLabelView(l.gtin().value(), l.lot().orElse(null), l.expiry().orElse(null), l.serial().orElseThrow(),
+                    scanned.vial().map(v -> new ScannedVial(v.id(), v.serial(), v.state(), v.location(), v.lot().lotNumber(),
+                            v.lot().product().code(), v.lot().expiresOn(), v.lot().status())).orElse(null));
+        }
+    }
+
     @Inject
     Stock stock;
 
@@ -91,11 +117,53 @@ public class StockResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CountView.class)))
     public Response count(@Valid @Required Count request) {
-        Stock.CountResult r = stock.count(request.location.strip(), request.vialIds, caller.getUserPrincipal().getName());
-        return Response.status(201).entity(new CountView(r.location(), r.expected(), r.counted(), r.matched(),
+        return Response.status(201).entity(view(stock.count(request.location.strip(), request.vialIds, caller.getUserPrincipal().getName())))
+                .build();
+    }
+
+    private static CountView view(Stock.CountResult r) {
+        return new CountView(r.location(), r.expected(), r.counted(), r.matched(),
                 r.missing().stream().map(VialsResource.VialSummary::of).toList(),
                 r.relocated().stream().map(VialsResource.VialSummary::of).toList(),
-                r.notInStock().stream().map(VialsResource.VialSummary::of).toList(), r.unknown())).build();
+                r.notInStock().stream().map(VialsResource.VialSummary::of).toList(), r.unknown());
+    }
+
+    @POST
+    @Path("counts/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.INVENTORY_NAME)
+    @Operation(summary = "What a physical count would find and change, changing nothing",
+            description = "The body of POST /api/stock/counts; answers what that count would answer now (missing, relocated, "
+                + "not in stock, unknown), so that the counter sees it before applying it. Records nothing.",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Count.class),
+                    examples = @ExampleObject(name = "example", value = "{\"location\":\"FREEZER-1\",\"vialIds\":[\"5d51d971-b656-4a72-8d28-56c366671400\"]}")))
+    @APIResponse(responseCode = "200", description = "The count as it would be recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CountView.class)))
+    public CountView previewCount(@Valid @Required Count request) {
+        return view(stock.previewCount(request.location.strip(), request.vialIds));
+    }
+
+    @POST
+    @Path("scans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.INVENTORY_NAME)
+    @Operation(summary = "Read a vial's label for the inventory: what it says, and the vial it names if one was received",
+            description = "Records nothing. Used to receive a lot by scanning the CPC's labels (no vial yet), and to move, "
+                + "waste and count vials by scanning them. 422 BARCODE_INVALID when the barcode cannot be read or carries no "
+                + "serial (AI 21).",
+            extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\"]", parseValue = true))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LabelScan.class),
+                    examples = @ExampleObject(name = "example", value = "{\"barcode\":\"(01)04912345000019(17)270531(10)NFC2611A(21)0001\"}")))
+    @APIResponse(responseCode = "200", description = "The label, and its vial when one was received",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScannedLabelView.class)))
+    @APIResponse(responseCode = "422", description = "BARCODE_INVALID: unreadable, or no serial")
+    public ScannedLabelView scan(@Valid @Required LabelScan request) {
+        return ScannedLabelView.of(stock.read(request.barcode));
     }
 
     @GET

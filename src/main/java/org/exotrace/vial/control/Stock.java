@@ -1,5 +1,6 @@
 package org.exotrace.vial.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -8,6 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.gs1.BarcodeParseResult;
+import org.exotrace.gs1.Gs1BarcodeParser;
+import org.exotrace.gs1.Gs1Label;
 import org.exotrace.lot.entity.Expiry;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.platform.error.DomainError;
@@ -46,6 +50,10 @@ public class Stock {
                               List<Vial> notInStock, List<UUID> unknown) {
     }
 
+    /** A label read by the inventory's scan, and the vial of that GTIN and serial when one was received. */
+    public record ScannedLabel(Gs1Label label, Optional<Vial> vial) {
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -58,6 +66,13 @@ public class Stock {
     /** Observed in this transaction: an observer may refuse the location (the cold chain, ADR 0044). */
     @Inject
     Event<VialsPlaced> placing;
+
+    private Gs1BarcodeParser parser;
+
+    @PostConstruct
+    void makeParser() {
+        parser = new Gs1BarcodeParser(clock);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Vial> find(UUID vialId) {
@@ -128,11 +143,28 @@ public class Stock {
      * stock, or unknown, are reported and left alone.
      */
     public CountResult count(String location, List<UUID> countedIds, String actor) {
+        CountResult r = compare(location, countedIds, Optional.of(actor));
+        audit.record(actor, "STOCK_COUNTED", "location", location, Json.createObjectBuilder()
+                .add("expected", r.expected()).add("counted", r.counted()).add("matched", r.matched())
+                .add("missing", r.missing().size()).add("relocated", r.relocated().size()).add("notInStock", r.notInStock().size())
+                .add("unknown", r.unknown().size()).build());
+        return r;
+    }
+
+    /** What {@link #count} would find and change, changing nothing: shown to the counter before the count is applied. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CountResult previewCount(String location, List<UUID> countedIds) {
+        return compare(location, countedIds, Optional.empty());
+    }
+
+    /** The count against the records; with an actor, the vials are locked and the adjustments appended to the ledger. */
+    private CountResult compare(String location, List<UUID> countedIds, Optional<String> actor) {
         Instant now = clock.instant();
+        LockModeType lock = actor.isPresent() ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
         List<Vial> recorded = em.createQuery("SELECT v FROM Vial v WHERE v.location = :location"
                         + " AND v.state = org.exotrace.vial.entity.VialState.IN_STOCK ORDER BY v.serial", Vial.class)
                 .setParameter("location", location)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lock)
                 .getResultList();
         Set<UUID> counted = new LinkedHashSet<>(countedIds);
         List<Vial> missing = new ArrayList<>();
@@ -142,28 +174,43 @@ public class Stock {
                 matched++;
             } else {
                 missing.add(vial);
-                em.persist(vial.missingAtCount(actor, now));
+                actor.ifPresent(a -> em.persist(vial.missingAtCount(a, now)));
             }
         }
         List<Vial> relocated = new ArrayList<>();
         List<Vial> notInStock = new ArrayList<>();
         List<UUID> unknown = new ArrayList<>();
         for (UUID id : counted) {
-            Vial vial = em.find(Vial.class, id, LockModeType.PESSIMISTIC_WRITE);
+            Vial vial = em.find(Vial.class, id, lock);
             if (vial == null) {
                 unknown.add(id);
             } else if (!vial.inStock()) {
                 notInStock.add(vial);
             } else {
                 relocated.add(vial);
-                em.persist(vial.foundAtCount(location, actor, now));
+                actor.ifPresent(a -> em.persist(vial.foundAtCount(location, a, now)));
             }
         }
-        audit.record(actor, "STOCK_COUNTED", "location", location, Json.createObjectBuilder()
-                .add("expected", recorded.size()).add("counted", countedIds.size()).add("matched", matched)
-                .add("missing", missing.size()).add("relocated", relocated.size()).add("notInStock", notInStock.size())
-                .add("unknown", unknown.size()).build());
         return new CountResult(location, recorded.size(), countedIds.size(), matched, missing, relocated, notInStock, unknown);
+    }
+
+    /**
+     * What a vial's label says and the vial it names, if one was received: the inventory's scan, which records nothing.
+     * A barcode that cannot be read, or that names no single vial (no serial, AI 21), is refused as {@code BARCODE_INVALID}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ScannedLabel read(String barcode) {
+        BarcodeParseResult parsed = parser.parse(barcode);
+        if (parsed instanceof BarcodeParseResult.Invalid invalid) {
+            throw DomainError.invalid("BARCODE_INVALID", "barcode", "the barcode cannot be read: " + invalid.reason());
+        }
+        Gs1Label label = (Gs1Label) parsed;
+        String serial = label.serial().orElseThrow(() -> DomainError.invalid("BARCODE_INVALID", "barcode",
+                "the label carries no serial number (AI 21), so it does not name one vial"));
+        Optional<Vial> vial = em.createQuery("SELECT v FROM Vial v WHERE v.gtin = :gtin AND v.serial = :serial", Vial.class)
+                .setParameter("gtin", label.gtin().value()).setParameter("serial", serial)
+                .getResultStream().findFirst();
+        return new ScannedLabel(label, vial);
     }
 
     /** Vials on hand by product, lot and location, first expiry first (FEFO). */
