@@ -82,6 +82,7 @@
     BARCODE_INVALID: {en: 'This label cannot be read, or carries no serial number. Scan it again or set the vial apart.',
       ja: 'このラベルは読み取れないか、シリアル番号がありません。もう一度スキャンするか、バイアルを別にしてください。'},
     VIAL_NOT_IN_STOCK: {en: 'Refused: this vial is no longer in stock (given, dispensed or wasted).', ja: '受け付けません：このバイアルはすでに在庫にありません（投与・払出・廃棄済み）。'},
+    STORAGE_RANGE_MISMATCH: {en: 'Refused: that storage place keeps a temperature outside the product\'s storage range. Choose another place.', ja: '受け付けません：その保管場所の温度範囲は製品の保管温度に合いません。別の保管場所を選んでください。'},
     ALREADY_THERE: {en: 'This vial is already at that location.', ja: 'このバイアルはすでにその保管場所にあります。'},
     LOT_EXISTS: {en: 'Refused: this lot number is already received for this product.', ja: '受け付けません：この製品のこのロット番号はすでに受入済みです。'},
     SERIAL_EXISTS: {en: 'Refused: a serial is already registered for this product.', ja: '受け付けません：この製品にはすでに登録済みのシリアルがあります。'},

@@ -47,6 +47,10 @@
       en: 'The vial is past its expiry date. Do not use it: set it aside for inventory.',
       ja: 'このバイアルは有効期限切れです。使用せず、取り分けて在庫管理担当に渡してください。'
     },
+    TEMPERATURE_HOLD: {
+      en: 'On hold: this vial was in a storage place during a temperature excursion. Do not use it: set it aside until QA decides.',
+      ja: '保留中：このバイアルは温度逸脱が起きた保管場所にありました。使用せず、QAの判断まで取り分けてください。'
+    },
     ALREADY_USED: {
       en: 'This vial has already been used (given, dispensed or discarded). Do not use it: set it aside and report to inventory.',
       ja: 'このバイアルは使用済みです（投与済み、払出済み、または廃棄済み）。使用せず、取り分けて在庫管理担当に報告してください。'

@@ -167,7 +167,29 @@ public final class Reads {
         return new PersistenceException("reading " + sql.strip().lines().findFirst().orElse(""), e);
     }
 
-    /** Makes one record of each row: the record's canonical constructor, its arguments found by column name once per query. */
+    /**
+     * A record type's components and canonical constructor, looked up once per type: reflection and a method handle per
+     * query cost the bedside scan a third of its throughput (docs/BENCHMARKS.md, issue 28's before and after).
+     */
+    private record Shape(RecordComponent[] components, Class<?>[] types, MethodHandle constructor) {
+        static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> type) {
+                RecordComponent[] components = type.getRecordComponents();
+                Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+                try {
+                    Constructor<?> canonical = type.getDeclaredConstructor(types);
+                    canonical.setAccessible(true);
+                    return new Shape(components, types,
+                            MethodHandles.lookup().unreflectConstructor(canonical).asSpreader(Object[].class, types.length));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(type + " has no public canonical constructor", e);
+                }
+            }
+        };
+    }
+
+    /** Makes one record of each row: the record's canonical constructor (once per type), its arguments found by column name once per query. */
     private static final class Mapper<T> {
         private final Class<T> type;
         private final MethodHandle constructor;
@@ -182,8 +204,10 @@ public final class Reads {
                 columnOf = new int[]{1};
                 return;
             }
-            RecordComponent[] components = type.getRecordComponents();
-            types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Shape shape = Shape.OF.get(type);
+            RecordComponent[] components = shape.components();
+            types = shape.types();
+            constructor = shape.constructor();
             columnOf = new int[components.length];
             for (int column = 1; column <= meta.getColumnCount(); column++) {
                 String name = camel(meta.getColumnLabel(column));
@@ -195,13 +219,6 @@ public final class Reads {
                     throw new IllegalStateException(type.getSimpleName() + " has no component for column " + meta.getColumnLabel(column));
                 }
                 columnOf[component] = column;
-            }
-            try {
-                Constructor<T> canonical = type.getDeclaredConstructor(types);
-                canonical.setAccessible(true);
-                constructor = MethodHandles.lookup().unreflectConstructor(canonical).asSpreader(Object[].class, types.length);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(type + " has no public canonical constructor", e);
             }
         }
 
