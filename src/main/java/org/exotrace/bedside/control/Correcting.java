@@ -106,7 +106,7 @@ public class Correcting {
         Optional<Administration> replacing = Optional.empty();
         Set<UUID> held = new HashSet<>();
         if (replacement.isPresent()) {
-            Administration.Details d = asGiven(replacement.get().details(), dose, reason, now);
+            Administration.Details d = asGiven(replacement.get().details(), dose, reason);
             dosing.requireProvisionFields(d);
             Map<UUID, Integer> heldUses = new LinkedHashMap<>();
             wanted.keySet().stream().filter(own::containsKey).forEach(id -> heldUses.put(id, own.get(id).useNumber() + 1));
@@ -142,14 +142,8 @@ public class Correcting {
                 next, returned);
     }
 
-    /** A correction of one dose, read back. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<DoseCorrection> of(UUID doseId) {
-        return dosing.correction("correctedId", doseId);
-    }
-
     /** The replacement as given: when it was given and the late-entry reason default to the corrected dose's. */
-    private static Administration.Details asGiven(Administration.Details d, Administration dose, String reason, Instant now) {
+    private static Administration.Details asGiven(Administration.Details d, Administration dose, String reason) {
         Instant at = d.administeredAt() != null ? d.administeredAt() : dose.administeredAt();
         String late = d.lateEntryReason() != null ? d.lateEntryReason()
                 : dose.lateEntryReason().orElse("correction of dose " + dose.id() + ": " + reason.strip());
