@@ -12,11 +12,9 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 import org.exotrace.platform.control.DatabaseConfig;
 import org.exotrace.platform.control.DatabaseMigrations;
+import org.exotrace.platform.problem.DatabaseUnavailable;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -104,13 +102,6 @@ public class HealthChecks {
     }
 
     private boolean databaseAnswers() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.setQueryTimeout(2);
-            try (ResultSet r = st.executeQuery("SELECT NOT pg_is_in_recovery()")) {
-                return r.next() && r.getBoolean(1);
-            }
-        } catch (Exception e) {
-            return false;
-        }
+        return DatabaseUnavailable.writableNow(dataSource, 2);
     }
 }
