@@ -307,6 +307,29 @@ class IntegrationsIT {
     }
 
     @Test
+    void aCorrectedDoseOfARecalledLotIsPostedAsItsPatientsChanged() throws Exception {
+        Lot lot = history.releasedLot(product, 200, "FREEZER-1", 1);
+        Reply given = api.post("api/administrations", nurse, "{\"vialId\":\"" + lot.vialIds().get(0) + "\",\"patientId\":\"P-WRONG-"
+                + Api.unique() + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, given.status(), given::toString);
+        assertEquals(200, api.post("api/lots/" + lot.number() + "/recall", qa.token(), "{\"reason\":\"CPC notice\"}").status());
+        String doseId = given.json().getString("administrationId");
+        Reply corrected = api.post("api/administrations/" + doseId + "/corrections", qa.token(), "{\"action\":\"REPLACE\","
+                + "\"reason\":\"entered for the wrong patient\",\"password\":\"" + qa.password() + "\",\"replacement\":{\"patientId\":"
+                + "\"P-RIGHT-" + Api.unique() + "\",\"route\":\"IV_DRIP\",\"volumeMl\":2.0,\"purpose\":\"WELLNESS\"}}");
+        assertEquals(201, corrected.status(), corrected::toString);
+
+        Received changed = awaitWebhooks(about(lot.number(), "RECALL_PATIENTS_CHANGED"), 1).get(0);
+        assertEquals(hmac(changed.header("X-ExoTrace-Timestamp"), changed.body()), changed.header("X-ExoTrace-Signature"));
+        JsonObject event = changed.json();
+        assertEquals("RECALLED", event.getString("status"));
+        assertEquals(doseId, event.getString("correctedAdministrationId"));
+        assertEquals(corrected.json().getJsonObject("correction").getString("correctionId"), event.getString("correctionId"));
+        assertEquals("REPLACE", event.getString("correction"));
+        assertEquals(product.gtin(), event.getString("gtin"));
+    }
+
+    @Test
     void aWebhookAnsweredWith500ComesAgainWithTheSameEventId() throws Exception {
         Lot lot = history.receivedLot(product, 200, "FREEZER-1", 1);
         refuseFirst.add(lot.number());
