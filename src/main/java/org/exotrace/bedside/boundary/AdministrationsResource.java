@@ -143,8 +143,9 @@ public class AdministrationsResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no dose has this id")
     @APIResponse(responseCode = "409", description = "DOSE_ALREADY_CORRECTED: the dose was corrected (correct its replacement); "
             + "CORRECTION_WINDOW_PASSED: a nurse's window is over, QA corrects it; VIAL_BLOCKED: a vial the replacement names may not be given")
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: no reason, vialOpened missing when a vial is given back, a "
-            + "replacement with VOID or none with REPLACE, or a rule about the replacement dose names its field")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no action, reason or password, or a field breaks its format")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: vialOpened missing when a vial is given back, a replacement "
+            + "with VOID or none with REPLACE, or a rule about the replacement dose names its field")
     @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: wrong passwords are counted with sign-in's")
     public Response correct(@PathParam("administrationId") String id, @Valid @Required CorrectionRequest request, @Context UriInfo uri) {
         UUID doseId = doseId(id);

@@ -100,7 +100,7 @@ public class Correcting {
         all.addAll(wanted.keySet());
         Map<UUID, Vial> locked = dosing.lock(all);
         // under the vials' locks: a correction that got there first is seen now
-        DoseCorrection.requireMayCorrect(dose, dosing.correction("correctedId", doseId), caller, qa, now, nurseWindow);
+        DoseCorrection.requireMayCorrect(dose, dosing.correctionOf(doseId), caller, qa, now, nurseWindow);
 
         Map<UUID, VialFacts> facts = new LinkedHashMap<>(original.vials());
         Optional<Administration> replacing = Optional.empty();

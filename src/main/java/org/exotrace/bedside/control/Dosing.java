@@ -138,7 +138,7 @@ public class Dosing {
                 .setParameter("id", administrationId).getResultList();
         Map<UUID, VialFacts> facts = new LinkedHashMap<>();
         rows.forEach(r -> scanning.facts(r.vialId()).ifPresent(f -> facts.put(f.vialId(), f)));
-        return Optional.of(new Recorded(dose.with(rows), facts, false, correction("correctedId", administrationId),
+        return Optional.of(new Recorded(dose.with(rows), facts, false, correctionOf(administrationId),
                 correction("replacementId", administrationId)));
     }
 
@@ -233,8 +233,13 @@ public class Dosing {
                 entry.build());
     }
 
+    /** The correction that voided or replaced the dose, if one did. */
+    Optional<DoseCorrection> correctionOf(UUID administrationId) {
+        return correction("correctedId", administrationId);
+    }
+
     /** The correction whose {@code field} (correctedId or replacementId) names the dose. */
-    Optional<DoseCorrection> correction(String field, UUID administrationId) {
+    private Optional<DoseCorrection> correction(String field, UUID administrationId) {
         return em.createQuery("SELECT c FROM DoseCorrection c WHERE c." + field + " = :id", DoseCorrection.class)
                 .setParameter("id", administrationId).getResultStream().findFirst();
     }

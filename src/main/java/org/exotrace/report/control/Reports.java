@@ -38,6 +38,9 @@ public class Reports {
     @Inject
     AuditTrail audit;
 
+    /** A dose {@code a} counts when no correction voided or replaced it (V26, ADR 0040): dose_line's {@code stands}. */
+    private static final String STANDS = "NOT EXISTS (SELECT 1 FROM dose_correction dc WHERE dc.corrected_id = a.id)";
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -67,8 +70,8 @@ public class Reports {
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
                        JOIN lot l ON l.id = av.lot_id JOIN product p ON p.id = l.product_id
                  WHERE a.administered_at >= ? AND a.administered_at < ? AND av.remainder_ml > 0
-                   AND NOT EXISTS (SELECT 1 FROM dose_correction c WHERE c.corrected_id = a.id)
-                 GROUP BY p.code, p.name""", period));
+                   AND %s
+                 GROUP BY p.code, p.name""".formatted(STANDS), period));
         return Wastage.of(period, zone(), lines);
     }
 
@@ -78,8 +81,8 @@ public class Reports {
                        count(*) FILTER (WHERE NOT av.scanned) AS unscanned_vials
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
                  WHERE a.administered_at >= ? AND a.administered_at < ?
-                   AND NOT EXISTS (SELECT 1 FROM dose_correction c WHERE c.corrected_id = a.id)
-                 GROUP BY 1, 2""", zone().getId(), Timestamp.from(period.start(zone())), Timestamp.from(period.end(zone()))));
+                   AND %s
+                 GROUP BY 1, 2""".formatted(STANDS), zone().getId(), Timestamp.from(period.start(zone())), Timestamp.from(period.end(zone()))));
     }
 
     /** The period's provision records, read by {@code reader}: they name every patient dosed, so the read is audited. */
@@ -101,9 +104,9 @@ public class Reports {
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
                        JOIN lot l ON l.id = av.lot_id JOIN product p ON p.id = l.product_id JOIN cpc c ON c.id = l.cpc_id
                  WHERE a.administered_at >= ? AND a.administered_at < ?
-                   AND NOT EXISTS (SELECT 1 FROM dose_correction c WHERE c.corrected_id = a.id)
+                   AND %s
                  GROUP BY a.id
-                 ORDER BY 5, a.route, a.administered_at, a.id""", period);
+                 ORDER BY 5, a.route, a.administered_at, a.id""".formatted(STANDS), period);
         audit.record(reader, "REGULATORY_EXPORT_READ", "report", "regulatory-export", Json.createObjectBuilder()
                 .add("from", period.from().toString()).add("to", period.to().toString()).add("doses", doses.size()).build());
         return RegulatoryExport.of(period, zone(), doses);

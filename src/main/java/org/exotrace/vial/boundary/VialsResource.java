@@ -153,7 +153,7 @@ public class VialsResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no vial has this id")
     @APIResponse(responseCode = "409", description = "NOT_LATEST_MOVEMENT: the row is not the vial's latest; NOT_REVERSIBLE: a receipt, or a "
             + "dose's row (correct the dose instead)")
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: no seq or no reason")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no seq or no reason")
     public Response reverse(@PathParam("vialId") String vialId, @Valid @Required Reversal request) {
         StockMovement m = stock.reverse(id(vialId), request.seq, request.reason.strip(), caller.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(MovementView.of(m)).build();
