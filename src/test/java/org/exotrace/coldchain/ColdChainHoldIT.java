@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -217,5 +220,44 @@ class ColdChainHoldIT {
         move(lot.vialIds().get(0), "SHELF-" + Api.unique().toUpperCase());
         Lot anywhere = history.receivedLot(product, 180, fridge, 1);
         assertEquals(1, anywhere.vialIds().size(), "a product without a storage range goes to any place");
+    }
+
+    @Test
+    void aLocationUsedWithoutRegisteringItIsAPlaceInUseAndOnceRegisteredUnderItsOwnTextItsExcursionsHoldItsVials() {
+        String shelf = "Fridge " + Api.unique() + ", room 3";
+        String path = "api/locations/" + URLEncoder.encode(shelf, StandardCharsets.UTF_8).replace("+", "%20");
+        Lot lot = history.releasedLot(product, 180, shelf, 1);
+
+        JsonObject inUse = api.get(path, qa.token()).json();
+        assertFalse(inUse.getBoolean("registered"), inUse::toString);
+        assertEquals(shelf, inUse.getString("name"));
+        assertFalse(inUse.containsKey("minC"), "no range: " + inUse);
+        Reply notYet = api.post(path + "/readings", integration, "{\"loggerId\":\"TL-1\",\"readings\":[{\"at\":\"" + Instant.now()
+                + "\",\"celsius\":5.0}]}");
+        assertEquals(409, notYet.status(), notYet::toString);
+        assertEquals("LOCATION_NOT_REGISTERED", notYet.code());
+        Reply neverUsed = api.post("api/locations", qa.token(), """
+                {"code":"Shelf %s","name":"shelf","kind":"ROOM","minC":15,"maxC":25}""".formatted(Api.unique()));
+        assertEquals(422, neverUsed.status(), neverUsed::toString);
+        assertTrue(neverUsed.body().contains("code"), neverUsed::toString);
+
+        Reply registered = api.post("api/locations", qa.token(), """
+                {"code":"%s","name":"Vaccine fridge, room 3","kind":"REFRIGERATOR","minC":2,"maxC":8,"maxGapMinutes":30}""".formatted(shelf));
+        assertEquals(201, registered.status(), registered::toString);
+        assertTrue(registered.json().getBoolean("registered"));
+        assertEquals("LOCATION_EXISTS", api.post("api/locations", qa.token(), """
+                {"code":"%s","name":"again","kind":"ROOM","minC":15,"maxC":25}""".formatted(shelf)).code());
+        List<JsonObject> listed = api.get("api/locations", inventory).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("code").equals(shelf)).toList();
+        assertEquals(1, listed.size(), listed::toString);
+        assertEquals("Vaccine fridge, room 3", listed.get(0).getString("name"));
+
+        Instant now = Instant.now();
+        for (String[] reading : new String[][] {{"10", "5.0"}, {"1", "12.5"}}) {
+            Reply sent = api.post(path + "/readings", integration, "{\"loggerId\":\"TL-1\",\"readings\":[{\"at\":\""
+                    + now.minus(Long.parseLong(reading[0]), ChronoUnit.MINUTES) + "\",\"celsius\":" + reading[1] + "}]}");
+            assertEquals(200, sent.status(), sent::toString);
+        }
+        assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(lot, 0)), "the vial put there before it was registered is held");
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -58,6 +57,9 @@ public class LocationsResource {
 
     static final String PLACE_EXAMPLE = "{\"code\":\"FREEZER-1\",\"name\":\"-80 °C freezer, room 2\",\"kind\":\"FREEZER\",\"minC\":-90,"
             + "\"maxC\":-60,\"maxGapMinutes\":15}";
+    static final String PLACE_VIEW_EXAMPLE = "{\"code\":\"FREEZER-1\",\"name\":\"-80 °C freezer, room 2\",\"registered\":true,"
+            + "\"kind\":\"FREEZER\",\"minC\":-90,\"maxC\":-60,\"maxGapMinutes\":15,\"since\":\"2026-12-01T00:00:00Z\"}";
+    static final String IN_USE_EXAMPLE = "{\"code\":\"Shelf B\",\"name\":\"Shelf B\",\"registered\":false,\"since\":\"2026-11-22T09:00:00Z\"}";
     static final String READINGS_EXAMPLE = "{\"loggerId\":\"TL-0042\",\"readings\":[{\"at\":\"2026-12-07T03:15:00+09:00\",\"celsius\":-79.6},"
             + "{\"at\":\"2026-12-07T03:16:00+09:00\",\"celsius\":-79.5}]}";
     static final String READ_ROLES = "[\"INVENTORY\",\"QA\",\"INTEGRATION\"]";
@@ -65,8 +67,9 @@ public class LocationsResource {
     static final Duration MAX_PERIOD = Duration.ofDays(31);
 
     public static class NewPlace {
-        @NotNull
-        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}", message = "2-32 upper-case letters, digits or '-'")
+        /** Of the place format (ColdChain.CODE), or a location in use exactly as written. */
+        @NotBlank
+        @Size(max = 64)
         public String code;
         @NotBlank
         @Size(max = 100)
@@ -95,9 +98,11 @@ public class LocationsResource {
         public List<@NotNull NewReading> readings;
     }
 
-    public record PlaceView(String code, String name, PlaceKind kind, BigDecimal minC, BigDecimal maxC, int maxGapMinutes) {
+    /** A place; a location in use ({@code registered} false) has no kind, range or gap. */
+    public record PlaceView(String code, String name, boolean registered, PlaceKind kind, BigDecimal minC, BigDecimal maxC,
+                            Integer maxGapMinutes, Instant since) {
         static PlaceView of(StoragePlace p) {
-            return new PlaceView(p.code(), p.name(), p.kind(), p.minC(), p.maxC(), p.maxGapMinutes());
+            return new PlaceView(p.code(), p.name(), p.registered(), p.kind(), p.minC(), p.maxC(), p.maxGapMinutes(), p.createdAt());
         }
     }
 
@@ -161,14 +166,17 @@ public class LocationsResource {
     @POST
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME})
     @Operation(summary = "Register a storage place with the temperature range it keeps (°C) and how long its loggers may be silent",
+            description = "The code is 2-32 upper-case letters, digits or '-', or a location already in use exactly as written (a "
+                + "free-text location from before places existed, or one a receipt, move or count used since): that location becomes "
+                + "the registered place, and the record of its use stays.",
             extensions = @Extension(name = "x-roles", value = "[\"INVENTORY\",\"QA\"]", parseValue = true))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewPlace.class),
             examples = @ExampleObject(name = "example", value = PLACE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceView.class),
-                    examples = @ExampleObject(name = "example", value = PLACE_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "LOCATION_EXISTS: a storage place has this code")
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: minC not below maxC, a bound outside -200..100 °C or finer than 0.1, "
+                    examples = @ExampleObject(name = "example", value = PLACE_VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "LOCATION_EXISTS: a storage place is registered with this code")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a code not of the format and not a location in use, minC not below maxC, a bound outside -200..100 °C or finer than 0.1, "
             + "maxGapMinutes outside 1..1440")
     public Response register(@Valid @Required NewPlace request, @Context UriInfo uri) {
         StoragePlace place = coldChain.register(request.code, request.name.strip(), request.kind, request.minC, request.maxC,
@@ -178,10 +186,11 @@ public class LocationsResource {
 
     @GET
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
-    @Operation(summary = "The storage places, by code", extensions = @Extension(name = "x-roles", value = READ_ROLES, parseValue = true))
+    @Operation(summary = "The storage places, by code: the registered ones, and the locations in use that no one registered "
+            + "(registered false: no kind or range, nothing judged there)", extensions = @Extension(name = "x-roles", value = READ_ROLES, parseValue = true))
     @APIResponse(responseCode = "200", description = "The places",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Places.class),
-                    examples = @ExampleObject(name = "example", value = "{\"items\":[" + PLACE_EXAMPLE + "]}")))
+                    examples = @ExampleObject(name = "example", value = "{\"items\":[" + PLACE_VIEW_EXAMPLE + "," + IN_USE_EXAMPLE + "]}")))
     public Places list() {
         return new Places(coldChain.list().stream().map(PlaceView::of).toList());
     }
@@ -192,9 +201,9 @@ public class LocationsResource {
     @Operation(summary = "One storage place", extensions = @Extension(name = "x-roles", value = READ_ROLES, parseValue = true))
     @APIResponse(responseCode = "200", description = "The place",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceView.class),
-                    examples = @ExampleObject(name = "example", value = PLACE_EXAMPLE)))
+                    examples = @ExampleObject(name = "example", value = PLACE_VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
-    public PlaceView get(@PathParam("code") @Size(max = 32) String code) {
+    public PlaceView get(@PathParam("code") @Size(max = 64) String code) {
         return PlaceView.of(coldChain.place(code));
     }
 
@@ -211,9 +220,10 @@ public class LocationsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ColdChain.Received.class),
                     examples = @ExampleObject(name = "example", value = "{\"received\":2,\"duplicates\":0}")))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
+    @APIResponse(responseCode = "409", description = "LOCATION_NOT_REGISTERED: a location in use with no range; nothing is stored")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a reading's time without its offset, a temperature outside -273.15..200 °C "
             + "or finer than 0.01, a logger id not of its format; nothing is stored")
-    public ColdChain.Received receive(@PathParam("code") @Size(max = 32) String code, @Valid @Required NewReadings request) {
+    public ColdChain.Received receive(@PathParam("code") @Size(max = 64) String code, @Valid @Required NewReadings request) {
         List<Reading> readings = new ArrayList<>(request.readings.size());
         for (int i = 0; i < request.readings.size(); i++) {
             NewReading r = request.readings.get(i);
@@ -236,9 +246,10 @@ public class LocationsResource {
     @APIResponse(responseCode = "200", description = "How many readings were new and how many were already stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ColdChain.Received.class)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
+    @APIResponse(responseCode = "409", description = "LOCATION_NOT_REGISTERED: a location in use with no range; nothing is stored")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED naming the row (row 4 celsius): a header without at or celsius, "
             + "a time without its offset, a temperature out of range; nothing is stored")
-    public ColdChain.Received receiveCsv(@PathParam("code") @Size(max = 32) String code, @QueryParam("loggerId") String loggerId,
+    public ColdChain.Received receiveCsv(@PathParam("code") @Size(max = 64) String code, @QueryParam("loggerId") String loggerId,
                                          String csv) {
         return coldChain.receive(code, ReadingsCsv.parse(csv, loggerId));
     }
@@ -254,7 +265,7 @@ public class LocationsResource {
                         + "\"2026-12-07T03:00:00Z\",\"items\":[{\"logger\":\"TL-0042\",\"at\":\"2026-12-06T18:15:00Z\",\"celsius\":-79.6}]}")))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to not an instant, to before from, a period over 31 days")
-    public InPeriod<Reading> readings(@PathParam("code") @Size(max = 32) String code, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public InPeriod<Reading> readings(@PathParam("code") @Size(max = 64) String code, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant[] period = period(from, to);
         return new InPeriod<>(code, period[0], period[1], coldChain.readings(code, period[0], period[1]));
     }
@@ -272,7 +283,7 @@ public class LocationsResource {
                         + "\"endedAt\":\"2026-12-06T18:20:00Z\",\"lowestC\":-55.0,\"highestC\":-40.0}]}")))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to not an instant, to before from, a period over 31 days")
-    public InPeriod<ColdChain.Excursion> excursions(@PathParam("code") @Size(max = 32) String code, @QueryParam("from") String from,
+    public InPeriod<ColdChain.Excursion> excursions(@PathParam("code") @Size(max = 64) String code, @QueryParam("from") String from,
                                                     @QueryParam("to") String to) {
         Instant[] period = period(from, to);
         return new InPeriod<>(code, period[0], period[1], coldChain.excursions(code, period[0], period[1]));
@@ -292,7 +303,7 @@ public class LocationsResource {
                         + "\"2026-12-06T18:10:00Z\",\"heldAt\":\"2026-12-06T18:10:05Z\"}]}")))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: kind not OUT_OF_RANGE or NO_READINGS, startedAt not an instant")
-    public Held held(@PathParam("code") @Size(max = 32) String code, @QueryParam("kind") String kind,
+    public Held held(@PathParam("code") @Size(max = 64) String code, @QueryParam("kind") String kind,
                      @QueryParam("startedAt") String startedAt) {
         Optional<ExcursionKind> excursionKind = Optional.ofNullable(kind).map(k -> {
             try {
@@ -325,7 +336,7 @@ public class LocationsResource {
             + "release before the excursion ended")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: startedAt not an instant, a justification not of 3-500 characters")
     @APIResponse(responseCode = "429", description = "SIGN_IN_LOCKED: wrong passwords are counted with sign-in's")
-    public Response dispose(@PathParam("code") @Size(max = 32) String code, @Valid @Required NewDisposition request, @Context UriInfo uri) {
+    public Response dispose(@PathParam("code") @Size(max = 64) String code, @Valid @Required NewDisposition request, @Context UriInfo uri) {
         Instant startedAt = Instants.parse("startedAt", request.startedAt);
         Holds.Disposed disposed = holds.dispose(code, request.kind, startedAt, request.decision, request.justification, request.password,
                 caller.getUserPrincipal().getName(), signIns.clientAddress(http.getRemoteAddr(), http.getHeaders("X-Forwarded-For")));

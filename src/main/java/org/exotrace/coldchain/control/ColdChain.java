@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Storage places, their loggers' readings and the excursions those show. Readings are written in one statement per
@@ -65,27 +66,42 @@ public class ColdChain {
     @Inject
     Clock clock;
 
+    /** A registered place's code: 2 to 32 upper-case letters, digits or '-'. */
+    public static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
+
+    /**
+     * Registers a place with its kind and range. Its code is of the place format, or a location in use exactly as
+     * written (the place it has been is registered, with the record of its use kept beside it).
+     */
     public StoragePlace register(String code, String name, PlaceKind kind, BigDecimal minC, BigDecimal maxC, Integer maxGapMinutes,
                                  String actor) {
-        if (find(code).isPresent()) {
+        Optional<StoragePlace> existing = find(code);
+        if (existing.filter(StoragePlace::registered).isPresent()) {
             throw DomainError.conflict("LOCATION_EXISTS", "a storage place with code '" + code + "' is already registered");
+        }
+        if (existing.isEmpty() && !CODE.matcher(code).matches()) {
+            throw DomainError.invalid("code", "2-32 upper-case letters, digits or '-', or a location in use as it is written");
         }
         StoragePlace place = new StoragePlace(code, name, kind, minC, maxC, maxGapMinutes, actor, clock.instant());
         em.persist(place);
         audit.record(actor, "LOCATION_REGISTERED", "location", code, Json.createObjectBuilder().add("code", code).add("name", name)
-                .add("kind", kind.name()).add("minC", minC).add("maxC", maxC).add("maxGapMinutes", place.maxGapMinutes()).build());
+                .add("kind", kind.name()).add("minC", minC).add("maxC", maxC).add("maxGapMinutes", place.maxGapMinutes())
+                .add("inUseSince", existing.map(p -> p.createdAt().toString()).orElse("")).build());
         return place;
     }
 
+    /** The place a code names: the registered one, or else the location in use. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StoragePlace> find(String code) {
         return em.createQuery("SELECT p FROM StoragePlace p WHERE p.code = :code", StoragePlace.class).setParameter("code", code)
-                .getResultStream().findFirst();
+                .getResultStream().reduce((a, b) -> a.registered() ? a : b);
     }
 
+    /** The places by code, one a code: the registered one, or else the location in use. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StoragePlace> list() {
-        return em.createQuery("SELECT p FROM StoragePlace p ORDER BY p.code", StoragePlace.class).getResultList();
+        return em.createQuery("SELECT p FROM StoragePlace p WHERE p.kind IS NOT NULL OR NOT EXISTS (SELECT q FROM StoragePlace q"
+                + " WHERE q.code = p.code AND q.kind IS NOT NULL) ORDER BY p.code", StoragePlace.class).getResultList();
     }
 
     public StoragePlace place(String code) {
@@ -93,17 +109,29 @@ public class ColdChain {
     }
 
     /**
-     * Refuses vials of a product that states a storage range at a storage place whose range does not lie within it
-     * (a location that is no place's code is not checked).
+     * Vials put at a location: a location no place record names is recorded as in use (V29, ADR 0048); vials of a
+     * product that states a storage range are refused at a registered place whose range does not lie within it, unless
+     * a count found them there (a count records what is).
      */
-    void refuseMisfit(@Observes VialsPlaced placed) {
-        placed.product().storageRange().ifPresent(range -> find(placed.location())
-                .filter(place -> !range.contains(place.minC(), place.maxC()))
-                .ifPresent(place -> {
-                    throw DomainError.conflict("STORAGE_RANGE_MISMATCH", place.code() + " keeps " + place.minC() + ".." + place.maxC()
-                            + " °C, and " + placed.product().code() + " must be stored at " + range.minC() + ".." + range.maxC()
-                            + " °C: choose a place within the product's range; nothing was recorded");
-                }));
+    void placed(@Observes VialsPlaced placed) {
+        Optional<StoragePlace> place = find(placed.location());
+        if (place.isEmpty()) {
+            em.createNativeQuery("INSERT INTO storage_place (id, code, name, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)"
+                            + " ON CONFLICT DO NOTHING")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, placed.location())
+                    .setParameter(3, placed.location().length() > 100 ? placed.location().substring(0, 100) : placed.location())
+                    .setParameter(4, Timestamp.from(clock.instant())).setParameter(5, placed.actor()).executeUpdate();
+            return;
+        }
+        if (placed.counted() || !place.get().registered()) {
+            return;
+        }
+        placed.product().storageRange().filter(range -> !range.contains(place.get().minC(), place.get().maxC())).ifPresent(range -> {
+            StoragePlace p = place.get();
+            throw DomainError.conflict("STORAGE_RANGE_MISMATCH", p.code() + " keeps " + p.minC() + ".." + p.maxC()
+                    + " °C, and " + placed.product().code() + " must be stored at " + range.minC() + ".." + range.maxC()
+                    + " °C: choose a place within the product's range; nothing was recorded");
+        });
     }
 
     /** Stores the readings of a place; those already stored are left as they are. */
@@ -115,6 +143,10 @@ public class ColdChain {
             throw DomainError.invalid("readings", "at most " + MAX_READINGS + " readings a request");
         }
         StoragePlace place = place(code);
+        if (!place.registered()) {
+            throw DomainError.conflict("LOCATION_NOT_REGISTERED", "'" + code + "' is a location in use with no temperature range: register it"
+                    + " (POST /api/locations with this code, its kind and range) before its loggers send readings; nothing was stored");
+        }
         Connection c = em.unwrap(Connection.class);
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO temperature_reading (place_id, logger, at, celsius, received_at)

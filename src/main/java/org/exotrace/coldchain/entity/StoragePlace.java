@@ -14,7 +14,9 @@ import java.util.UUID;
 
 /**
  * A place where vials are stored (a freezer, a refrigerator, a room) with the temperature range it must keep and how
- * long its loggers may stay silent. Registered once; never changed.
+ * long its loggers may stay silent. Registered once; never changed. A location vials were put at without registering it
+ * (written as free text before places existed, or since) is a place record too, <em>in use</em>: coded as written, with
+ * no kind or range; registering its code adds the registered record beside it (V29, ADR 0048).
  */
 @Entity
 @Table(name = "storage_place")
@@ -33,17 +35,17 @@ public class StoragePlace {
     private String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     private PlaceKind kind;
 
-    @Column(name = "min_c", nullable = false, updatable = false)
+    @Column(name = "min_c", updatable = false)
     private BigDecimal minC;
 
-    @Column(name = "max_c", nullable = false, updatable = false)
+    @Column(name = "max_c", updatable = false)
     private BigDecimal maxC;
 
-    @Column(name = "max_gap_minutes", nullable = false, updatable = false)
-    private int maxGapMinutes;
+    @Column(name = "max_gap_minutes", updatable = false)
+    private Integer maxGapMinutes;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -98,19 +100,28 @@ public class StoragePlace {
         return name;
     }
 
+    /** Whether the place is registered with its kind and range; when not, it is a location in use and nothing is judged there. */
+    public boolean registered() {
+        return kind != null;
+    }
+
+    /** The kind of place; null for a location in use. */
     public PlaceKind kind() {
         return kind;
     }
 
+    /** The lowest temperature the place must keep; null for a location in use. */
     public BigDecimal minC() {
         return minC;
     }
 
+    /** The highest temperature the place must keep; null for a location in use. */
     public BigDecimal maxC() {
         return maxC;
     }
 
-    public int maxGapMinutes() {
+    /** The longest silence of its loggers, in minutes; null for a location in use. */
+    public Integer maxGapMinutes() {
         return maxGapMinutes;
     }
 

@@ -90,7 +90,7 @@ public class Receiving {
         if (!taken.isEmpty()) {
             throw DomainError.conflict("SERIAL_EXISTS", "serials already registered for GTIN " + product.gtin().value() + ": " + taken);
         }
-        placing.fire(new VialsPlaced(product, d.location(), serials.size()));
+        placing.fire(new VialsPlaced(product, d.location(), serials.size(), false, actor));
         em.persist(lot);
         ledger.receive(lot, serials, d.location(), actor, now);
         audit.record(actor, "LOT_RECEIVED", "lot", lot.lotNumber(), Json.createObjectBuilder()

@@ -98,7 +98,7 @@ public class Stock {
 
     public StockMovement move(UUID vialId, String location, String actor) {
         Vial vial = locked(vialId);
-        placing.fire(new VialsPlaced(vial.lot().product(), location, 1));
+        placing.fire(new VialsPlaced(vial.lot().product(), location, 1, false, actor));
         StockMovement movement = vial.moveTo(location, actor, clock.instant());
         em.persist(movement);
         audit.record(actor, "VIAL_MOVED", "vial", vialId.toString(), Json.createObjectBuilder()
@@ -188,7 +188,10 @@ public class Stock {
                 notInStock.add(vial);
             } else {
                 relocated.add(vial);
-                actor.ifPresent(a -> em.persist(vial.foundAtCount(location, a, now)));
+                actor.ifPresent(a -> {
+                    placing.fire(new VialsPlaced(vial.lot().product(), location, 1, true, a));
+                    em.persist(vial.foundAtCount(location, a, now));
+                });
             }
         }
         return new CountResult(location, recorded.size(), countedIds.size(), matched, missing, relocated, notInStock, unknown);
