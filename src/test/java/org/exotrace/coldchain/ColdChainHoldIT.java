@@ -259,5 +259,13 @@ class ColdChainHoldIT {
             assertEquals(200, sent.status(), sent::toString);
         }
         assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(lot, 0)), "the vial put there before it was registered is held");
+
+        String box = "Box " + Api.unique();
+        Lot counted = history.releasedLot(product, 180, "SHELF-" + Api.unique().toUpperCase(), 1);
+        Reply count = api.post("api/stock/counts", inventory, "{\"location\":\"" + box + "\",\"vialIds\":[\"" + counted.vialIds().get(0) + "\"]}");
+        assertEquals(201, count.status(), count::toString);
+        Reply found = api.get("api/locations/" + URLEncoder.encode(box, StandardCharsets.UTF_8).replace("+", "%20"), qa.token());
+        assertEquals(200, found.status(), "a location a count found a vial at is in use too: " + found);
+        assertFalse(found.json().getBoolean("registered"));
     }
 }
