@@ -18,6 +18,8 @@
     moveTitle: {en: 'Move vials', ja: 'バイアルの移動'},
     wasteTitle: {en: 'Waste a vial', ja: 'バイアルの廃棄'},
     countTitle: {en: 'Count a location', ja: '保管場所の棚卸'},
+    placeRange: {en: '{name} · keeps {min} to {max} °C', ja: '{name}・{min}〜{max} °C で保管'},
+    placeInUse: {en: '{name} · in use, no temperature range registered', ja: '{name}・使用中（温度範囲の登録なし）'},
     howLabelled: {en: 'Vial labels', ja: 'バイアルのラベル'},
     modeScan: {en: 'Scan each vial\'s label from the CPC', ja: 'CPCのラベルを1本ずつスキャン'},
     modeCount: {en: 'No serial on the labels: give the count and print labels', ja: 'ラベルにシリアルがない：本数を入力しラベルを印刷'},
@@ -96,6 +98,7 @@
 
   let products = [];
   let cpcs = [];
+  let places = []; // the storage places, offered in the location fields (ADR 0048)
   let receiving = []; // {serial, expiresOn}: the labels scanned for the lot being received
   let labelsLot = null; // {lotNumber, productCode}: the lot whose labels are offered
   let movedRows = [];
@@ -127,6 +130,9 @@
     fillSelect($('receive-source'), p ? p.donorSources : [], (s) => s, (s) => qa.word(s));
     if (p && p.donorSources.length === 1) $('receive-source').value = p.donorSources[0];
     fillSelect($('waste-reason'), REASONS, (r) => r, (r) => qa.word(r));
+    // each place by its code, with its name and the range it keeps; a location not registered may still be typed
+    $('places').replaceChildren(...places.map((place) => option(place.code, place.registered
+      ? t('placeRange', {name: place.name, min: place.minC, max: place.maxC}) : t('placeInUse', {name: place.name}))));
   }
 
   /** A note beside a scan field: said at once, in the page's language (written again after a switch). */
@@ -206,6 +212,7 @@
     seq++;
     products = [];
     cpcs = [];
+    places = [];
     receiving = [];
     labelsLot = null;
     movedRows = [];
@@ -222,12 +229,13 @@
 
   async function load() {
     const mine = ++seq;
-    const [p, c] = await Promise.all([qa.every('api/products'), qa.every('api/cpcs')]);
-    if (mine !== seq || p.status === 401 || c.status === 401) return;
-    if (qa.refused(p) || qa.refused(c)) return;
+    const [p, c, l] = await Promise.all([qa.every('api/products'), qa.every('api/cpcs'), qa.call('api/locations')]);
+    if (mine !== seq || p.status === 401 || c.status === 401 || l.status === 401) return;
+    if (qa.refused(p) || qa.refused(c) || qa.refused(l)) return;
     qa.unsay($('problem'));
     products = p.body.items;
     cpcs = c.body.items;
+    places = l.body.items;
     $('read-only').hidden = qa.hasRole('INVENTORY');
     for (const form of document.querySelectorAll('form.work')) {
       for (const e of form.querySelectorAll('input, select, button')) e.disabled = !qa.hasRole('INVENTORY');

@@ -86,6 +86,10 @@ class InventoryPageIT {
         List<String> scans = LabelRendering.scanned(LabelPdf.render(printed, stock), stock);
         assertEquals(20, scans.size());
 
+        Reply place = api.post("api/locations", clerk.token(), """
+                {"code":"%s","name":"超低温フリーザー2","kind":"FREEZER","minC":-90,"maxC":-60}""".formatted(shelf));
+        assertEquals(201, place.status(), place::toString);
+
         signIn(clerk, "ja");
         assertEquals("ExoTrace · 在庫作業", page.getTitle());
         assertTrue(text("who").contains(clerk.username()), text("who"));
@@ -94,6 +98,9 @@ class InventoryPageIT {
         staffPage.choose("receive-cpc", history.cpc());
         setDate("receive-made", Fixtures.today().minusDays(20));
         page.findElement(By.id("receive-location")).sendKeys(shelf);
+        assertEquals("超低温フリーザー2・-90〜-60 °C で保管", page.findElement(By.cssSelector("#places option[value='" + shelf + "']"))
+                .getDomProperty("textContent"), "the places are offered with the range they keep");
+        assertEquals("places", page.findElement(By.id("receive-location")).getDomAttribute("list"));
         browser.assertAccessible("/inventory receiving, in Japanese");
 
         for (int i = 0; i < scans.size(); i++) {
