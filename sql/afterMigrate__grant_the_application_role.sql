@@ -21,7 +21,7 @@ GRANT SELECT, INSERT, UPDATE ON app_user, lot, vial, webhook_delivery, idempoten
 GRANT SELECT, INSERT, DELETE ON app_user_role TO "${appRole}";
 
 -- Read views, each owned by the capability that writes its tables (ADR 0036).
-GRANT SELECT ON dose_line, temperature_excursion, vial_stay, temperature_hold_open TO "${appRole}";
+GRANT SELECT ON dose_line, temperature_excursion, vial_stay, temperature_hold_open, lot_excursion, lot_excursion_disposition TO "${appRole}";
 
 -- Sequences: serial numbers of received vials (nextval), and the identity columns' (EclipseLink reads the id it was
 -- given with lastval()). No UPDATE: setval stays the owner's.

@@ -5,7 +5,9 @@
  * a run of readings out of range, or a silence longer than the place allows (ADR 0043). Every vial that was in a place
  * (its location is the place's code) while an excursion was open is held ({@code temperature_hold}, V27), which the
  * bedside scan blocks as {@code TEMPERATURE_HOLD}, until QA's signed disposition of the excursion releases the vials or
- * wastes them as {@code TEMPERATURE_EXCURSION} (ADR 0044). Uses vial (the waste), security (the signature), audit and
+ * wastes them as {@code TEMPERATURE_EXCURSION} (ADR 0044). A place's readings and excursions read as JSON or CSV; the
+ * views {@code lot_excursion} and {@code lot_excursion_disposition} (V30) say which excursions a lot's vials lived
+ * through, for the lot report (ADR 0046). Uses vial (the waste), security (the signature), audit and
  * platform.
  */
 package org.exotrace.coldchain;

@@ -10,6 +10,7 @@
  * vial of the lot used in a dose, marking those recorded without a scan; it checks the stock
  * ledger's received count against the vials' states (received = on hand + administered + dispensed
  * + wasted) and states the result, never hides it; expired vials are the on-hand ones past the lot's
- * expiry in the clinic's time zone.
+ * expiry in the clinic's time zone. It lists the temperature excursions the lot's vials lived through (those that held
+ * them) with QA's dispositions, read from coldchain's views by SQL (ADR 0046).
  */
 package org.exotrace.trace;

@@ -24,6 +24,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -159,6 +160,8 @@ class LotReportIT {
         assertFalse(doses.get(0).getString("nurse").isBlank());
         assertFalse(doses.get(0).getString("administrationId").isBlank());
 
+        assertEquals(List.of(), r.getJsonArray("excursions"), "its vials lived through no temperature excursion");
+
         Reply audited = api.get("api/audit?action=LOT_REPORT_READ&subjectId=" + lot.number(), qa.token());
         assertEquals(1, audited.json().getInt("total"), audited::toString);
         JsonObject entry = audited.json().getJsonArray("items").getJsonObject(0);
@@ -191,8 +194,8 @@ class LotReportIT {
             assertTrue(lines[i].startsWith(lot.number() + "," + product.code() + ",max NFC 2cc," + product.gtin() + "," + history.cpc() + ","),
                     lines[i]);
         }
-        assertTrue(lines[1].contains("," + patientA + ",") && lines[1].endsWith("," + lot.serials().get(0) + ",true,,,,,"), lines[1]);
-        assertTrue(lines[2].contains("," + patientB + ",") && lines[2].endsWith("," + lot.serials().get(1) + ",false,,,,,"), lines[2]);
+        assertTrue(lines[1].contains("," + patientA + ",") && lines[1].endsWith("," + lot.serials().get(0) + ",true" + ",".repeat(23)), lines[1]);
+        assertTrue(lines[2].contains("," + patientB + ",") && lines[2].endsWith("," + lot.serials().get(1) + ",false" + ",".repeat(23)), lines[2]);
         assertTrue(lines[3].contains("," + patientA + ","), lines[3]);
     }
 
@@ -233,6 +236,88 @@ class LotReportIT {
             assertTrue(followUp.startsWith("Recall follow-up: 1 of 2 patients still to reach"), followUp);
             assertTrue(followUp.indexOf(patientB) < followUp.indexOf(patientA), "the patient still to reach comes first: " + followUp);
             assertTrue(followUp.contains("NOT_REACHED") && followUp.contains("NO - still to reach"), followUp);
+        }
+    }
+
+    /**
+     * Two vials of a lot lived through an excursion of their freezer (it held them), and QA released them by signature:
+     * the lot report lists the excursion with QA's release in JSON, CSV and PDF.
+     */
+    @Test
+    void anExcursionThatHeldTwoOfTheLotsVialsIsInTheReportWithQasReleaseInJsonCsvAndPdf() throws IOException, InterruptedException,
+            URISyntaxException {
+        String integration = api.tokenFor(Role.INTEGRATION);
+        String place = "FRZ-" + Api.unique().toUpperCase();
+        created(api.post("api/locations", qa.token(), """
+                {"code":"%s","name":"Freezer 2, room 3","kind":"FREEZER","minC":-90,"maxC":-60}""".formatted(place)));
+        Lot held = history.receivedLot(product, 180, place, 2);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Reply readings = api.post("api/locations/" + place + "/readings", integration, "{\"loggerId\":\"TL-7\",\"readings\":["
+                + "{\"at\":\"" + t.minusSeconds(600) + "\",\"celsius\":-80.0},{\"at\":\"" + t.minusSeconds(90) + "\",\"celsius\":-48.5},"
+                + "{\"at\":\"" + t.minusSeconds(60) + "\",\"celsius\":-52.0},{\"at\":\"" + t + "\",\"celsius\":-80.0}]}");
+        assertEquals(200, readings.status(), readings::toString);
+        assertEquals(2, readings.json().getInt("newHolds"), readings::toString);
+        String justification = "90 s up to -48.5 C; the CPC's stability data allow 30 minutes above -60 C";
+        Reply released = api.post("api/locations/" + place + "/dispositions", qa.token(), Json.createObjectBuilder().add("kind", "OUT_OF_RANGE")
+                .add("startedAt", t.minusSeconds(90).toString()).add("decision", "RELEASE").add("justification", justification)
+                .add("password", qa.password()).build().toString());
+        created(released);
+
+        Reply reply = api.send("GET", "api/lots/" + held.number() + "/report", qa.token(), null, null, "Accept", "application/json");
+        assertEquals(200, reply.status(), reply::toString);
+        List<JsonObject> excursions = reply.json().getJsonArray("excursions").getValuesAs(JsonObject.class);
+        assertEquals(1, excursions.size(), excursions::toString);
+        JsonObject e = excursions.get(0);
+        assertEquals(place, e.getString("placeCode"));
+        assertEquals("Freezer 2, room 3", e.getString("placeName"));
+        assertEquals(-90, e.getJsonNumber("minC").intValue());
+        assertEquals(-60, e.getJsonNumber("maxC").intValue());
+        assertEquals("OUT_OF_RANGE", e.getString("kind"));
+        assertEquals(t.minusSeconds(90), Instant.parse(e.getString("startedAt")));
+        assertEquals(t, Instant.parse(e.getString("endedAt")));
+        assertFalse(e.getBoolean("open"));
+        assertEquals(2, e.getInt("minutes"), "90 s, rounded up");
+        assertEquals(-52.0, e.getJsonNumber("lowestC").doubleValue());
+        assertEquals(-48.5, e.getJsonNumber("highestC").doubleValue());
+        assertEquals(2, e.getInt("heldVials"));
+        assertEquals(0, e.getInt("stillHeld"));
+        JsonObject release = e.getJsonArray("dispositions").getJsonObject(0);
+        assertEquals(1, e.getJsonArray("dispositions").size());
+        assertEquals("RELEASE", release.getString("decision"));
+        assertEquals(justification, release.getString("justification"));
+        assertEquals(qa.username(), release.getString("signedBy"));
+        assertTrue(Duration.between(Instant.parse(released.json().getString("signedAt")), Instant.parse(release.getString("signedAt"))).abs()
+                .toMillis() < 1, "the time it was signed, as stored (to the microsecond): " + release);
+        assertEquals(released.json().getString("dispositionId"), release.getString("dispositionId"));
+        assertEquals(2, release.getInt("vials"));
+
+        Reply csv = api.send("GET", "api/lots/" + held.number() + "/report", qa.token(), null, null, "Accept", "text/csv");
+        assertEquals(200, csv.status(), csv::toString);
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVParser.parse(csv.body(),
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()).getRecords();
+        assertEquals(1, rows.size(), "no dose, one excursion: " + csv.body());
+        org.apache.commons.csv.CSVRecord row = rows.get(0);
+        assertEquals(held.number(), row.get("lotNumber"));
+        assertEquals("", row.get("administrationId"));
+        assertEquals(place, row.get("excursionPlace"));
+        assertEquals("OUT_OF_RANGE", row.get("excursionKind"));
+        assertEquals(t.minusSeconds(90), Instant.parse(row.get("excursionStartedAt")));
+        assertEquals(t, Instant.parse(row.get("excursionEndedAt")));
+        assertEquals(List.of("false", "2", "-52.00", "-48.50", "2", "0", "RELEASE", "2", justification, qa.username()),
+                List.of(row.get("excursionOpen"), row.get("excursionMinutes"), row.get("lowestC"), row.get("highestC"), row.get("heldVials"),
+                        row.get("stillHeld"), row.get("disposition"), row.get("dispositionVials"), row.get("dispositionJustification"),
+                        row.get("dispositionSignedBy")));
+
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("api/lots/" + held.number()
+                + "/report")).header("Authorization", "Bearer " + qa.token()).header("Accept", "application/pdf").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " "); // table cells wrap
+            String section = text.substring(text.indexOf("Temperature excursions (1)"));
+            assertTrue(section.contains(place) && section.contains("out of range -90.0..-60.0 °C"), section);
+            assertTrue(section.contains("2 (0 still held)"), section);
+            assertTrue(section.contains("RELEASE 2 by") && section.contains(qa.username()), section);
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,10 +16,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,6 +68,25 @@ public class LocationsResource {
     static final String READINGS_EXAMPLE = "{\"loggerId\":\"TL-0042\",\"readings\":[{\"at\":\"2026-12-07T03:15:00+09:00\",\"celsius\":-79.6},"
             + "{\"at\":\"2026-12-07T03:16:00+09:00\",\"celsius\":-79.5}]}";
     static final String READ_ROLES = "[\"INVENTORY\",\"QA\",\"INTEGRATION\"]";
+    static final String PERIOD_422 = "VALIDATION_FAILED: from or to not an instant, to before from, a period over 31 days";
+    static final String READINGS_ANSWER = "{\"place\":\"FREEZER-1\",\"from\":\"2026-12-06T03:00:00Z\",\"to\":\"2026-12-07T03:00:00Z\","
+            + "\"minC\":-90.0,\"maxC\":-60.0,\"items\":[{\"logger\":\"TL-0042\",\"at\":\"2026-12-06T18:15:00Z\",\"celsius\":-79.60,"
+            + "\"inRange\":true}]}";
+    static final String READINGS_CSV = "place,logger,at,celsius,inRange\r\nFREEZER-1,TL-0042,2026-12-06T18:15:00Z,-79.60,true\r\n";
+    static final String EXCURSIONS_ANSWER = "{\"place\":\"FREEZER-1\",\"from\":\"2026-12-06T03:00:00Z\",\"to\":\"2026-12-07T03:00:00Z\","
+            + "\"minC\":-90.0,\"maxC\":-60.0,\"items\":[{\"kind\":\"OUT_OF_RANGE\",\"startedAt\":\"2026-12-06T18:10:00Z\","
+            + "\"endedAt\":\"2026-12-06T18:20:00Z\",\"lowestC\":-55.00,\"highestC\":-40.00,\"minutes\":10,\"open\":false,"
+            + "\"heldVials\":2,\"stillHeld\":0,\"dispositions\":[{\"dispositionId\":\"2b1d0c5e-8f4a-4c1e-9d3b-6a7e5f4c3b2a\","
+            + "\"kind\":\"OUT_OF_RANGE\",\"startedAt\":\"2026-12-06T18:10:00Z\",\"decision\":\"RELEASE\",\"justification\":"
+            + "\"10 minutes up to -40 °C; stability data allow 30 minutes above -60 °C\",\"vials\":2,\"signedBy\":\"qa-ito\","
+            + "\"signedAt\":\"2026-12-07T00:30:00Z\"}]}]}";
+    /** A text that starts with '-' is quoted with an apostrophe, as a formula would be ({@code Csv.field}). */
+    static final String EXCURSIONS_CSV = "place,placeName,minC,maxC,kind,startedAt,endedAt,open,minutes,lowestC,highestC,heldVials,"
+            + "stillHeld,disposition,dispositionVials,justification,signedBy,signedAt,dispositionId\r\nFREEZER-1,\"'-80 °C freezer, room 2\","
+            + "-90.0,-60.0,OUT_OF_RANGE,2026-12-06T18:10:00Z,2026-12-06T18:20:00Z,false,10,-55.00,-40.00,2,0,RELEASE,2,\"10 minutes up to "
+            + "-40 °C; stability data allow 30 minutes above -60 °C\",qa-ito,2026-12-07T00:30:00Z,2b1d0c5e-8f4a-4c1e-9d3b-6a7e5f4c3b2a\r\n";
+    private static final List<Variant> FORMS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf("text/csv")).add()
+            .build();
     /** The longest period one read covers. */
     static final Duration MAX_PERIOD = Duration.ofDays(31);
 
@@ -110,8 +134,11 @@ public class LocationsResource {
     public record Places(List<PlaceView> items) {
     }
 
-    /** What a place showed in a period. */
-    public record InPeriod<T>(String place, Instant from, Instant to, List<T> items) {
+    /** What a place showed in a period, with the range it keeps (°C). */
+    public record InPeriod<T>(String place, Instant from, Instant to, BigDecimal minC, BigDecimal maxC, List<T> items) {
+        static <T> InPeriod<T> of(StoragePlace place, Instant[] period, List<T> items) {
+            return new InPeriod<>(place.code(), period[0], period[1], place.minC(), place.maxC(), items);
+        }
     }
 
     /** QA's signed disposition of one excursion of the place, named by kind and start. */
@@ -256,37 +283,69 @@ public class LocationsResource {
 
     @GET
     @Path("{code}/readings")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
-    @Operation(summary = "A place's readings in a period, in time order (default the last 24 hours; at most 31 days)",
+    @Operation(summary = "A place's readings in a period, in time order (default the last 24 hours; at most 31 days), each judged against "
+            + "the place's range",
+            description = "By Accept: application/json (default), text/csv (an RFC 4180 attachment: place, logger, at, celsius, inRange; "
+                + "named by place and period).",
             extensions = @Extension(name = "x-roles", value = READ_ROLES, parseValue = true))
     @APIResponse(responseCode = "200", description = "The readings",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InPeriod.class),
-                    examples = @ExampleObject(name = "example", value = "{\"place\":\"FREEZER-1\",\"from\":\"2026-12-06T03:00:00Z\",\"to\":"
-                        + "\"2026-12-07T03:00:00Z\",\"items\":[{\"logger\":\"TL-0042\",\"at\":\"2026-12-06T18:15:00Z\",\"celsius\":-79.6}]}")))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InPeriod.class),
+                    examples = @ExampleObject(name = "example", value = READINGS_ANSWER)), @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "example", value = READINGS_CSV))})
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to not an instant, to before from, a period over 31 days")
-    public InPeriod<Reading> readings(@PathParam("code") @Size(max = 64) String code, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: Accept names neither JSON nor CSV")
+    @APIResponse(responseCode = "422", description = PERIOD_422)
+    public Response readings(@PathParam("code") @Size(max = 64) String code, @QueryParam("from") String from, @QueryParam("to") String to,
+                             @Context Request request) {
+        boolean csv = csv(request);
         Instant[] period = period(from, to);
-        return new InPeriod<>(code, period[0], period[1], coldChain.readings(code, period[0], period[1]));
+        StoragePlace place = coldChain.place(code);
+        List<ColdChain.PlaceReading> readings = coldChain.readings(place, period[0], period[1]);
+        return csv ? attachment(PlaceHistoryCsv.readings(place, readings), place, "readings", period)
+                : Response.ok(InPeriod.of(place, period, readings), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("{code}/excursions")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
     @Operation(summary = "A place's temperature excursions that overlap a period (default the last 24 hours; at most 31 days): OUT_OF_RANGE "
-            + "(lowest and highest) or NO_READINGS; open while endedAt is absent",
+            + "(lowest and highest) or NO_READINGS; open while endedAt is absent; the vials each held and QA's dispositions",
+            description = "minutes: the length rounded up, until now while open. heldVials: the vials it held; stillHeld: those no "
+                + "disposition has ended. By Accept: application/json (default), text/csv (an RFC 4180 attachment named by place and "
+                + "period, one row per excursion and disposition, one with the disposition columns empty when there is none).",
             extensions = @Extension(name = "x-roles", value = READ_ROLES, parseValue = true))
     @APIResponse(responseCode = "200", description = "The excursions, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InPeriod.class),
-                    examples = @ExampleObject(name = "example", value = "{\"place\":\"FREEZER-1\",\"from\":\"2026-12-06T03:00:00Z\",\"to\":"
-                        + "\"2026-12-07T03:00:00Z\",\"items\":[{\"kind\":\"OUT_OF_RANGE\",\"startedAt\":\"2026-12-06T18:10:00Z\","
-                        + "\"endedAt\":\"2026-12-06T18:20:00Z\",\"lowestC\":-55.0,\"highestC\":-40.0}]}")))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InPeriod.class),
+                    examples = @ExampleObject(name = "example", value = EXCURSIONS_ANSWER)), @Content(mediaType = "text/csv",
+                    examples = @ExampleObject(name = "example", value = EXCURSIONS_CSV))})
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no storage place has this code")
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: from or to not an instant, to before from, a period over 31 days")
-    public InPeriod<ColdChain.Excursion> excursions(@PathParam("code") @Size(max = 64) String code, @QueryParam("from") String from,
-                                                    @QueryParam("to") String to) {
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: Accept names neither JSON nor CSV")
+    @APIResponse(responseCode = "422", description = PERIOD_422)
+    public Response excursions(@PathParam("code") @Size(max = 64) String code, @QueryParam("from") String from, @QueryParam("to") String to,
+                               @Context Request request) {
+        boolean csv = csv(request);
         Instant[] period = period(from, to);
-        return new InPeriod<>(code, period[0], period[1], coldChain.excursions(code, period[0], period[1]));
+        StoragePlace place = coldChain.place(code);
+        List<ColdChain.Excursion> excursions = coldChain.excursions(place, period[0], period[1]);
+        return csv ? attachment(PlaceHistoryCsv.excursions(place, excursions), place, "excursions", period)
+                : Response.ok(InPeriod.of(place, period, excursions), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Whether the request asks for CSV rather than JSON (the default), as the lot report negotiates its form. */
+    private static boolean csv(Request request) {
+        Variant form = request.selectVariant(FORMS);
+        if (form == null) {
+            throw new NotAcceptableException();
+        }
+        return form.getMediaType().getSubtype().equals("csv");
+    }
+
+    private static Response attachment(StreamingOutput csv, StoragePlace place, String what, Instant[] period) {
+        return Response.ok(csv, PlaceHistoryCsv.MEDIA_TYPE).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
+                + PlaceHistoryCsv.filename(place, what, period[0], period[1]) + "\"").build();
     }
 
     @GET

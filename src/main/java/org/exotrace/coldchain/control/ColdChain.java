@@ -50,8 +50,27 @@ public class ColdChain {
     public record Received(int received, int duplicates, int newHolds) {
     }
 
-    /** An excursion of a place: out of range (with its lowest and highest) or without readings; open while {@code endedAt} is null. */
-    public record Excursion(String kind, Instant startedAt, Instant endedAt, BigDecimal lowestC, BigDecimal highestC) {
+    /**
+     * An excursion of a place: out of range (with its lowest and highest) or without readings; open while {@code endedAt}
+     * is null. {@code minutes}: its length rounded up, until now while open ({@code excursion_minutes}, V30).
+     * {@code heldVials}: the vials it held; {@code stillHeld}: those no disposition has ended; {@code dispositions}: QA's,
+     * oldest first.
+     */
+    public record Excursion(String kind, Instant startedAt, Instant endedAt, BigDecimal lowestC, BigDecimal highestC, int minutes,
+                            boolean open, int heldVials, int stillHeld, List<ExcursionDecision> dispositions) {
+
+        Excursion with(List<ExcursionDecision> decisions) {
+            return new Excursion(kind, startedAt, endedAt, lowestC, highestC, minutes, open, heldVials, stillHeld, decisions);
+        }
+    }
+
+    /** QA's signed disposition of an excursion: RELEASE or WASTE, of how many held vials, why, by whom and when. */
+    public record ExcursionDecision(UUID dispositionId, String kind, Instant startedAt, String decision, String justification, int vials,
+                                    String signedBy, Instant signedAt) {
+    }
+
+    /** A reading as the place's history shows it: {@code inRange} when the place's range holds it. */
+    public record PlaceReading(String logger, Instant at, BigDecimal celsius, boolean inRange) {
     }
 
     @PersistenceContext
@@ -184,21 +203,40 @@ public class ColdChain {
         }
     }
 
-    /** The place's readings from {@code from} (inclusive) to {@code to} (exclusive), in time order. */
+    /** The place's readings from {@code from} (inclusive) to {@code to} (exclusive), in time order, each judged against its range. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Reading> readings(String code, Instant from, Instant to) {
-        StoragePlace place = place(code);
-        return Reads.list(dataSource, Reading.class, "SELECT logger, at, celsius FROM temperature_reading"
-                + " WHERE place_id = ? AND at >= ? AND at < ? ORDER BY at, logger LIMIT 100000", place.id(), Timestamp.from(from), Timestamp.from(to));
+    public List<PlaceReading> readings(StoragePlace place, Instant from, Instant to) {
+        return Reads.list(dataSource, PlaceReading.class, "SELECT r.logger, r.at, r.celsius, r.celsius BETWEEN p.min_c AND p.max_c AS in_range"
+                + " FROM temperature_reading r JOIN storage_place p ON p.id = r.place_id"
+                + " WHERE r.place_id = ? AND r.at >= ? AND r.at < ? ORDER BY r.at, r.logger LIMIT 100000",
+                place.id(), Timestamp.from(from), Timestamp.from(to));
     }
 
-    /** The place's excursions that overlap [{@code from}, {@code to}), oldest first; an open one overlaps any later period. */
+    /**
+     * The place's excursions that overlap [{@code from}, {@code to}), oldest first, with the vials each held and QA's
+     * dispositions of them; an open one overlaps any later period.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Excursion> excursions(String code, Instant from, Instant to) {
-        StoragePlace place = place(code);
-        return Reads.list(dataSource, Excursion.class, """
-                SELECT kind, started_at, ended_at, lowest_c, highest_c FROM place_excursions(?, ?)
-                 WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?)
-                 ORDER BY started_at, kind""", place.id(), Timestamp.from(from), Timestamp.from(to), Timestamp.from(from));
+    public List<Excursion> excursions(StoragePlace place, Instant from, Instant to) {
+        List<Excursion> excursions = Reads.list(dataSource, Excursion.class, """
+                SELECT e.kind, e.started_at, e.ended_at, e.lowest_c, e.highest_c, excursion_minutes(e.started_at, e.ended_at) AS minutes,
+                       e.ended_at IS NULL AS open,
+                       (SELECT count(*) FROM temperature_hold h
+                         WHERE h.place_id = ? AND h.started_at = e.started_at AND h.kind = e.kind) AS held_vials,
+                       (SELECT count(*) FROM temperature_hold_open h
+                         WHERE h.place_id = ? AND h.started_at = e.started_at AND h.kind = e.kind) AS still_held
+                  FROM place_excursions(?, ?) e
+                 WHERE e.started_at < ? AND (e.ended_at IS NULL OR e.ended_at > ?)
+                 ORDER BY e.started_at, e.kind""", place.id(), place.id(), place.id(), Timestamp.from(from), Timestamp.from(to),
+                Timestamp.from(from));
+        if (excursions.isEmpty()) {
+            return excursions;
+        }
+        List<ExcursionDecision> decisions = Reads.list(dataSource, ExcursionDecision.class, """
+                SELECT id AS disposition_id, kind, started_at, decision, justification, vials, signed_by, signed_at
+                  FROM excursion_disposition WHERE place_id = ? AND started_at >= ? AND started_at < ? ORDER BY signed_at, id""",
+                place.id(), Timestamp.from(excursions.get(0).startedAt()), Timestamp.from(to));
+        return excursions.stream().map(e -> e.with(decisions.stream()
+                .filter(d -> d.kind().equals(e.kind()) && d.startedAt().equals(e.startedAt())).toList())).toList();
     }
 }

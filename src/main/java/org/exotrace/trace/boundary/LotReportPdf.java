@@ -15,6 +15,8 @@ import org.exotrace.trace.control.Traces;
 import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
+import org.exotrace.trace.control.LotReports.ExcursionDisposition;
+import org.exotrace.trace.control.LotReports.LotExcursion;
 import org.exotrace.trace.control.LotReports.LotReport;
 import org.exotrace.trace.control.LotReports.Signature;
 
@@ -179,6 +181,7 @@ final class LotReportPdf {
         if (!r.corrections().isEmpty()) {
             corrections(r.corrections());
         }
+        excursions(r.excursions());
         if (!recallFollowUp.isEmpty()) {
             recallFollowUp(recallFollowUp);
         }
@@ -194,6 +197,32 @@ final class LotReportPdf {
                 c.correction() == DoseCorrection.Action.VOID ? "voided" : "replaced by " + c.replacedBy(), time(c.correctedAt()), c.reason())));
         table(List.of(new Column("Administration", 0.17f), new Column("Patient", 0.12f), new Column("Serial", 0.11f),
                 new Column("Correction", 0.22f), new Column("When", 0.12f), new Column("Reason", 0.26f)), rows, true);
+    }
+
+    /** The temperature excursions the lot's vials lived through (they held them) and QA's signed dispositions of those vials. */
+    private void excursions(List<LotExcursion> excursions) throws IOException {
+        heading("Temperature excursions (" + excursions.size() + ")");
+        if (excursions.isEmpty()) {
+            text(regular, TEXT_SIZE, "No vial of this lot was in a storage place during a temperature excursion.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (LotExcursion e : excursions) {
+            String what = e.kind().equals("OUT_OF_RANGE") ? "out of range " + e.minC().toPlainString() + ".." + e.maxC().toPlainString()
+                    + " °C" + (e.lowestC() == null ? "" : ": " + e.lowestC().toPlainString() + " to " + e.highestC().toPlainString() + " °C")
+                    : "no readings";
+            String until = e.open() ? "open" : e.endedAt() == null ? "no longer shown by the readings" : time(e.endedAt());
+            StringBuilder decided = new StringBuilder();
+            for (ExcursionDisposition d : e.dispositions()) {
+                decided.append(decided.isEmpty() ? "" : " ").append(d.decision()).append(" ").append(d.vials()).append(" by ")
+                        .append(d.signedBy()).append(" ").append(time(d.signedAt())).append(": ").append(d.justification()).append(".");
+            }
+            rows.add(List.of(e.placeCode() + " - " + e.placeName(), what, time(e.startedAt()), until,
+                    e.minutes() == null ? "-" : String.valueOf(e.minutes()), e.heldVials() + " (" + e.stillHeld() + " still held)",
+                    decided.isEmpty() ? "none yet" : decided.toString()));
+        }
+        table(List.of(new Column("Place", 0.16f), new Column("Excursion", 0.17f), new Column("Started", 0.1f), new Column("Ended", 0.1f),
+                new Column("Minutes", 0.07f), new Column("Vials held", 0.1f), new Column("QA disposition", 0.3f)), rows, true);
     }
 
     /** The patients still to reach first, then those reached, each with their attempts: what the lot page shows. */

@@ -28,6 +28,7 @@ import org.exotrace.vial.entity.VialState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public class LotReports {
     /** The whole report, as the JSON answer shows it and the CSV and PDF render it. */
     public record LotReport(String clinic, Instant generatedAt, String generatedBy, String timeZone, Identity lot, Source source,
                             List<AssayLine> assays, boolean qcPassed, List<Signature> signatures, List<Decision> decisions,
-                            Counts counts, List<Traces.CorrectedDose> corrections, List<DoseLine> doses) {
+                            Counts counts, List<Traces.CorrectedDose> corrections, List<LotExcursion> excursions, List<DoseLine> doses) {
     }
 
     /**
@@ -59,12 +60,41 @@ public class LotReports {
      */
     public record Heading(UUID lotId, String clinic, Instant generatedAt, String generatedBy, String timeZone, Identity lot,
                           Source source, List<AssayLine> assays, boolean qcPassed, List<Signature> signatures,
-                          List<Decision> decisions, Counts counts, List<Traces.CorrectedDose> corrections) {
+                          List<Decision> decisions, Counts counts, List<Traces.CorrectedDose> corrections, List<LotExcursion> excursions) {
 
         public LotReport with(List<DoseLine> doses) {
             return new LotReport(clinic, generatedAt, generatedBy, timeZone, lot, source, assays, qcPassed, signatures, decisions,
-                    counts, corrections, doses);
+                    counts, corrections, excursions, doses);
         }
+    }
+
+    /**
+     * A temperature excursion the lot's vials lived through: one of a storage place that holds vials of the lot
+     * (coldchain's {@code lot_excursion}, V30). {@code kind} OUT_OF_RANGE (with lowest and highest, °C) or NO_READINGS;
+     * open while it lasts ({@code endedAt} absent); {@code minutes} its length rounded up, until now while open (absent
+     * with {@code endedAt}, and not open, when late readings no longer show an excursion starting then: its holds stand
+     * until QA disposes of them). {@code heldVials}: the lot's vials it held; {@code stillHeld}: those no disposition has
+     * ended; {@code dispositions}: QA's signed decisions on them, oldest first.
+     */
+    public record LotExcursion(String placeCode, String placeName, BigDecimal minC, BigDecimal maxC, String kind, Instant startedAt,
+                               Instant endedAt, boolean open, Integer minutes, BigDecimal lowestC, BigDecimal highestC, int heldVials,
+                               int stillHeld, List<ExcursionDisposition> dispositions) {
+    }
+
+    /** QA's signed disposition of an excursion as far as it concerns the lot: RELEASE or WASTE of {@code vials} of its vials. */
+    public record ExcursionDisposition(UUID dispositionId, String decision, String justification, String signedBy, Instant signedAt,
+                                       int vials) {
+    }
+
+    /** A row of {@code lot_excursion}. */
+    private record ExcursionRow(UUID placeId, String placeCode, String placeName, BigDecimal minC, BigDecimal maxC, String kind,
+                                Instant startedAt, Instant endedAt, boolean open, Integer minutes, BigDecimal lowestC, BigDecimal highestC,
+                                int heldVials, int stillHeld) {
+    }
+
+    /** A row of {@code lot_excursion_disposition}. */
+    private record DispositionRow(UUID placeId, String kind, Instant startedAt, UUID dispositionId, String decision, String justification,
+                                  String signedBy, Instant signedAt, int vials) {
     }
 
     /** Receives the doses of a report one at a time, as {@link #doses} reads them. */
@@ -208,7 +238,29 @@ public class LotReports {
                 assayLines(lot, review), review.passed(),
                 dossier.signatures().stream().map(s -> signature(s, review)).toList(),
                 dossier.decisions().stream().map(LotReports::decision).toList(),
-                counts, traces.corrections(lot.id()));
+                counts, traces.corrections(lot.id()), excursions(lot.id()));
+    }
+
+    /**
+     * The excursions the lot's vials lived through, oldest first, with QA's dispositions of them: read by SQL from
+     * coldchain's views (V30), where the report reads its doses (ADR 0042).
+     */
+    public List<LotExcursion> excursions(UUID lotId) {
+        List<ExcursionRow> rows = Reads.list(reports.dataSource(), ExcursionRow.class, """
+                SELECT place_id, place_code, place_name, min_c, max_c, kind, started_at, ended_at, open, minutes, lowest_c, highest_c,
+                       held_vials, still_held
+                  FROM lot_excursion WHERE lot_id = ? ORDER BY started_at, place_code, kind""", lotId);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<DispositionRow> dispositions = Reads.list(reports.dataSource(), DispositionRow.class, """
+                SELECT place_id, kind, started_at, disposition_id, decision, justification, signed_by, signed_at, vials
+                  FROM lot_excursion_disposition WHERE lot_id = ? ORDER BY signed_at, disposition_id""", lotId);
+        return rows.stream().map(e -> new LotExcursion(e.placeCode(), e.placeName(), e.minC(), e.maxC(), e.kind(), e.startedAt(),
+                e.endedAt(), e.open(), e.minutes(), e.lowestC(), e.highestC(), e.heldVials(), e.stillHeld(), dispositions.stream()
+                .filter(d -> d.placeId().equals(e.placeId()) && d.kind().equals(e.kind()) && d.startedAt().equals(e.startedAt()))
+                .map(d -> new ExcursionDisposition(d.dispositionId(), d.decision(), d.justification(), d.signedBy(), d.signedAt(), d.vials()))
+                .toList())).toList();
     }
 
     private static Identity identity(Lot l) {

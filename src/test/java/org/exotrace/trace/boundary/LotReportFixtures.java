@@ -12,6 +12,8 @@ import org.exotrace.trace.control.Traces;
 import org.exotrace.trace.control.LotReports.AssayLine;
 import org.exotrace.trace.control.LotReports.Counts;
 import org.exotrace.trace.control.LotReports.Decision;
+import org.exotrace.trace.control.LotReports.ExcursionDisposition;
+import org.exotrace.trace.control.LotReports.LotExcursion;
 import org.exotrace.trace.control.LotReports.Heading;
 import org.exotrace.trace.control.LotReports.Identity;
 import org.exotrace.trace.control.LotReports.LotReport;
@@ -61,6 +63,19 @@ final class LotReportFixtures {
 
     /** The report but its doses, with counts for {@code doses} administered vials. */
     static Heading heading(String productName, String cpcName, int doses) {
+        return heading(productName, cpcName, doses, List.of());
+    }
+
+    /** An excursion of a -80 °C freezer that held two vials of the lot, both released by QA. */
+    static LotExcursion excursion() {
+        return new LotExcursion("FREEZER-1", "-80 °C freezer, room 2", new BigDecimal("-90.0"), new BigDecimal("-60.0"), "OUT_OF_RANGE",
+                AT.minusSeconds(7200), AT.minusSeconds(6600), false, 10, new BigDecimal("-55.00"), new BigDecimal("-41.50"), 2, 0,
+                List.of(new ExcursionDisposition(UUID.nameUUIDFromBytes("disposition".getBytes()), "RELEASE",
+                        "-41.5 °C for 10 minutes, within the CPC's stability data", "qa-ito", AT.minusSeconds(3000), 2)));
+    }
+
+    /** The report but its doses, with counts for {@code doses} administered vials and these excursions. */
+    static Heading heading(String productName, String cpcName, int doses, List<LotExcursion> excursions) {
         return new Heading(UUID.nameUUIDFromBytes("lot".getBytes()), "Shibuya Regenerative Clinic", AT, "qa-ito", "Asia/Tokyo",
                 new Identity("NFC2611A", "MAXNFC-2", productName, "04912345000019", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 5, 31),
                         LotStatus.RELEASED, AT.minusSeconds(86_400), "inv-sato"),
@@ -75,6 +90,7 @@ final class LotReportFixtures {
                 Counts.of(doses + 3L, Map.of(VialState.IN_STOCK, 2L, VialState.ADMINISTERED, (long) doses, VialState.WASTED, 1L),
                         LocalDate.of(2027, 5, 31), LocalDate.of(2026, 11, 25)),
                 doses == 0 ? List.of() : List.of(new Traces.CorrectedDose(UUID.nameUUIDFromBytes("wrong patient".getBytes()), "P-0999", "NFC2611A-0",
-                        DoseCorrection.Action.REPLACE, UUID.nameUUIDFromBytes("dose0".getBytes()), AT.plusSeconds(600), "entered for the wrong patient")));
+                        DoseCorrection.Action.REPLACE, UUID.nameUUIDFromBytes("dose0".getBytes()), AT.plusSeconds(600), "entered for the wrong patient")),
+                excursions);
     }
 }

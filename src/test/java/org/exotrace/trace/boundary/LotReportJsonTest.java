@@ -39,7 +39,7 @@ class LotReportJsonTest {
             "doses":[{"administeredAt":"2026-11-25T01:30:00Z","administrationId":"0773aeed-f15b-3f48-a9a9-f0258fa71e55","doseVolumeMl":2.000,"kind":"ADMINISTERED","nurse":"nurse-0","patientId":"P-1000","purpose":"WELLNESS","route":"INJECTION","scanned":false,"serial":"NFC2611A-0","site":"FACE","vialVolumeMl":2.000},\
             {"administeredAt":"2026-11-25T01:31:00Z","administrationId":"1a437f8c-6552-3f92-a90e-2f2302bfd99c","doseVolumeMl":2.000,"kind":"ADMINISTERED","nurse":"nurse-1","patientId":"P-1001","purpose":"WELLNESS","route":"IV_DRIP","scanned":true,"serial":"NFC2611A-1","vialVolumeMl":2.000},\
             {"administeredAt":"2026-11-26T09:15:30.123456Z","administrationId":"859813db-740b-3251-96de-fd6f68ac937a","doseVolumeMl":1.50,"kind":"DISPENSED","nurse":"nurse-9","patientId":"P-2000","purpose":"THERAPY","route":"NASAL","scanned":false,"serial":"NFC2611A-99","vialVolumeMl":4.0}],\
-            "generatedAt":"2026-11-25T01:30:00Z","generatedBy":"qa-ito","lot":{"expiresOn":"2027-05-31","gtin":"04912345000019","lotNumber":"NFC2611A","manufacturedOn":"2026-11-01","productCode":"MAXNFC-2","productName":"max \\\"NFC\\\" 2cc","receivedAt":"2026-11-24T01:30:00Z","receivedBy":"inv-sato","status":"RELEASED"},\
+            "excursions":[],"generatedAt":"2026-11-25T01:30:00Z","generatedBy":"qa-ito","lot":{"expiresOn":"2027-05-31","gtin":"04912345000019","lotNumber":"NFC2611A","manufacturedOn":"2026-11-01","productCode":"MAXNFC-2","productName":"max \\\"NFC\\\" 2cc","receivedAt":"2026-11-24T01:30:00Z","receivedBy":"inv-sato","status":"RELEASED"},\
             "qcPassed":false,"signatures":[{"contentDigest":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","coversCurrentResults":true,"meaning":"Released for clinical use: QC reviewed against specification","signedAt":"2026-11-25T00:30:00Z","signer":"qa-ito"}],\
             "source":{"cpcCode":"CPC-TOKYO-1","cpcCountry":"JP","cpcLicenceNumber":"FA3190001","cpcName":"東京 CPC","donorSource":"CORD_BLOOD"},\
             "timeZone":"Asia/Tokyo"}""";
@@ -73,7 +73,7 @@ class LotReportJsonTest {
 
     @Test
     void aLotWithoutDosesHasAnEmptyDoseList() throws IOException {
-        assertTrue(write(heading(), List.of()).contains(",\"doses\":[],\"generatedAt\":"));
+        assertTrue(write(heading(), List.of()).contains(",\"doses\":[],\"excursions\":[],\"generatedAt\":"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +56,27 @@ class LotReportPdfTest {
             assertTrue(all.contains("?????? max NFC"), all);
             assertTrue(all.contains("Café CPC — ??"), all);
             assertFalse(all.contains("エ"));
+        }
+    }
+
+    @Test
+    void theExcursionsTheLotsVialsLivedThroughAreASectionWithQasDisposition() throws IOException {
+        byte[] with = LotReportPdf.render(LotReportFixtures.heading("max NFC 2cc", "Tokyo CPC", 1, List.of(LotReportFixtures.excursion()))
+                .with(LotReportFixtures.doses(1)));
+        try (PDDocument pdf = Loader.loadPDF(with)) {
+            String all = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            String section = all.substring(all.indexOf("Temperature excursions (1)"));
+            assertTrue(section.contains("FREEZER-1 - -80 °C freezer, room 2"), section);
+            assertTrue(section.contains("out of range -90.0..-60.0 °C: -55.00 to -41.50 °C"), section);
+            assertTrue(section.contains("2 (0 still held)"), section);
+            assertTrue(section.contains("RELEASE 2 by qa-ito 2026-11-25 09:40: -41.5 °C for 10 minutes, within the CPC's stability data."),
+                    section);
+        }
+        byte[] without = LotReportPdf.render(LotReportFixtures.report("max NFC 2cc", "Tokyo CPC", 1));
+        try (PDDocument pdf = Loader.loadPDF(without)) {
+            String all = new PDFTextStripper().getText(pdf);
+            assertTrue(all.contains("Temperature excursions (0)") && all.contains("No vial of this lot was in a storage place during a "
+                    + "temperature excursion."), all);
         }
     }
 }
