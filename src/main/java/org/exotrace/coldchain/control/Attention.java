@@ -54,8 +54,10 @@ public class Attention {
     }
 
     private List<Needing> read() {
-        // An undisposed hold whose excursion late readings have since reshaped (a silence filled by a logger's upload,
-        // ADR 0044) is listed as the hold names it, ended at the first reading after its start.
+        // Only a place whose last reading is out of range or too old (an excursion open now), or with undisposed holds,
+        // has its excursions computed: a healthy place costs one probe of its last reading. An undisposed hold whose
+        // excursion late readings have since reshaped (a silence filled by a logger's upload, ADR 0044) is listed as the
+        // hold names it, ended at the first reading after its start.
         return Reads.list(dataSource, Needing.class, """
                 WITH held AS (
                     SELECT place_id, kind, started_at, count(*)::integer AS held_vials
@@ -63,7 +65,10 @@ public class Attention {
                 ), excursions AS (
                     SELECT p.id AS place_id, p.code, p.name, e.kind, e.started_at, e.ended_at, e.lowest_c, e.highest_c
                       FROM storage_place p
+                     CROSS JOIN LATERAL (SELECT r.at, r.celsius FROM temperature_reading r WHERE r.place_id = p.id ORDER BY r.at DESC LIMIT 1) last
                      CROSS JOIN LATERAL place_excursions(p.id, least(now(), (SELECT min(h.started_at) FROM held h WHERE h.place_id = p.id))) e
+                     WHERE last.celsius NOT BETWEEN p.min_c AND p.max_c OR now() - last.at > make_interval(mins => p.max_gap_minutes)
+                        OR EXISTS (SELECT 1 FROM held h WHERE h.place_id = p.id)
                 )
                 SELECT e.code AS place_code, e.name AS place_name, e.kind, e.started_at, e.ended_at, e.lowest_c, e.highest_c,
                        coalesce(h.held_vials, 0) AS held_vials
