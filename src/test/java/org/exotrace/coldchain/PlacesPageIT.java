@@ -164,6 +164,13 @@ class PlacesPageIT {
         assertTrue(row.contains("Freezer") && row.contains("-90 to -60 °C") && row.contains("still open"), row);
         browser.assertAccessible("/places in English");
 
+        // the same banner, from the same piece of qa.js, on the inventory page and the lot pages
+        for (String other : List.of("inventory", "lots", "lots/" + lot.number())) {
+            page.get(URI(base, other));
+            browser.waitUntil("the banner on /" + other, () -> bannerLine(place).getText().contains("temperature out of range"));
+            browser.assertAccessible("/" + other + " with the excursion banner");
+        }
+
         page.findElement(By.id("signout")).click();
         assertEquals("", page.findElement(By.id("attention")).getText(), "signing out empties the banner");
     }
