@@ -5,7 +5,8 @@
  * a run of readings out of range, or a silence longer than the place allows (ADR 0043). Every vial that was in a place
  * (its location is the place's code) while an excursion was open is held ({@code temperature_hold}, V27), which the
  * bedside scan blocks as {@code TEMPERATURE_HOLD}, until QA's signed disposition of the excursion releases the vials or
- * wastes them as {@code TEMPERATURE_EXCURSION} (ADR 0044). Uses vial (the waste), security (the signature), audit and
- * platform.
+ * wastes them as {@code TEMPERATURE_EXCURSION} (ADR 0044). What needs attention across places (excursions open now, or
+ * still holding vials) is one cheap read that the pages' banner polls (ADR 0047). Uses vial (the waste), security (the
+ * signature), audit and platform.
  */
 package org.exotrace.coldchain;
