@@ -18,8 +18,6 @@
     moveTitle: {en: 'Move vials', ja: 'バイアルの移動'},
     wasteTitle: {en: 'Waste a vial', ja: 'バイアルの廃棄'},
     countTitle: {en: 'Count a location', ja: '保管場所の棚卸'},
-    placeRange: {en: '{name} · keeps {min} to {max} °C', ja: '{name}・{min}〜{max} °C で保管'},
-    placeInUse: {en: '{name} · in use, no temperature range registered', ja: '{name}・使用中（温度範囲の登録なし）'},
     howLabelled: {en: 'Vial labels', ja: 'バイアルのラベル'},
     modeScan: {en: 'Scan each vial\'s label from the CPC', ja: 'CPCのラベルを1本ずつスキャン'},
     modeCount: {en: 'No serial on the labels: give the count and print labels', ja: 'ラベルにシリアルがない：本数を入力しラベルを印刷'},
@@ -131,8 +129,8 @@
     if (p && p.donorSources.length === 1) $('receive-source').value = p.donorSources[0];
     fillSelect($('waste-reason'), REASONS, (r) => r, (r) => qa.word(r));
     // each place by its code, with its name and the range it keeps; a location not registered may still be typed
-    $('places').replaceChildren(...places.map((place) => option(place.code, place.registered
-      ? t('placeRange', {name: place.name, min: place.minC, max: place.maxC}) : t('placeInUse', {name: place.name}))));
+    $('places').replaceChildren(...places.map((place) => option(place.code, place.name + ' · ' + (place.registered
+      ? t('rangeC', {min: place.minC, max: place.maxC}) : t('notRegistered')))));
   }
 
   /** A note beside a scan field: said at once, in the page's language (written again after a switch). */

@@ -3,7 +3,8 @@
 // API with the token, lot status and problems in words (Japanese or English, assets/words.js), messages that are
 // written again in the other language after a switch, and building page elements from API data. Every text from the
 // API goes in as textContent. Signing out, and any 401 or 403, empty the page's data (its clear()): nothing of one
-// user's view is left for the next.
+// user's view is left for the next. A page with an element #attention shows the temperature excursion banner
+// (attention below, ADR 0047).
 window.ExoTraceQa = (function () {
   // The application's root, from this script's own address (…/assets/qa.js), so the pages work at any depth and
   // under any context root.
@@ -66,6 +67,25 @@ window.ExoTraceQa = (function () {
     VALUE_OUT_OF_RANGE: {en: 'The value has too many digits.', ja: '数値の桁数が多すぎます。'},
     NEGATIVE_VALUE: {en: 'The value may not be below zero.', ja: '数値を0未満にはできません。'},
     PAYLOAD_TOO_LARGE: {en: 'The file is too large.', ja: 'ファイルが大きすぎます。'},
+    // the temperature excursion banner and the places' pages (ADR 0047)
+    placesLink: {en: 'Storage places', ja: '保管場所'},
+    stockLink: {en: 'Stock on hand', ja: '在庫'},
+    FREEZER: {en: 'Freezer', ja: '冷凍庫'},
+    REFRIGERATOR: {en: 'Refrigerator', ja: '冷蔵庫'},
+    ROOM: {en: 'Room', ja: '室温'},
+    rangeC: {en: '{min} to {max} °C', ja: '{min} ～ {max} °C'},
+    minutes: {en: '{n} min', ja: '{n}分'},
+    notRegistered: {en: 'In use, no temperature range registered', ja: '使用中（温度範囲の登録なし）'},
+    excursionBanner: {en: 'Temperature excursion', ja: '温度逸脱'},
+    OUT_OF_RANGE: {en: 'temperature out of range', ja: '温度が許容範囲外'},
+    NO_READINGS: {en: 'no readings from the logger', ja: 'ロガーからの記録なし'},
+    excursionOpen: {en: 'still open', ja: '継続中'},
+    excursionEnded: {en: 'ended {at}', ja: '{at} に終了'},
+    excursionSince: {en: 'since {at}', ja: '{at} から'},
+    vialsHeld: {en: '{n} vial(s) on hold', ja: '保留中のバイアル {n}本'},
+    noVialsHeld: {en: 'no vial on hold', ja: '保留中のバイアルなし'},
+    placePage: {en: 'Open {place}', ja: '{place} を開く'},
+    moreExcursions: {en: '{n} more: all places', ja: 'ほか {n}件：保管場所の一覧'},
     UNSUPPORTED_MEDIA_TYPE: {en: 'This kind of file is not accepted.', ja: 'この種類のファイルは受け付けられません。'}
   };
 
@@ -129,6 +149,7 @@ window.ExoTraceQa = (function () {
     if (!signedIn) {
       page.clear();
       for (const box of messages) unsay(box);
+      attention.stop();
     }
     $('signin').hidden = signedIn;
     $('content').hidden = !signedIn;
@@ -136,6 +157,101 @@ window.ExoTraceQa = (function () {
     showWho();
     if (!signedIn) $('username').focus();
   }
+
+  // The temperature excursion banner (ADR 0047): what GET api/locations/excursions answers, polled every
+  // attentionPollSeconds of GET api/clinic (30 s) and whenever the page comes back into view, shown in #attention
+  // (role=status: announced politely, never taking the focus), open excursions first, newest first. Stops and empties on
+  // sign-out, a 401 or a 403; offered to INVENTORY and QA only.
+  const attention = (function () {
+    const SHOWN = 3;
+    let items = null;
+    let timer = null;
+    let every = 30;
+    let seq = 0;
+    let written = '';
+    const listeners = [];
+
+    function box() {
+      return $('attention');
+    }
+
+    function stop() {
+      seq++;
+      clearTimeout(timer);
+      timer = null;
+      items = null;
+      render();
+    }
+
+    async function poll() {
+      if (!box() || !token() || !(hasRole('INVENTORY') || hasRole('QA'))) return;
+      const mine = ++seq;
+      clearTimeout(timer);
+      const reply = await call('api/locations/excursions');
+      if (mine !== seq) return;
+      if (reply.status === 401 || reply.status === 403) {
+        stop();
+        return;
+      }
+      if (reply.ok) {
+        items = reply.body.items || [];
+        render();
+      }
+      timer = setTimeout(poll, every * 1000); // an answer that never came is asked again at the next turn
+    }
+
+    function start(seconds) {
+      if (seconds > 0) every = seconds;
+      poll();
+    }
+
+    function line(x) {
+      const li = el('li');
+      li.dataset.place = x.placeCode;
+      li.dataset.kind = x.kind;
+      li.className = x.endedAt ? 'ended' : 'open';
+      li.append(el('strong', x.placeCode + ' ' + x.placeName), ': ', word(x.kind), ' · ', t('excursionSince', {at: words.when(x.startedAt)}),
+        ' · ', x.endedAt ? t('excursionEnded', {at: words.when(x.endedAt)}) : el('strong', t('excursionOpen')), ' · ',
+        x.heldVials > 0 ? t('vialsHeld', {n: x.heldVials}) : t('noVialsHeld'), ' ');
+      const link = el('a', t('placePage', {place: x.placeCode}));
+      link.href = url('places/' + encodeURIComponent(x.placeCode));
+      li.append(link);
+      return li;
+    }
+
+    function render() {
+      const b = box();
+      if (!b) return;
+      const list = (items || []).slice().sort((a, c) => (a.endedAt ? 1 : 0) - (c.endedAt ? 1 : 0)
+        || String(c.startedAt).localeCompare(String(a.startedAt)));
+      // written again only when what it says changes, so that a poll does not announce the same words again
+      const key = words.lang() + words.zone() + JSON.stringify(list);
+      if (key === written) return;
+      written = key;
+      if (list.length === 0) {
+        b.replaceChildren();
+      } else {
+        const inner = el('div', null, 'attention ' + (list.some((x) => !x.endedAt) ? 'attention-open' : 'attention-ended'));
+        const ul = el('ul');
+        ul.append(...list.slice(0, SHOWN).map(line));
+        inner.append(el('p', t('excursionBanner') + ' (' + list.length + ')', 'headline'), ul);
+        if (list.length > SHOWN) {
+          const more = el('a', t('moreExcursions', {n: list.length - SHOWN}));
+          more.href = url('places');
+          const p = el('p');
+          p.append(more);
+          inner.append(p);
+        }
+        b.replaceChildren(inner);
+      }
+      for (const listen of listeners) listen(items);
+    }
+
+    window.addEventListener('focus', () => { if (timer) poll(); });
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible' && timer) poll(); });
+
+    return {start, stop, poll, render, latest: () => items, listen: (f) => listeners.push(f)};
+  })();
 
   function signedOut() {
     session.forget();
@@ -147,6 +263,7 @@ window.ExoTraceQa = (function () {
   async function learnZone() {
     const reply = await call('api/clinic');
     if (reply.ok && reply.body.clinicTimeZone) words.zone(reply.body.clinicTimeZone);
+    if (reply.ok) attention.start(reply.body.attentionPollSeconds);
     const note = $('zone');
     if (note) note.textContent = t('timesIn', {zone: words.zone()});
   }
@@ -158,7 +275,7 @@ window.ExoTraceQa = (function () {
    */
   function start(dictionary, handlers) {
     page = Object.assign({load: () => {}, clear: () => {}, render: () => {}}, handlers);
-    words.use(Object.assign({}, WORDS, dictionary), () => { showWho(); rewriteMessages(); page.render(); learnZoneNote(); });
+    words.use(Object.assign({}, WORDS, dictionary), () => { showWho(); rewriteMessages(); page.render(); learnZoneNote(); attention.render(); });
     session.bind(words.lang, () => { show(true); begin(); });
     $('signout').addEventListener('click', () => { session.signOut(); show(false); $('signin-error').textContent = ''; });
     show(Boolean(token()));
@@ -299,6 +416,6 @@ window.ExoTraceQa = (function () {
     return Boolean(expiresOn) && expiresOn < (today || words.today());
   }
 
-  return {$, t, call, every, refused, done, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, row, url, roles, hasRole, expired, forbidden,
+  return {$, t, call, every, refused, attention, done, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, row, url, roles, hasRole, expired, forbidden,
     when: words.when, counts: words.counts, STATUS, UNUSABLE};
 })();

@@ -6,7 +6,7 @@
   const qa = window.ExoTraceQa;
   const $ = qa.$;
   const t = qa.t;
-  let shown = null; // {stock, expiring}: what the table shows
+  let shown = null; // {stock, expiring, places}: what the table shows; places: the storage places' codes
   let seq = 0;
 
   const WORDS = {
@@ -62,7 +62,12 @@
       const words = note(line, stock.asOf, soon);
       const mark = qa.el('span', words.join(' · '), words.length ? (blocked ? 'do-not-use' : 'soon') : '');
       // what decides whether a vial may be used comes first, so that a phone shows it without scrolling the table
-      const tr = qa.row([mark, line.lotNumber, qa.statusBadge(line.lotStatus), line.expiresOn, String(line.vials), line.location,
+      let where = line.location;
+      if (shown.places.has(line.location)) { // a storage place's code: its page, with its temperatures
+        where = qa.el('a', line.location);
+        where.href = 'places/' + encodeURIComponent(line.location);
+      }
+      const tr = qa.row([mark, line.lotNumber, qa.statusBadge(line.lotStatus), line.expiresOn, String(line.vials), where,
         line.productCode + ' · ' + line.productName]);
       tr.children[4].className = 'num';
       tr.className = blocked ? 'unusable' + (qa.expired(line.expiresOn, stock.asOf) ? ' expired' : '') : (soon ? 'soon' : '');
@@ -82,7 +87,8 @@
   async function load() {
     const mine = ++seq;
     const days = encodeURIComponent($('days').value || '30');
-    const [all, soon] = await Promise.all([qa.call('api/stock?size=500'), qa.call('api/stock/expiring?size=500&withinDays=' + days)]);
+    const [all, soon, places] = await Promise.all([qa.call('api/stock?size=500'), qa.call('api/stock/expiring?size=500&withinDays=' + days),
+      qa.call('api/locations')]);
     if (mine !== seq || all.status === 401 || soon.status === 401) return;
     if (!all.ok || !soon.ok) {
       clear();
@@ -90,7 +96,7 @@
       return;
     }
     qa.unsay($('problem'));
-    shown = {stock: all.body, expiring: new Set(soon.body.lines.map(key))};
+    shown = {stock: all.body, expiring: new Set(soon.body.lines.map(key)), places: new Set(places.ok ? places.body.items.map((p) => p.code) : [])};
     render();
   }
 

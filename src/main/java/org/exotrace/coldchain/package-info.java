@@ -7,7 +7,8 @@
  * bedside scan blocks as {@code TEMPERATURE_HOLD}, until QA's signed disposition of the excursion releases the vials or
  * wastes them as {@code TEMPERATURE_EXCURSION} (ADR 0044). A place's readings and excursions read as JSON or CSV; the
  * views {@code lot_excursion} and {@code lot_excursion_disposition} (V30) say which excursions a lot's vials lived
- * through, for the lot report (ADR 0046). Uses vial (the waste), security (the signature), audit and
- * platform.
+ * through, for the lot report (ADR 0046). What needs attention across places (excursions open now, or still holding
+ * vials) is one cheap read that the pages' banner polls (ADR 0047). Uses vial (the waste), security (the signature),
+ * audit and platform.
  */
 package org.exotrace.coldchain;

@@ -98,7 +98,7 @@ class InventoryPageIT {
         staffPage.choose("receive-cpc", history.cpc());
         setDate("receive-made", Fixtures.today().minusDays(20));
         page.findElement(By.id("receive-location")).sendKeys(shelf);
-        assertEquals("超低温フリーザー2・-90〜-60 °C で保管", page.findElement(By.cssSelector("#places option[value='" + shelf + "']"))
+        assertEquals("超低温フリーザー2 · -90 ～ -60 °C", page.findElement(By.cssSelector("#places option[value='" + shelf + "']"))
                 .getDomProperty("textContent"), "the places are offered with the range they keep");
         assertEquals("places", page.findElement(By.id("receive-location")).getDomAttribute("list"));
         browser.assertAccessible("/inventory receiving, in Japanese");

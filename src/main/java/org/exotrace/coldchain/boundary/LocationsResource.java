@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.exotrace.coldchain.control.Attention;
 import org.exotrace.coldchain.control.ColdChain;
 import org.exotrace.coldchain.control.Holds;
 import org.exotrace.coldchain.entity.Disposition;
@@ -179,6 +180,9 @@ public class LocationsResource {
     Holds holds;
 
     @Inject
+    Attention attention;
+
+    @Inject
     SignIns signIns;
 
     @Context
@@ -220,6 +224,27 @@ public class LocationsResource {
                     examples = @ExampleObject(name = "example", value = "{\"items\":[" + PLACE_VIEW_EXAMPLE + "," + IN_USE_EXAMPLE + "]}")))
     public Places list() {
         return new Places(coldChain.list().stream().map(PlaceView::of).toList());
+    }
+
+    /** The excursions that need attention across places, oldest first. */
+    public record NeedingAttention(List<Attention.Needing> items) {
+    }
+
+    @GET
+    @Path("excursions")
+    @RolesAllowed({Role.INVENTORY_NAME, Role.QA_NAME, Role.INTEGRATION_NAME})
+    @Operation(summary = "What needs attention across places: the excursions open now, and those that ended but still hold vials QA has "
+            + "not disposed of, oldest first",
+            description = "Holds are made first, so a logger's silence past its place's gap shows with the vials it holds. The inventory "
+                + "and QA pages poll it for their banner (ADR 0047).",
+            extensions = @Extension(name = "x-roles", value = READ_ROLES, parseValue = true))
+    @APIResponse(responseCode = "200", description = "The excursions; endedAt absent while open, heldVials: holds QA has not disposed of",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeedingAttention.class),
+                    examples = @ExampleObject(name = "example", value = "{\"items\":[{\"placeCode\":\"FREEZER-1\",\"placeName\":"
+                        + "\"-80 °C freezer, room 2\",\"kind\":\"OUT_OF_RANGE\",\"startedAt\":\"2026-12-06T18:10:00Z\",\"endedAt\":"
+                        + "\"2026-12-06T18:20:00Z\",\"lowestC\":-55.0,\"highestC\":-40.0,\"heldVials\":12}]}")))
+    public NeedingAttention needingAttention() {
+        return new NeedingAttention(attention.now());
     }
 
     @GET
