@@ -90,8 +90,8 @@ SELECT 'NO_READINGS', at, NULL, NULL, NULL
 $$;
 
 -- One hold pass over a place (every place when NULL) from `since`, each place's excursions computed once:
---  1. holds every vial that stayed in the place while one of its excursions that end after `since` (or are open) was
---     open (V27's hold_vials_of, which it replaces);
+--  1. holds every vial that stayed in the place while one of its excursions that end at or after `since` (or are open)
+--     was open (V27's hold_vials_of, which it replaces; an excursion ended by the batch's earliest reading is one);
 --  2. lapses the holds, neither disposed of nor lapsed, of an excursion that the readings no longer show (of those
 --     starting at or after the place's settled point, which place_excursions computes exactly);
 --  3. writes the notices not yet written: OPENED and ENDED for the excursions of step 1, WITHDRAWN for an announced one
@@ -123,7 +123,7 @@ BEGIN
           JOIN vial_stay s ON s.location = p.code
                           AND (e.ended_at IS NULL OR s.from_at < e.ended_at)
                           AND (s.until_at IS NULL OR s.until_at > e.started_at)
-         WHERE e.kind IS NOT NULL AND (e.ended_at IS NULL OR e.ended_at > since)
+         WHERE e.kind IS NOT NULL AND (e.ended_at IS NULL OR e.ended_at >= since)
         ON CONFLICT DO NOTHING
         RETURNING temperature_hold.place_id, temperature_hold.kind, temperature_hold.started_at)
     SELECT 'HELD'::text, a.place_id, a.kind, a.started_at, NULL::timestamptz, NULL::numeric, NULL::numeric, count(*)::integer
@@ -149,7 +149,7 @@ BEGIN
                (SELECT count(*) FROM temperature_hold h WHERE h.place_id = e.place_id AND h.started_at = e.started_at AND h.kind = e.kind),
                now()
           FROM unnest(shown) e
-         WHERE e.kind IS NOT NULL AND (e.ended_at IS NULL OR e.ended_at > since)
+         WHERE e.kind IS NOT NULL AND (e.ended_at IS NULL OR e.ended_at >= since)
         ON CONFLICT DO NOTHING
         RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
     SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
@@ -161,7 +161,7 @@ BEGIN
                (SELECT count(*) FROM temperature_hold h WHERE h.place_id = e.place_id AND h.started_at = e.started_at AND h.kind = e.kind),
                now()
           FROM unnest(shown) e
-         WHERE e.kind IS NOT NULL AND e.ended_at > since
+         WHERE e.kind IS NOT NULL AND e.ended_at >= since
         ON CONFLICT DO NOTHING
         RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
     SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
