@@ -52,9 +52,13 @@ SELECT h.vial_id, h.place_id, h.kind, h.started_at, h.held_at
 
 -- Where place_excursions(place, since) starts reading: the place's last reading in range at or before `since`. Every
 -- excursion starting there or later is computed from its readings exactly; one starting earlier ended before it.
+-- (The latest reading first, by the index on place and time: a few rows back, not the place's history.)
 CREATE FUNCTION place_settled_at(place uuid, since timestamptz) RETURNS timestamptz LANGUAGE sql STABLE AS $$
-    SELECT coalesce((SELECT max(b.at) FROM temperature_reading b JOIN storage_place p ON p.id = b.place_id
-                      WHERE b.place_id = place AND b.at <= since AND b.celsius BETWEEN p.min_c AND p.max_c), '-infinity');
+    SELECT coalesce((SELECT s.at FROM storage_place p CROSS JOIN LATERAL (
+                         SELECT b.at FROM temperature_reading b
+                          WHERE b.place_id = p.id AND b.at <= since AND b.celsius BETWEEN p.min_c AND p.max_c
+                          ORDER BY b.at DESC LIMIT 1) s
+                      WHERE p.id = place), '-infinity');
 $$;
 
 -- V27's function, unchanged but for the lower bound, now said once (place_settled_at).
@@ -96,7 +100,8 @@ $$;
 --     starting at or after the place's settled point, which place_excursions computes exactly);
 --  3. writes the notices not yet written: OPENED and ENDED for the excursions of step 1, WITHDRAWN for an announced one
 --     that the readings no longer show.
--- Answers what it did, a row each: HELD and LAPSED (vials: how many holds) by excursion, and each notice written.
+-- Answers what it did, a row each: HELD and LAPSED (vials: how many holds) by excursion, and each notice written. A
+-- notice already written is skipped before its holds are counted; ON CONFLICT settles two passes at the same moment.
 CREATE TYPE place_excursion AS (place_id uuid, settled_at timestamptz, kind text, started_at timestamptz, ended_at timestamptz,
                                 lowest_c numeric, highest_c numeric);
 CREATE FUNCTION refresh_holds(place uuid, since timestamptz)
@@ -130,14 +135,18 @@ BEGIN
       FROM added a GROUP BY a.place_id, a.kind, a.started_at;
 
     RETURN QUERY
-    WITH lapsed AS (
+    WITH gone AS (
+        -- the excursions held from the settled point (the excursion index, not every hold) that are not shown
+        SELECT DISTINCT h.place_id, h.kind, h.started_at
+          FROM (SELECT DISTINCT e.place_id, e.settled_at FROM unnest(shown) e) w
+          JOIN temperature_hold h ON h.place_id = w.place_id AND h.started_at >= w.settled_at
+         WHERE NOT EXISTS (SELECT 1 FROM unnest(shown) e
+                            WHERE e.place_id = h.place_id AND e.kind = h.kind AND e.started_at = h.started_at)
+    ), lapsed AS (
         INSERT INTO temperature_hold_lapsed (vial_id, place_id, kind, started_at, lapsed_at, reason)
         SELECT h.vial_id, h.place_id, h.kind, h.started_at, now(),
                CASE h.kind WHEN 'NO_READINGS' THEN 'SILENCE_FILLED' ELSE 'START_MOVED' END
-          FROM (SELECT DISTINCT e.place_id, e.settled_at FROM unnest(shown) e) w
-          JOIN temperature_hold_open h ON h.place_id = w.place_id AND h.started_at >= w.settled_at
-         WHERE NOT EXISTS (SELECT 1 FROM unnest(shown) e
-                            WHERE e.place_id = h.place_id AND e.kind = h.kind AND e.started_at = h.started_at)
+          FROM gone g JOIN temperature_hold_open h ON h.place_id = g.place_id AND h.kind = g.kind AND h.started_at = g.started_at
         RETURNING temperature_hold_lapsed.place_id, temperature_hold_lapsed.kind, temperature_hold_lapsed.started_at)
     SELECT 'LAPSED'::text, x.place_id, x.kind, x.started_at, NULL::timestamptz, NULL::numeric, NULL::numeric, count(*)::integer
       FROM lapsed x GROUP BY x.place_id, x.kind, x.started_at;
@@ -150,6 +159,8 @@ BEGIN
                now()
           FROM unnest(shown) e
          WHERE e.kind IS NOT NULL AND (e.ended_at IS NULL OR e.ended_at >= since)
+           AND NOT EXISTS (SELECT 1 FROM excursion_notice x WHERE x.place_id = e.place_id AND x.kind = e.kind
+                              AND x.started_at = e.started_at AND x.notice = 'OPENED')
         ON CONFLICT DO NOTHING
         RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
     SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
@@ -162,6 +173,8 @@ BEGIN
                now()
           FROM unnest(shown) e
          WHERE e.kind IS NOT NULL AND e.ended_at >= since
+           AND NOT EXISTS (SELECT 1 FROM excursion_notice x WHERE x.place_id = e.place_id AND x.kind = e.kind
+                              AND x.started_at = e.started_at AND x.notice = 'ENDED')
         ON CONFLICT DO NOTHING
         RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
     SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
@@ -175,6 +188,8 @@ BEGIN
           FROM (SELECT DISTINCT e.place_id, e.settled_at FROM unnest(shown) e) w
           JOIN excursion_notice o ON o.place_id = w.place_id AND o.started_at >= w.settled_at AND o.notice = 'OPENED'
          WHERE NOT EXISTS (SELECT 1 FROM unnest(shown) e WHERE e.place_id = o.place_id AND e.kind = o.kind AND e.started_at = o.started_at)
+           AND NOT EXISTS (SELECT 1 FROM excursion_notice x WHERE x.place_id = o.place_id AND x.kind = o.kind
+                              AND x.started_at = o.started_at AND x.notice = 'WITHDRAWN')
         ON CONFLICT DO NOTHING
         RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
     SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
