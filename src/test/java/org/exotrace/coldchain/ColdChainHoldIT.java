@@ -418,4 +418,22 @@ class ColdChainHoldIT {
         assertEquals(List.of("OUT_OF_RANGE " + now.minus(55, ChronoUnit.MINUTES)), holdsByExcursion(held(silent.place())));
         assertEquals(List.of("NO_READINGS " + silent.lastHeard() + " SILENCE_FILLED"), lapses(silent.place()));
     }
+
+    @Test
+    void aRunOutOfRangeWhoseStartALateReadingMovesEarlierHoldsItsVialsUnderTheNewStartOnly() throws SQLException {
+        String place = freezer();
+        Lot lot = history.releasedLot(product, 180, place, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant first = now.minus(10, ChronoUnit.MINUTES);
+        send(place, now.minus(14, ChronoUnit.MINUTES), "-80.0");
+        send(place, first, "-41.5");
+        send(place, now.minus(12, ChronoUnit.MINUTES), "-43.0"); // late: the run began two minutes earlier
+
+        assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(lot, 0)));
+        assertEquals(List.of("OUT_OF_RANGE " + now.minus(12, ChronoUnit.MINUTES)), holdsByExcursion(held(place)));
+        assertEquals(List.of("OUT_OF_RANGE " + first + " START_MOVED"), lapses(place));
+        JsonObject withdrawn = webhooks.await(about(place, "EXCURSION_WITHDRAWN"), 1).get(0).json();
+        assertEquals(first, Instant.parse(withdrawn.getString("startedAt")));
+        assertEquals(Map.of("EXCURSION_OPENED", 2, "EXCURSION_WITHDRAWN", 1), announced(place));
+    }
 }
