@@ -9,11 +9,11 @@ CREATE FUNCTION excursion_minutes(started_at timestamptz, ended_at timestamptz) 
 $$;
 
 -- One row per lot and excursion that holds vials of the lot: the place, how many of the lot's vials it held and how
--- many of them are still held (temperature_hold_open), and the excursion as the readings show it now (place_excursions, V27,
+-- many of them are still held (temperature_hold_open), and the excursion as the readings show it now (place_excursions, V27/V28,
 -- named by place, kind and start as QA's disposition names it): open while it lasts; minutes its length, rounded up,
--- until now while open. When late readings no longer show an excursion that starts there (its holds stand until QA
--- disposes of them, ADR 0044), its end, lowest, highest and minutes are null and it is not open.
--- The holds are counted in `held`; a kind of hold that no longer counts is one more NOT EXISTS there.
+-- until now while open. A hold that lapsed (late readings no longer show its excursion, V28, ADR 0045) is not counted:
+-- the vial did not live through it. When the readings no longer show an excursion QA had already disposed of (its
+-- holds do not lapse), its end, lowest, highest and minutes are null and it is not open.
 CREATE VIEW lot_excursion AS
 SELECT held.lot_id, held.place_id, p.code AS place_code, p.name AS place_name, p.min_c, p.max_c, held.kind, held.started_at,
        e.ended_at, e.lowest_c, e.highest_c, e.started_at IS NOT NULL AND e.ended_at IS NULL AS open,
@@ -25,6 +25,8 @@ SELECT held.lot_id, held.place_id, p.code AS place_code, p.name AS place_name, p
           JOIN vial v ON v.id = h.vial_id
           LEFT JOIN temperature_hold_open o
                  ON o.vial_id = h.vial_id AND o.place_id = h.place_id AND o.kind = h.kind AND o.started_at = h.started_at
+         WHERE NOT EXISTS (SELECT 1 FROM temperature_hold_lapsed x
+                            WHERE x.vial_id = h.vial_id AND x.place_id = h.place_id AND x.kind = h.kind AND x.started_at = h.started_at)
          GROUP BY v.lot_id, h.place_id, h.kind, h.started_at) held
   JOIN storage_place p ON p.id = held.place_id
   LEFT JOIN LATERAL (SELECT x.started_at, x.ended_at, x.lowest_c, x.highest_c FROM place_excursions(held.place_id, held.started_at) x

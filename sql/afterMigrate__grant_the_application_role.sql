@@ -7,7 +7,7 @@
 GRANT SELECT, INSERT ON audit_entry, audit_seal, audit_checkpoint, stock_movement, qc_result, lot_signature, lot_decision,
     administration, administration_vial, recall_notification, sign_in_attempt, sign_in_lock, sign_in_lock_lift, webhook_event,
     webhook_attempt, label_print, label_print_vial, storage_place, temperature_reading, dose_correction, temperature_hold, excursion_disposition,
-    temperature_hold_disposed
+    temperature_hold_disposed, excursion_notice, temperature_hold_lapsed
     TO "${appRole}";
 
 -- The catalogue: written once.

@@ -207,7 +207,7 @@
 
   function renderDeliveries() {
     $('integrations').hidden = deliveries === null;
-    $('deliveries').replaceChildren(...(deliveries || []).map((d) => qa.row([d.eventType, d.lotNumber || '', d.url, String(d.attempts),
+    $('deliveries').replaceChildren(...(deliveries || []).map((d) => qa.row([d.eventType, d.lotNumber || d.locationCode || '', d.url, String(d.attempts),
       qa.when(d.lastAttemptAt) + (d.lastStatus ? ' · HTTP ' + d.lastStatus : '') + (d.lastError ? ' · ' + d.lastError : '')])));
     $('deliveries-none').hidden = !deliveries || deliveries.length > 0;
   }

@@ -1,5 +1,7 @@
 /**
- * Outbound events (webhooks): QA's release, rejection and recall of a lot are POSTed as JSON to the URLs of
+ * Outbound events (webhooks): QA's release, rejection and recall of a lot, a correction that changes a recalled lot's
+ * patients, and a storage place's temperature excursion opened, ended or withdrawn (coldchain's {@code ExcursionNoticed},
+ * observed in the transaction that saw it; ADR 0045) are POSTed as JSON to the URLs of
  * {@code exotrace.webhook.urls}, signed with HMAC-SHA256 over the timestamp and the raw body with
  * {@code exotrace.webhook.secret}. Nothing goes out unsigned: without the secret, events are kept in the outbox
  * and the dispatcher does not start.

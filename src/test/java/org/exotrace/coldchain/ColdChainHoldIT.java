@@ -12,17 +12,31 @@ import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.exotrace.testing.TestDatabase;
+import org.exotrace.testing.WebhookReceiver;
+import org.exotrace.testing.WebhookReceiver.Received;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,10 +44,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Temperature holds (ADR 0044): the vials that were in a place while an excursion of it was open are blocked at the
- * bedside with TEMPERATURE_HOLD until QA disposes of the excursion by signature, releasing or wasting them.
+ * bedside with TEMPERATURE_HOLD until QA disposes of the excursion by signature, releasing or wasting them, or until late
+ * readings no longer show the excursion (the hold lapses); each excursion is announced as a signed webhook once opened,
+ * once ended, once withdrawn (ADR 0045), received here ({@link WebhookReceiver}).
  */
 @ExtendWith(ArquillianExtension.class)
 class ColdChainHoldIT {
+
+    @RegisterExtension
+    static final WebhookReceiver webhooks = new WebhookReceiver();
 
     @ArquillianResource
     URL base;
@@ -61,16 +80,29 @@ class ColdChainHoldIT {
     }
 
     private String freezer() {
+        return freezer(15);
+    }
+
+    private String freezer(int maxGapMinutes) {
         String code = "FRZ-" + Api.unique().toUpperCase();
         Reply registered = api.post("api/locations", qa.token(), """
-                {"code":"%s","name":"-80 °C freezer","kind":"FREEZER","minC":-90,"maxC":-60,"maxGapMinutes":15}""".formatted(code));
+                {"code":"%s","name":"-80 °C freezer","kind":"FREEZER","minC":-90,"maxC":-60,"maxGapMinutes":%d}""".formatted(code, maxGapMinutes));
         assertEquals(201, registered.status(), registered::toString);
         return code;
     }
 
     private JsonObject send(String place, Instant at, String celsius) {
+        return upload(place, at, at, Duration.ofMinutes(1), celsius);
+    }
+
+    /** A logger's memory: one reading every {@code every} from {@code from} to {@code to} (inclusive), all at {@code celsius}. */
+    private JsonObject upload(String place, Instant from, Instant to, Duration every, String celsius) {
+        var readings = Json.createArrayBuilder();
+        for (Instant at = from; !at.isAfter(to); at = at.plus(every)) {
+            readings.add(Json.createObjectBuilder().add("at", at.toString()).add("celsius", new BigDecimal(celsius)));
+        }
         Reply sent = api.post("api/locations/" + place + "/readings", integration,
-                "{\"loggerId\":\"TL-1\",\"readings\":[{\"at\":\"" + at + "\",\"celsius\":" + celsius + "}]}");
+                Json.createObjectBuilder().add("loggerId", "TL-1").add("readings", readings).build().toString());
         assertEquals(200, sent.status(), sent::toString);
         return sent.json();
     }
@@ -267,5 +299,190 @@ class ColdChainHoldIT {
         Reply found = api.get("api/locations/" + URLEncoder.encode(box, StandardCharsets.UTF_8).replace("+", "%20"), qa.token());
         assertEquals(200, found.status(), "a location a count found a vial at is in use too: " + found);
         assertFalse(found.json().getBoolean("registered"));
+    }
+
+    // ---- notices and lapses (ADR 0045) -------------------------------------------------------------------------
+
+    private static Predicate<Received> about(String place, String type) {
+        return r -> place.equals(r.json().getString("locationCode", "")) && type.equals(r.json().getString("eventType", ""));
+    }
+
+    /** The outbox's events about the place, by type: what was announced, however often it was delivered. */
+    private static Map<String, Integer> announced(String place) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT event_type, count(*) FROM webhook_event WHERE location_code = ? GROUP BY event_type")) {
+            st.setString(1, place);
+            Map<String, Integer> types = new TreeMap<>();
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    types.put(r.getString(1), r.getInt(2));
+                }
+            }
+            return types;
+        }
+    }
+
+    /** The place's lapsed holds, oldest first: kind, start and why. */
+    private static List<String> lapses(String place) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement st = c.prepareStatement("""
+                SELECT x.kind, x.started_at, x.reason FROM temperature_hold_lapsed x JOIN storage_place p ON p.id = x.place_id
+                 WHERE p.code = ? ORDER BY x.started_at""")) {
+            st.setString(1, place);
+            List<String> found = new ArrayList<>();
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    found.add(r.getString(1) + " " + r.getTimestamp(2).toInstant() + " " + r.getString(3));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static List<String> holdsByExcursion(List<JsonObject> held) {
+        return held.stream().map(h -> h.getString("kind") + " " + Instant.parse(h.getString("startedAt"))).toList();
+    }
+
+    @Test
+    void anExcursionIsAnnouncedSignedOnceOpenedAndOnceEndedHoweverOftenItIsSeen() throws SQLException {
+        String place = freezer();
+        history.releasedLot(product, 180, place, 2);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        send(place, now.minus(10, ChronoUnit.MINUTES), "-80.0");
+        send(place, now.minus(2, ChronoUnit.MINUTES), "-41.5");
+
+        Received opened = webhooks.await(about(place, "EXCURSION_OPENED"), 1).get(0);
+        assertTrue(opened.signed(), opened::toString);
+        assertEquals("EXCURSION_OPENED", opened.header("X-ExoTrace-Event-Type"));
+        JsonObject event = opened.json();
+        assertEquals("-80 °C freezer", event.getString("locationName"));
+        assertEquals("OUT_OF_RANGE", event.getString("kind"));
+        assertEquals(now.minus(2, ChronoUnit.MINUTES), Instant.parse(event.getString("startedAt")));
+        assertEquals(new BigDecimal("-41.5"), event.getJsonNumber("lowestC").bigDecimalValue().stripTrailingZeros());
+        assertEquals(new BigDecimal("-41.5"), event.getJsonNumber("highestC").bigDecimalValue().stripTrailingZeros());
+        assertEquals(2, event.getInt("heldVials"));
+        assertFalse(event.containsKey("endedAt"), event::toString);
+        assertFalse(event.containsKey("lotNumber"), event::toString);
+
+        send(place, now.minus(1, ChronoUnit.MINUTES), "-45.0");
+        held(place); // QA's read makes the holds too
+        assertEquals(Map.of("EXCURSION_OPENED", 1), announced(place), "seen three times, announced once");
+
+        send(place, now, "-80.0");
+        assertEquals(Map.of("EXCURSION_OPENED", 1, "EXCURSION_ENDED", 1), announced(place), "announced by the reading that ended it");
+        JsonObject ended = webhooks.await(about(place, "EXCURSION_ENDED"), 1).get(0).json();
+        assertEquals(now.minus(2, ChronoUnit.MINUTES), Instant.parse(ended.getString("startedAt")));
+        assertEquals(now, Instant.parse(ended.getString("endedAt")));
+        assertEquals("PT2M", ended.getString("duration"));
+        assertEquals(new BigDecimal("-45"), ended.getJsonNumber("lowestC").bigDecimalValue().stripTrailingZeros());
+        assertEquals(new BigDecimal("-41.5"), ended.getJsonNumber("highestC").bigDecimalValue().stripTrailingZeros());
+        assertEquals(2, ended.getInt("heldVials"));
+        held(place);
+        assertEquals(Map.of("EXCURSION_OPENED", 1, "EXCURSION_ENDED", 1), announced(place));
+        assertEquals(1, webhooks.received(about(place, "EXCURSION_OPENED")).size());
+        JsonObject delivery = api.get("api/webhooks/deliveries?size=500", api.adminToken()).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("eventId").equals(event.getString("eventId"))).findFirst().orElseThrow();
+        assertEquals(place, delivery.getString("locationCode"), delivery::toString);
+    }
+
+    @Test
+    void aLoggerFallingSilentIsAnnouncedByTheTimerWithNothingElseAsked() {
+        String place = freezer(1);
+        Lot lot = history.releasedLot(product, 180, place, 1);
+        Instant last = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(50);
+        assertEquals(0, send(place, last, "-80.0").getInt("newHolds"), "not silent for longer than its minute yet");
+
+        JsonObject opened = webhooks.await(about(place, "EXCURSION_OPENED"), 1, Duration.ofSeconds(100)).get(0).json();
+        assertEquals("NO_READINGS", opened.getString("kind"));
+        assertEquals(last, Instant.parse(opened.getString("startedAt")));
+        assertEquals(1, opened.getInt("heldVials"));
+        assertFalse(opened.containsKey("lowestC"), opened::toString);
+        assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(lot, 0)));
+    }
+
+    /** A place of one vial whose logger was last heard an hour ago (in range): the vial is held by the silence. */
+    private record Silent(String place, Lot lot, Instant now, Instant lastHeard) {
+    }
+
+    private Silent silentForAnHour() {
+        String place = freezer();
+        Lot lot = history.releasedLot(product, 180, place, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant lastHeard = now.minus(60, ChronoUnit.MINUTES);
+        assertEquals(1, send(place, lastHeard, "-80.0").getInt("newHolds"), "silent for an hour: held");
+        assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(lot, 0)));
+        return new Silent(place, lot, now, lastHeard);
+    }
+
+    @Test
+    void aLateUploadThatFillsTheSilenceLiftsItsHoldsByARecordAndTheVialScansOkAgain() throws SQLException {
+        Silent silent = silentForAnHour();
+        String place = silent.place();
+        Lot lot = silent.lot();
+        Instant now = silent.now();
+        Instant lastHeard = silent.lastHeard();
+
+        // the logger uploads its memory in two batches; the first leaves it silent since its last reading
+        Instant halfway = now.minus(30, ChronoUnit.MINUTES);
+        assertEquals(1, upload(place, now.minus(55, ChronoUnit.MINUTES), halfway, Duration.ofMinutes(5), "-80.0").getInt("newHolds"));
+        assertEquals(List.of("NO_READINGS " + halfway), holdsByExcursion(held(place)));
+        assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(lot, 0)));
+        upload(place, now.minus(25, ChronoUnit.MINUTES), now, Duration.ofMinutes(5), "-80.0");
+
+        assertEquals("OK", scan(lot, 0).getString("verdict"), "the readings show no excursion: its holds lapsed");
+        assertEquals(List.of(), held(place));
+        assertEquals(List.of("NO_READINGS " + lastHeard + " SILENCE_FILLED", "NO_READINGS " + halfway + " SILENCE_FILLED"), lapses(place));
+        List<JsonObject> withdrawn = webhooks.await(about(place, "EXCURSION_WITHDRAWN"), 2).stream().map(Received::json).toList();
+        assertEquals(List.of(lastHeard, halfway), withdrawn.stream().map(w -> Instant.parse(w.getString("startedAt"))).sorted().toList());
+        assertTrue(withdrawn.stream().allMatch(w -> w.getInt("lapsedHolds") == 1), withdrawn::toString);
+    }
+
+    @Test
+    void aHoldQaDisposedOfDoesNotLapseWhenLateReadingsFillItsSilence() throws SQLException {
+        String place = freezer();
+        Lot lot = history.releasedLot(product, 180, place, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        send(place, now.minus(60, ChronoUnit.MINUTES), "-80.0");
+        send(place, now.minus(5, ChronoUnit.MINUTES), "-80.0"); // the logger is back: the silence ended
+        JsonObject hold = held(place).get(0);
+        assertEquals("NO_READINGS", hold.getString("kind"));
+        Reply released = dispose(place, hold, "RELEASE", qa.password());
+        assertEquals(201, released.status(), released::toString);
+
+        upload(place, now.minus(55, ChronoUnit.MINUTES), now.minus(10, ChronoUnit.MINUTES), Duration.ofMinutes(5), "-80.0");
+
+        JsonObject withdrawn = webhooks.await(about(place, "EXCURSION_WITHDRAWN"), 1).get(0).json();
+        assertEquals(0, withdrawn.getInt("lapsedHolds"), "QA's decision stands: nothing lapsed");
+        assertEquals(List.of(), lapses(place));
+        assertEquals("OK", scan(lot, 0).getString("verdict"));
+    }
+
+    @Test
+    void aSilenceFilledByReadingsOutOfRangeKeepsTheVialsHeldUnderTheRunOutOfRange() throws SQLException {
+        Silent silent = silentForAnHour();
+        Instant now = silent.now();
+
+        upload(silent.place(), now.minus(55, ChronoUnit.MINUTES), now.minus(5, ChronoUnit.MINUTES), Duration.ofMinutes(5), "-40.0");
+
+        assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(silent.lot(), 0)));
+        assertEquals(List.of("OUT_OF_RANGE " + now.minus(55, ChronoUnit.MINUTES)), holdsByExcursion(held(silent.place())));
+        assertEquals(List.of("NO_READINGS " + silent.lastHeard() + " SILENCE_FILLED"), lapses(silent.place()));
+    }
+
+    @Test
+    void aRunOutOfRangeWhoseStartALateReadingMovesEarlierHoldsItsVialsUnderTheNewStartOnly() throws SQLException {
+        String place = freezer();
+        Lot lot = history.releasedLot(product, 180, place, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant first = now.minus(10, ChronoUnit.MINUTES);
+        send(place, now.minus(14, ChronoUnit.MINUTES), "-80.0");
+        send(place, first, "-41.5");
+        send(place, now.minus(12, ChronoUnit.MINUTES), "-43.0"); // late: the run began two minutes earlier
+
+        assertEquals(List.of("TEMPERATURE_HOLD"), reasons(scan(lot, 0)));
+        assertEquals(List.of("OUT_OF_RANGE " + now.minus(12, ChronoUnit.MINUTES)), holdsByExcursion(held(place)));
+        assertEquals(List.of("OUT_OF_RANGE " + first + " START_MOVED"), lapses(place));
+        JsonObject withdrawn = webhooks.await(about(place, "EXCURSION_WITHDRAWN"), 1).get(0).json();
+        assertEquals(first, Instant.parse(withdrawn.getString("startedAt")));
+        assertEquals(Map.of("EXCURSION_OPENED", 2, "EXCURSION_WITHDRAWN", 1), announced(place));
     }
 }

@@ -1,6 +1,5 @@
 package org.exotrace.integration;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -14,39 +13,28 @@ import org.exotrace.testing.Fixtures;
 import org.exotrace.testing.Fixtures.Lot;
 import org.exotrace.testing.Fixtures.Product;
 import org.exotrace.testing.TestDatabase;
+import org.exotrace.testing.WebhookReceiver;
+import org.exotrace.testing.WebhookReceiver.Received;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,45 +50,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class IntegrationsIT {
 
-    private static final String SECRET = "it-webhook-secret";
     private static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
 
-
-    /** One webhook request as the receiver got it, and what it answered. */
-    record Received(Map<String, String> headers, String body, JsonObject json, int answered, Instant at) {
-        String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-    }
-
-    static HttpServer receiver;
-    static final List<Received> received = new CopyOnWriteArrayList<>();
-    /** Lots whose first webhook the receiver answers with a 500. */
-    static final Set<String> refuseFirst = ConcurrentHashMap.newKeySet();
-
-    @BeforeAll
-    static void receiveWebhooks() throws IOException {
-        int port = Integer.parseInt(System.getProperty(TestDatabase.WEBHOOK_PORT));
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        receiver.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            JsonObject json = Json.createReader(new StringReader(body)).readObject();
-            int status = refuseFirst.remove(json.getString("lotNumber", "")) ? 500 : 200;
-            Map<String, String> headers = new ConcurrentHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            received.add(new Received(headers, body, json, status, Instant.now()));
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
-
-    @AfterAll
-    static void stopReceiving() {
-        if (receiver != null) {
-            receiver.stop(0);
-        }
-    }
+    @RegisterExtension
+    static final WebhookReceiver webhooks = new WebhookReceiver();
 
     @ArquillianResource
     URL base;
@@ -252,31 +205,11 @@ class IntegrationsIT {
     // ---- webhooks ----------------------------------------------------------------------------------------------
 
     private static List<Received> awaitWebhooks(Predicate<Received> which, int count) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        List<Received> found = List.of();
-        while (Instant.now().isBefore(until)) {
-            found = received.stream().filter(which).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("expected " + count + " webhook(s), got " + found);
+        return webhooks.await(which, count);
     }
 
     private static Predicate<Received> about(String lot, String type) {
         return r -> lot.equals(r.json().getString("lotNumber", "")) && type.equals(r.json().getString("eventType", ""));
-    }
-
-    private static String hmac(String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -286,7 +219,7 @@ class IntegrationsIT {
 
         Received recall = awaitWebhooks(about(lot.number(), "LOT_RECALLED"), 1).get(0);
         JsonObject event = recall.json();
-        assertEquals(hmac(recall.header("X-ExoTrace-Timestamp"), recall.body()), recall.header("X-ExoTrace-Signature"));
+        assertEquals(WebhookReceiver.hmac(recall.header("X-ExoTrace-Timestamp"), recall.body()), recall.header("X-ExoTrace-Signature"));
         long sentAt = Long.parseLong(recall.header("X-ExoTrace-Timestamp"));
         assertTrue(Math.abs(Instant.now().getEpochSecond() - sentAt) < 300, "a fresh timestamp");
         assertEquals(event.getString("eventId"), recall.header("X-ExoTrace-Event-Id"));
@@ -320,7 +253,7 @@ class IntegrationsIT {
         assertEquals(201, corrected.status(), corrected::toString);
 
         Received changed = awaitWebhooks(about(lot.number(), "RECALL_PATIENTS_CHANGED"), 1).get(0);
-        assertEquals(hmac(changed.header("X-ExoTrace-Timestamp"), changed.body()), changed.header("X-ExoTrace-Signature"));
+        assertEquals(WebhookReceiver.hmac(changed.header("X-ExoTrace-Timestamp"), changed.body()), changed.header("X-ExoTrace-Signature"));
         JsonObject event = changed.json();
         assertEquals("RECALLED", event.getString("status"));
         assertEquals(doseId, event.getString("correctedAdministrationId"));
@@ -332,7 +265,7 @@ class IntegrationsIT {
     @Test
     void aWebhookAnsweredWith500ComesAgainWithTheSameEventId() throws Exception {
         Lot lot = history.receivedLot(product, 200, "FREEZER-1", 1);
-        refuseFirst.add(lot.number());
+        webhooks.refuseFirst.add(lot.number());
         assertEquals(200, api.post("api/lots/" + lot.number() + "/reject", qa.token(), "{\"reason\":\"sterility positive\"}").status());
 
         List<Received> twice = awaitWebhooks(about(lot.number(), "LOT_REJECTED"), 2);
@@ -342,7 +275,7 @@ class IntegrationsIT {
         assertEquals(eventId, twice.get(1).json().getString("eventId"));
         assertEquals(twice.get(0).body(), twice.get(1).body(), "the same body, byte for byte");
         assertEquals(List.of("1", "2"), twice.stream().map(r -> r.header("X-ExoTrace-Delivery-Attempt")).toList());
-        assertEquals(hmac(twice.get(1).header("X-ExoTrace-Timestamp"), twice.get(1).body()), twice.get(1).header("X-ExoTrace-Signature"));
+        assertEquals(WebhookReceiver.hmac(twice.get(1).header("X-ExoTrace-Timestamp"), twice.get(1).body()), twice.get(1).header("X-ExoTrace-Signature"));
 
         JsonObject delivery = awaitDelivered(eventId);
         assertEquals(2, delivery.getInt("attempts"));
@@ -418,7 +351,7 @@ class IntegrationsIT {
             }
             Predicate<Received> mine = r -> lot.equals(r.json().getString("lotNumber", ""));
             awaitWebhooks(r -> later.equals(r.json().getString("lotNumber", "")), 1);
-            assertTrue(received.stream().noneMatch(mine), "sent while another transaction held the row");
+            assertTrue(webhooks.received(mine).isEmpty(), "sent while another transaction held the row");
             db.commit();
             Received sent = awaitWebhooks(mine, 1).get(0);
             assertEquals(body, sent.body());

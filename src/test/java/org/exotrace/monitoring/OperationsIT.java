@@ -37,6 +37,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.net.URL;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -378,6 +380,57 @@ class OperationsIT {
             }
             seen.add("gauges " + actual + " against " + expected);
             assertTrue(System.nanoTime() < deadline, () -> String.join("\n", seen));
+            Thread.sleep(1000);
+        }
+    }
+
+    @Test
+    void anExcursionMovesTheOpenExcursionsAndHeldVialsGaugesAndIsCountedOnceOpenedAndOnceEnded() throws InterruptedException {
+        Fixtures history = new Fixtures(api, qa, inventory);
+        Product product = history.product("\"IV_DRIP\"");
+        String place = "FRZ-M" + Api.unique().toUpperCase();
+        Reply registered = api.post("api/locations", qa.token(), """
+                {"code":"%s","name":"-80 °C freezer","kind":"FREEZER","minC":-90,"maxC":-60}""".formatted(place));
+        assertEquals(201, registered.status(), registered::toString);
+        history.releasedLot(product, 200, place, 2);
+        String logger = api.tokenFor(Role.INTEGRATION);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        reading(logger, place, now.minus(10, ChronoUnit.MINUTES), "-80.0");
+        Map<String, Double> before = metrics();
+
+        reading(logger, place, now.minus(1, ChronoUnit.MINUTES), "-41.5");
+        Map<String, Double> opened = awaitGauges(before, 1, 2);
+        assertMoved(1, before, opened, "exotrace_excursion_notices_total{kind=\"OUT_OF_RANGE\",notice=\"OPENED\"}");
+        assertMoved(0, before, opened, "exotrace_excursion_notices_total{kind=\"OUT_OF_RANGE\",notice=\"ENDED\"}");
+        reading(logger, place, now, "-80.0");
+        Map<String, Double> ended = awaitGauges(before, 0, 2); // ended, its vials still wait for QA
+        assertMoved(1, before, ended, "exotrace_excursion_notices_total{kind=\"OUT_OF_RANGE\",notice=\"OPENED\"}");
+        assertMoved(1, before, ended, "exotrace_excursion_notices_total{kind=\"OUT_OF_RANGE\",notice=\"ENDED\"}");
+        assertMoved(0, before, ended, "exotrace_excursion_notices_total{kind=\"OUT_OF_RANGE\",notice=\"WITHDRAWN\"}");
+    }
+
+    private void reading(String token, String place, Instant at, String celsius) {
+        Reply sent = api.post("api/locations/" + place + "/readings", token,
+                "{\"loggerId\":\"TL-M\",\"readings\":[{\"at\":\"" + at + "\",\"celsius\":" + celsius + "}]}");
+        assertEquals(200, sent.status(), sent::toString);
+    }
+
+    /**
+     * /metrics once the excursion gauges moved by {@code open} and {@code held} from {@code before} (they may be up to
+     * exotrace.metrics.stock-cache old); another place's logger falling silent meanwhile would move them too, hence a deadline.
+     */
+    private Map<String, Double> awaitGauges(Map<String, Double> before, int open, int held) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            Map<String, Double> after = metrics();
+            double movedOpen = after.get("exotrace_excursions_open") - before.get("exotrace_excursions_open");
+            double movedHeld = after.get("exotrace_vials_held") - before.get("exotrace_vials_held");
+            if (movedOpen == open && movedHeld == held) {
+                return after;
+            }
+            seen.add("open moved " + movedOpen + ", held " + movedHeld);
+            assertTrue(System.nanoTime() < deadline, () -> "expected open +" + open + ", held +" + held + ": " + String.join("\n", seen));
             Thread.sleep(1000);
         }
     }

@@ -56,8 +56,8 @@ public class Attention {
     private List<Needing> read() {
         // Only a place whose last reading is out of range or too old (an excursion open now), or with undisposed holds,
         // has its excursions computed: a healthy place costs one probe of its last reading. An undisposed hold whose
-        // excursion late readings have since reshaped (a silence filled by a logger's upload, ADR 0044) is listed as the
-        // hold names it, ended at the first reading after its start.
+        // excursion late readings have since reshaped lapses in the pass that stored them (ADR 0045); one the pass has
+        // not reached is listed as the hold names it, ended at the first reading after its start.
         return Reads.list(dataSource, Needing.class, """
                 WITH held AS (
                     SELECT place_id, kind, started_at, count(*)::integer AS held_vials

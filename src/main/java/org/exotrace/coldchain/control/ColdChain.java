@@ -2,6 +2,7 @@ package org.exotrace.coldchain.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.coldchain.entity.ExcursionKind;
 import org.exotrace.coldchain.entity.PlaceKind;
 import org.exotrace.coldchain.entity.Reading;
 import org.exotrace.coldchain.entity.StoragePlace;
@@ -27,7 +29,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,7 +41,7 @@ import java.util.regex.Pattern;
  * batch; one already stored (same place, logger and time) is left as it is and counted as a duplicate. Excursions are
  * derived from the readings whenever read (V25's rules; V27's {@code place_excursions} over the period asked), so a
  * reading that arrives late counts where it belongs; the
- * vials they reach are held in the same transaction ({@link #holdVials}, ADR 0044).
+ * vials they reach are held, and the excursions announced, in the same transaction ({@link #holdVials}, ADR 0044, 0045).
  */
 @ApplicationScoped
 @Transactional
@@ -84,6 +88,9 @@ public class ColdChain {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ExcursionNoticed> noticed;
 
     /** A registered place's code: 2 to 32 upper-case letters, digits or '-'. */
     public static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
@@ -185,19 +192,42 @@ public class ColdChain {
     }
 
     /**
-     * Holds every vial that stayed in the place (every place when empty) while one of its excursions that end after
-     * {@code since}, or are open, was open, as the database's {@code hold_vials_of} does (V27, ADR 0044); answers how
-     * many holds are new. Its cost grows with the readings after {@code since}, not with the place's history.
+     * One hold pass (V28's {@code refresh_holds}, ADR 0044 and 0045) over the place (every place when empty) from
+     * {@code since}: holds every vial that stayed in it while one of its excursions that end after {@code since}, or are
+     * open, was open; lapses the holds of an excursion the readings no longer show (a silence filled by late readings,
+     * a run out of range whose start moved earlier), audited; and announces each excursion once when first seen, once
+     * seen ended, and once withdrawn ({@link ExcursionNoticed}, in this transaction). Answers how many holds are new. Its
+     * cost grows with the readings after {@code since}, not with the place's history.
      */
     public int holdVials(Optional<StoragePlace> place, Instant since) {
         Connection c = em.unwrap(Connection.class);
-        try (PreparedStatement hold = c.prepareStatement("SELECT hold_vials_of(?, ?)")) {
-            hold.setObject(1, place.map(StoragePlace::id).orElse(null), Types.OTHER);
-            hold.setTimestamp(2, Timestamp.from(since));
-            try (ResultSet r = hold.executeQuery()) {
-                r.next();
-                return r.getInt(1);
+        int held = 0;
+        Map<UUID, StoragePlace> places = new HashMap<>();
+        place.ifPresent(p -> places.put(p.id(), p));
+        try (PreparedStatement pass = c.prepareStatement("SELECT * FROM refresh_holds(?, ?)")) {
+            pass.setObject(1, place.map(StoragePlace::id).orElse(null), Types.OTHER);
+            pass.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet r = pass.executeQuery()) {
+                while (r.next()) {
+                    String what = r.getString("what");
+                    int vials = r.getInt("vials");
+                    StoragePlace where = places.computeIfAbsent((UUID) r.getObject("place_id"), id -> em.find(StoragePlace.class, id));
+                    ExcursionKind kind = ExcursionKind.valueOf(r.getString("kind"));
+                    Instant startedAt = r.getTimestamp("started_at").toInstant();
+                    switch (what) {
+                        case "HELD" -> held += vials;
+                        case "LAPSED" -> audit.record("system", "TEMPERATURE_HOLDS_LAPSED", "location", where.code(), Json.createObjectBuilder()
+                                .add("kind", kind.name()).add("startedAt", startedAt.toString()).add("vials", vials)
+                                .add("reason", kind == ExcursionKind.NO_READINGS ? "late readings filled the silence"
+                                        : "late readings out of range moved the start earlier").build());
+                        default -> noticed.fire(new ExcursionNoticed(ExcursionNoticed.Notice.valueOf(what), where.code(), where.name(), kind,
+                                startedAt, Optional.ofNullable(r.getTimestamp("ended_at")).map(Timestamp::toInstant),
+                                Optional.ofNullable(r.getBigDecimal("lowest_c")), Optional.ofNullable(r.getBigDecimal("highest_c")), vials,
+                                clock.instant()));
+                    }
+                }
             }
+            return held;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot hold the vials of " + place.map(StoragePlace::code).orElse("every place"), e);
         }

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * Makes the holds of every place on a timer ({@code exotrace.coldchain.hold-refresh}, default one minute): a logger that
  * falls silent sends nothing that would make them, yet its silence is an excursion once it lasts longer than the place
- * allows. Every server may run it; a hold already made is left as it is.
+ * allows, and is announced by the same pass (ADR 0045). Every server may run it; a hold or notice already made is left
+ * as it is.
  */
 @ApplicationScoped
 public class HoldTimer {

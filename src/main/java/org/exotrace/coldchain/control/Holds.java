@@ -36,8 +36,9 @@ import java.util.UUID;
 /**
  * Temperature holds (ADR 0044): every vial that stayed in a place while an excursion of it was open is held, as the
  * table {@code temperature_hold}, which the bedside scan asks by vial ({@code scan_facts}, V27). Holds are made when
- * readings arrive, on a timer for silences ({@link HoldTimer}) and before QA reads or disposes of them; they end only by
- * QA's signed disposition of the excursion, which releases the held vials or wastes them.
+ * readings arrive, on a timer for silences ({@link HoldTimer}) and before QA reads or disposes of them; they end by
+ * QA's signed disposition of the excursion, which releases the held vials or wastes them, or lapse when late readings
+ * no longer show the excursion (ADR 0045).
  */
 @ApplicationScoped
 @Transactional

@@ -14,11 +14,13 @@ import org.exotrace.bedside.control.ScanAnswered;
 import org.exotrace.bedside.entity.Block;
 import org.exotrace.bedside.entity.DoseKind;
 import org.exotrace.bedside.entity.Verdict;
+import org.exotrace.coldchain.control.ExcursionNoticed;
+import org.exotrace.coldchain.entity.ExcursionKind;
 import org.exotrace.lot.entity.LotStatus;
 import org.exotrace.qc.control.LotDecided;
 
 /**
- * The business counters. A dose or a lot decision is counted when its transaction committed
+ * The business counters. A dose, a lot decision or an excursion's notice is counted when its transaction committed
  * ({@link TransactionPhase#AFTER_SUCCESS}): a refused or rolled-back one never is. A scan records nothing and is
  * counted once its verdict is answered.
  */
@@ -29,6 +31,7 @@ public class Counting {
     public static final String SCAN_VERDICTS = "exotrace.scan.verdicts";
     public static final String DOSES = "exotrace.doses";
     public static final String LOT_DECISIONS = "exotrace.lot.decisions";
+    public static final String EXCURSION_NOTICES = "exotrace.excursion.notices";
     /** The reason of an OK verdict. */
     public static final String NO_REASON = "NONE";
 
@@ -50,6 +53,11 @@ public class Counting {
         }
         for (LotStatus to : new LotStatus[]{LotStatus.RELEASED, LotStatus.REJECTED, LotStatus.RECALLED}) {
             registry.counter(decisions(), new Tag("to", to.name()));
+        }
+        for (ExcursionKind kind : ExcursionKind.values()) {
+            for (ExcursionNoticed.Notice notice : ExcursionNoticed.Notice.values()) {
+                registry.counter(excursions(), new Tag("kind", kind.name()), new Tag("notice", notice.name()));
+            }
         }
     }
 
@@ -77,6 +85,16 @@ public class Counting {
 
     void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) LotDecided decision) {
         registry.counter(decisions(), new Tag("to", decision.to().name())).inc();
+    }
+
+    void noticed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExcursionNoticed noticed) {
+        registry.counter(excursions(), new Tag("kind", noticed.kind().name()), new Tag("notice", noticed.notice().name())).inc();
+    }
+
+    private static Metadata excursions() {
+        return Metadata.builder().withName(EXCURSION_NOTICES).withDescription("Temperature excursions announced (webhooks"
+                + " EXCURSION_*) and committed, by kind (OUT_OF_RANGE, NO_READINGS) and notice: OPENED once when first seen,"
+                + " ENDED once seen ended, WITHDRAWN when late readings no longer show it").build();
     }
 
     private static Metadata scans() {

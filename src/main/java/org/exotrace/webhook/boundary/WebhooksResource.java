@@ -32,7 +32,8 @@ public class WebhooksResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Webhook deliveries, newest first, narrowed by ?status=PENDING, DELIVERED or FAILED",
             extensions = @Extension(name = "x-roles", value = "[\"ADMIN\"]", parseValue = true),
-            description = "One delivery per event and receiver URL: attempts so far, the next attempt (PENDING), the last answer "
+            description = "One delivery per event and receiver URL (an event names a lot, lotNumber, or for EXCURSION_OPENED, "
+                    + "EXCURSION_ENDED and EXCURSION_WITHDRAWN a storage place, locationCode): attempts so far, the next attempt (PENDING), the last answer "
                     + "(lastStatus is the HTTP status, lastError why it failed) and when it was delivered. FAILED: the retries of "
                     + "exotrace.webhook.max-attempts ran out. 400 VALIDATION_FAILED for an unknown status.")
     @APIResponse(responseCode = "200", description = "a page of deliveries", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -28,10 +28,10 @@ public class Deliveries {
     public record Due(long id, UUID eventId, String eventType, String url, String payload, int attempts) {
     }
 
-    /** A delivery as operators see it. */
+    /** A delivery as operators see it: about a lot ({@code lotNumber}) or a storage place's excursion ({@code locationCode}). */
     public record View(long deliveryId, UUID eventId, String eventType, String lotNumber, String url, Status status, int attempts,
                        Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError,
-                       Instant deliveredAt) {
+                       Instant deliveredAt, String locationCode) {
     }
 
     @Resource(lookup = DatabaseConfig.JNDI_NAME)
@@ -110,7 +110,7 @@ public class Deliveries {
         List<View> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 SELECT d.id, e.id, e.event_type, e.lot_number, d.url, d.status, d.attempts, e.created_at, d.next_attempt_at,
-                       d.last_attempt_at, d.last_status, d.last_error, d.delivered_at
+                       d.last_attempt_at, d.last_status, d.last_error, d.delivered_at, e.location_code
                   FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
                  WHERE (?::text IS NULL OR d.status = ?::text)
                  ORDER BY d.id DESC OFFSET ? LIMIT ?""")) {
@@ -124,7 +124,7 @@ public class Deliveries {
                     Integer last = r.wasNull() ? null : lastStatus;
                     found.add(new View(r.getLong(1), (UUID) r.getObject(2), r.getString(3), r.getString(4), r.getString(5),
                             Status.valueOf(r.getString(6)), r.getInt(7), instant(r.getTimestamp(8)), instant(r.getTimestamp(9)),
-                            instant(r.getTimestamp(10)), last, r.getString(12), instant(r.getTimestamp(13))));
+                            instant(r.getTimestamp(10)), last, r.getString(12), instant(r.getTimestamp(13)), r.getString(14)));
                 }
             }
         } catch (SQLException e) {

@@ -36,7 +36,7 @@ class LocationsInUseMigrationTest {
     void databaseBeforeV29() throws Exception {
         pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start();
         Flyway all = DatabaseMigrations.flyway(url(), "postgres", "", "postgres");
-        Flyway.configure().configuration(all.getConfiguration()).target("27").skipDefaultCallbacks(true).load().migrate();
+        Flyway.configure().configuration(all.getConfiguration()).target("28").skipDefaultCallbacks(true).load().migrate();
     }
 
     String url() {
