@@ -137,7 +137,10 @@ public final class EmbeddedRoles {
         }
     }
 
-    /** Everything in schema public that the superuser owns (a data directory from before this split) to the owner role. */
+    /**
+     * Everything in schema public that the superuser owns (a data directory from before this split) to the owner role:
+     * relations, composite types (V28's {@code place_excursion}) and routines.
+     */
     private static final String HAND_OVER = """
             DO $$
             DECLARE o record;
@@ -149,6 +152,11 @@ public final class EmbeddedRoles {
                                              AND d.deptype IN ('a', 'i'))
               LOOP
                 EXECUTE format('ALTER TABLE %%s OWNER TO %2$s', o.name);
+              END LOOP;
+              FOR o IN SELECT t.oid::regtype AS name FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid
+                        WHERE t.typnamespace = 'public'::regnamespace AND t.typowner = '%1$s'::regrole AND c.relkind = 'c'
+              LOOP
+                EXECUTE format('ALTER TYPE %%s OWNER TO %2$s', o.name);
               END LOOP;
               FOR o IN SELECT p.oid::regprocedure AS name FROM pg_proc p
                         WHERE p.pronamespace = 'public'::regnamespace AND p.proowner = '%1$s'::regrole
