@@ -101,7 +101,11 @@ $$;
 --  3. writes the notices not yet written: OPENED and ENDED for the excursions of step 1, WITHDRAWN for an announced one
 --     that the readings no longer show.
 -- Answers what it did, a row each: HELD and LAPSED (vials: how many holds) by excursion, and each notice written. A
--- notice already written is skipped before its holds are counted; ON CONFLICT settles two passes at the same moment.
+-- notice already written is skipped before its holds are counted. Passes take turns (a transaction-level advisory lock,
+-- held to the commit): the timer's pass over every place inserts the holds of several places in one statement, in no
+-- set order, while the banner's read makes them place by place in one transaction; two such passes meeting at the same
+-- new holds (two freezers of a room falling silent together) would otherwise wait for each other until PostgreSQL
+-- aborted one. A pass costs milliseconds for one place, the timer's some hundreds (docs/BENCHMARKS.md).
 CREATE TYPE place_excursion AS (place_id uuid, settled_at timestamptz, kind text, started_at timestamptz, ended_at timestamptz,
                                 lowest_c numeric, highest_c numeric);
 CREATE FUNCTION refresh_holds(place uuid, since timestamptz)
@@ -112,6 +116,7 @@ CREATE FUNCTION refresh_holds(place uuid, since timestamptz)
 DECLARE
     shown place_excursion[];
 BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('refresh_holds', 34));
     -- Each place's excursions from its settled point before `since` less its gap: late readings at or after `since`
     -- can remove a silence starting up to a gap before them, and a run out of range starting after them, never an
     -- earlier one. A place without excursions keeps a row with a NULL kind for its settled point.
