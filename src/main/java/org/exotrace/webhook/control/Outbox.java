@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * Writes QA's decisions, corrections that change a recalled lot's patients, and storage places' temperature excursions
- * as outbound events, inside the transaction that decided or saw them: the event row and one delivery per configured URL commit with it or not at all. Sending is the
- * {@link Dispatcher}'s.
+ * as outbound events, inside the transaction that decided or saw them: the event row and one delivery per configured
+ * URL commit with it or not at all. Sending is the {@link Dispatcher}'s.
  */
 @ApplicationScoped
 public class Outbox {
