@@ -166,6 +166,11 @@ class PlacesPageIT {
         assertTrue(row.contains("Freezer") && row.contains("-90 to -60 °C") && row.contains("still open"), row);
         String inUse = page.findElement(By.cssSelector("#places tr[data-place='" + shelf + "']")).getText();
         assertTrue(inUse.contains("In use, no temperature range registered"), "a location in use that no one registered: " + inUse);
+        page.get(URI(base, "places/" + java.net.URLEncoder.encode(shelf, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+        browser.waitUntil("the place in use", () -> page.findElement(By.id("facts")).getText().contains("In use, no temperature range registered"));
+        assertFalse(page.findElement(By.cssSelector("figure.chart")).isDisplayed(), "no range, no readings: no chart");
+        assertTrue(page.findElement(By.id("place-name")).getText().startsWith(shelf), page.findElement(By.id("place-name")).getText());
+        browser.assertAccessible("/places/{code} of a location in use");
         browser.assertAccessible("/places in English");
 
         // the same banner, from the same piece of qa.js, on the inventory page and the lot pages
