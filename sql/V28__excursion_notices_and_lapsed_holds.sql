@@ -115,6 +115,7 @@ CREATE FUNCTION refresh_holds(place uuid, since timestamptz)
 #variable_conflict use_column
 DECLARE
     shown place_excursion[];
+    said  text;
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended('refresh_holds', 34));
     -- Each place's excursions from its settled point before `since` less its gap: late readings at or after `since`
@@ -156,33 +157,22 @@ BEGIN
     SELECT 'LAPSED'::text, x.place_id, x.kind, x.started_at, NULL::timestamptz, NULL::numeric, NULL::numeric, count(*)::integer
       FROM lapsed x GROUP BY x.place_id, x.kind, x.started_at;
 
-    RETURN QUERY
-    WITH written AS (
-        INSERT INTO excursion_notice AS n (place_id, kind, started_at, notice, ended_at, lowest_c, highest_c, vials, noticed_at)
-        SELECT e.place_id, e.kind, e.started_at, 'OPENED', NULL, e.lowest_c, e.highest_c,
-               (SELECT count(*) FROM temperature_hold h WHERE h.place_id = e.place_id AND h.started_at = e.started_at AND h.kind = e.kind),
-               now()
-          FROM unnest(shown) e
-         WHERE e.kind IS NOT NULL AND (e.ended_at IS NULL OR e.ended_at >= since)
-           AND NOT EXISTS (SELECT 1 FROM excursion_notice x WHERE x.place_id = e.place_id AND x.kind = e.kind
-                              AND x.started_at = e.started_at AND x.notice = 'OPENED')
-        ON CONFLICT DO NOTHING
-        RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
-    SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
-
-    RETURN QUERY
-    WITH written AS (
-        INSERT INTO excursion_notice AS n (place_id, kind, started_at, notice, ended_at, lowest_c, highest_c, vials, noticed_at)
-        SELECT e.place_id, e.kind, e.started_at, 'ENDED', e.ended_at, e.lowest_c, e.highest_c,
-               (SELECT count(*) FROM temperature_hold h WHERE h.place_id = e.place_id AND h.started_at = e.started_at AND h.kind = e.kind),
-               now()
-          FROM unnest(shown) e
-         WHERE e.kind IS NOT NULL AND e.ended_at >= since
-           AND NOT EXISTS (SELECT 1 FROM excursion_notice x WHERE x.place_id = e.place_id AND x.kind = e.kind
-                              AND x.started_at = e.started_at AND x.notice = 'ENDED')
-        ON CONFLICT DO NOTHING
-        RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
-    SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
+    -- OPENED for every excursion of step 1, then ENDED for those of them that ended
+    FOREACH said IN ARRAY ARRAY['OPENED', 'ENDED'] LOOP
+        RETURN QUERY
+        WITH written AS (
+            INSERT INTO excursion_notice AS n (place_id, kind, started_at, notice, ended_at, lowest_c, highest_c, vials, noticed_at)
+            SELECT e.place_id, e.kind, e.started_at, said, CASE said WHEN 'ENDED' THEN e.ended_at END, e.lowest_c, e.highest_c,
+                   (SELECT count(*) FROM temperature_hold h WHERE h.place_id = e.place_id AND h.started_at = e.started_at AND h.kind = e.kind),
+                   now()
+              FROM unnest(shown) e
+             WHERE e.kind IS NOT NULL AND (e.ended_at >= since OR (said = 'OPENED' AND e.ended_at IS NULL))
+               AND NOT EXISTS (SELECT 1 FROM excursion_notice x WHERE x.place_id = e.place_id AND x.kind = e.kind
+                                  AND x.started_at = e.started_at AND x.notice = said)
+            ON CONFLICT DO NOTHING
+            RETURNING n.place_id, n.kind, n.started_at, n.notice, n.ended_at, n.lowest_c, n.highest_c, n.vials)
+        SELECT w.notice, w.place_id, w.kind, w.started_at, w.ended_at, w.lowest_c, w.highest_c, w.vials FROM written w;
+    END LOOP;
 
     RETURN QUERY
     WITH written AS (
