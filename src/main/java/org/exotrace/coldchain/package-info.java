@@ -1,7 +1,7 @@
 /**
  * The cold chain (issue 34): storage places with the temperature range each must keep
  * ({@code storage_place}), the readings their data loggers send ({@code temperature_reading}, append-only; a reading
- * sent twice is one), and the excursions those readings show, derived by the view {@code temperature_excursion} (V25):
+ * sent twice is one), and the excursions those readings show, derived by {@code place_excursions} (V27, V28) whenever read:
  * a run of readings out of range, or a silence longer than the place allows (ADR 0043). Every vial that was in a place
  * (its location is the place's code) while an excursion was open is held ({@code temperature_hold}, V27), which the
  * bedside scan blocks as {@code TEMPERATURE_HOLD}, until QA's signed disposition of the excursion releases the vials or
