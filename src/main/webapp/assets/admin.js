@@ -306,14 +306,7 @@
   // --- catalogue
   function renderAssayRow(row) {
     for (const e of row.querySelectorAll('[data-words-key]')) e.textContent = t(e.dataset.wordsKey);
-    const select = row.querySelector('select');
-    const keep = select.value;
-    select.replaceChildren(...[''].concat(OUTCOMES).map((o) => {
-      const option = qa.el('option', o ? qa.word(o) : t('limits'));
-      option.value = o;
-      return option;
-    }));
-    select.value = keep;
+    qa.options(row.querySelector('select'), [''].concat(OUTCOMES).map((o) => [o, o ? qa.word(o) : t('limits')]));
     row.querySelector('button').setAttribute('aria-label', t('removeAssayOf', {n: row.dataset.n}));
   }
 

@@ -106,16 +106,8 @@
     return products.find((p) => p.code === $('receive-product').value);
   }
 
-  function option(value, text) {
-    const o = qa.el('option', text);
-    o.value = value;
-    return o;
-  }
-
   function fillSelect(select, items, valueOf, textOf) {
-    const keep = select.value;
-    select.replaceChildren(option('', t('choose')), ...items.map((i) => option(valueOf(i), textOf(i))));
-    if (items.some((i) => valueOf(i) === keep)) select.value = keep;
+    qa.options(select, [['', t('choose')], ...items.map((i) => [valueOf(i), textOf(i)])]);
   }
 
   function renderChoices() {
@@ -126,8 +118,8 @@
     if (p && p.donorSources.length === 1) $('receive-source').value = p.donorSources[0];
     fillSelect($('waste-reason'), REASONS, (r) => r, (r) => qa.word(r));
     // each place by its code, with its name and the range it keeps; a location not registered may still be typed
-    $('places').replaceChildren(...places.map((place) => option(place.code, place.name + ' · ' + (place.registered
-      ? t('rangeC', {min: place.minC, max: place.maxC}) : t('notRegistered')))));
+    $('places').replaceChildren(...places.map((place) => new Option(place.name + ' · ' + (place.registered
+      ? t('rangeC', {min: place.minC, max: place.maxC}) : t('notRegistered')), place.code)));
   }
 
   /** A note beside a scan field: said at once, in the page's language (written again after a switch). */
@@ -316,10 +308,7 @@
     if (qa.refused(reply)) return;
     const file = 'labels-' + lot.lotNumber + (format === 'PDF' ? '.pdf' : '.zpl');
     const link = $('labels-link');
-    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(reply.blob);
-    link.download = file;
-    link.hidden = false;
+    qa.offer(link, reply.blob, file);
     qa.done('labelsReady', {file});
     link.click();
   }

@@ -384,9 +384,7 @@
   }
 
   function options(select, values) {
-    const current = select.value;
-    select.replaceChildren(...values.map((v) => new Option(v ? t(v) : t('choose'), v)));
-    if (values.includes(current)) select.value = current;
+    qa.options(select, values.map((v) => [v, v ? t(v) : t('choose')]));
   }
 
   function render() {
@@ -709,10 +707,7 @@
       qa.sayProblem($('action-result'), reply);
       return;
     }
-    const address = URL.createObjectURL(reply.blob);
-    $('pdf-link').href = address;
-    $('pdf-link').download = 'lot-' + lotNumber + '.pdf';
-    $('pdf-link').hidden = false;
+    const address = qa.offer($('pdf-link'), reply.blob, 'lot-' + lotNumber + '.pdf');
     qa.unsay($('action-result'));
     window.open(address, '_blank', 'noopener');
   }

@@ -158,10 +158,7 @@
     }));
     const offered = qa.hasRole('QA') && held.length > 0;
     $('dispose-form').hidden = !offered;
-    const select = $('dispose-excursion');
-    const current = select.value;
-    select.replaceChildren(...heldExcursions().map(([key, g]) => new Option(t('excursionOption', {kind: qa.word(g.kind), at: qa.when(g.startedAt), n: g.n}), key)));
-    if (Array.from(select.options).some((o) => o.value === current)) select.value = current;
+    qa.options($('dispose-excursion'), heldExcursions().map(([key, g]) => [key, t('excursionOption', {kind: qa.word(g.kind), at: qa.when(g.startedAt), n: g.n})]));
   }
 
   function render() {
@@ -244,10 +241,8 @@
     if (qa.refused(reply)) return;
     const file = code + '-' + what + '-' + local(state.from).slice(0, 10) + '.csv';
     const link = $('csv-link');
-    link.href = URL.createObjectURL(reply.blob);
-    link.download = file;
+    qa.offer(link, reply.blob, file);
     link.textContent = file;
-    link.hidden = false;
     link.click();
     qa.done('csvSaved', {file});
   }

@@ -385,6 +385,25 @@ window.ExoTraceQa = (function () {
     messages.delete(box);
   }
 
+  /** Fills a select with options ([value, text] pairs), the value chosen before kept when it is still offered. */
+  function options(select, pairs) {
+    const keep = select.value;
+    select.replaceChildren(...pairs.map(([value, text]) => new Option(text, value)));
+    if (pairs.some(([value]) => value === keep)) select.value = keep;
+  }
+
+  /**
+   * Offers a file fetched with the token (a plain link would carry none) from its blob as this link's download, the
+   * link's blob before let go: the blob's address.
+   */
+  function offer(link, blob, file) {
+    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(blob);
+    link.download = file;
+    link.hidden = false;
+    return link.href;
+  }
+
   /** A table row of cells; a cell is text, or an element put in as it is. */
   function row(cells) {
     const tr = document.createElement('tr');
@@ -427,6 +446,6 @@ window.ExoTraceQa = (function () {
     return Boolean(expiresOn) && expiresOn < (today || words.today());
   }
 
-  return {$, t, call, every, refused, attention, done, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, row, url, roles, hasRole, expired, forbidden,
+  return {$, t, call, every, refused, attention, done, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, options, offer, row, url, roles, hasRole, expired, forbidden,
     when: words.when, counts: words.counts, STATUS, UNUSABLE};
 })();
