@@ -10,7 +10,6 @@
 
   const WORDS = {
     title: {en: 'ExoTrace · Administration', ja: 'ExoTrace · 管理'},
-    sections: {en: 'Sections', ja: 'セクション'},
     accountsTitle: {en: 'Accounts', ja: 'アカウント'},
     catalogueTitle: {en: 'Catalogue', ja: 'カタログ'},
     integrationsTitle: {en: 'Integrations: webhook deliveries', ja: '連携：Webhook の配信'},
@@ -73,15 +72,10 @@
     expected: {en: 'Expected outcome', ja: '期待する結果'},
     min: {en: 'Min', ja: '下限'},
     max: {en: 'Max', ja: '上限'},
-    unit: {en: 'Unit', ja: '単位'},
     addAssay: {en: 'Add an assay', ja: '試験を追加'},
     removeAssay: {en: 'Remove', ja: '削除'},
     removeAssayOf: {en: 'Remove assay {n}', ja: '試験 {n} を削除'},
     limits: {en: '— limits —', ja: '— 規格値 —'},
-    NEGATIVE: {en: 'Negative', ja: '陰性'},
-    POSITIVE: {en: 'Positive', ja: '陽性'},
-    CONFORMS: {en: 'Conforms', ja: '適合'},
-    DOES_NOT_CONFORM: {en: 'Does not conform', ja: '不適合'},
     createProduct: {en: 'Register the product', ja: '製品を登録'},
     productCreated: {en: 'Product {code} registered.', ja: '製品 {code} を登録しました。'},
     webhookSettings: {
@@ -312,14 +306,7 @@
   // --- catalogue
   function renderAssayRow(row) {
     for (const e of row.querySelectorAll('[data-words-key]')) e.textContent = t(e.dataset.wordsKey);
-    const select = row.querySelector('select');
-    const keep = select.value;
-    select.replaceChildren(...[''].concat(OUTCOMES).map((o) => {
-      const option = qa.el('option', o ? qa.word(o) : t('limits'));
-      option.value = o;
-      return option;
-    }));
-    select.value = keep;
+    qa.options(row.querySelector('select'), [''].concat(OUTCOMES).map((o) => [o, o ? qa.word(o) : t('limits')]));
     row.querySelector('button').setAttribute('aria-label', t('removeAssayOf', {n: row.dataset.n}));
   }
 

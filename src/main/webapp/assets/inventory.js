@@ -10,8 +10,6 @@
 
   const WORDS = {
     title: {en: 'ExoTrace · Inventory', ja: 'ExoTrace · 在庫作業'},
-    stockLink: {en: 'Stock on hand', ja: '在庫一覧'},
-    sections: {en: 'Sections', ja: 'セクション'},
     readOnly: {en: 'Receiving, moving, waste and counts need the INVENTORY role: this account can only look.',
       ja: '受入・移動・廃棄・棚卸には在庫管理（INVENTORY）の役割が必要です。このアカウントは閲覧のみです。'},
     receiveTitle: {en: 'Receive a lot', ja: 'ロットの受入'},
@@ -35,7 +33,7 @@
     alreadyReceived: {en: 'Refused: vial {serial} was received before (lot {lot}, {location}).', ja: '受け付けません：バイアル {serial} はすでに受入済みです（ロット {lot}、{location}）。'},
     chooseProductFirst: {en: 'Choose the product first.', ja: '先に製品を選んでください。'},
     noScans: {en: 'Scan at least one vial label first.', ja: '先にバイアルのラベルを1本以上スキャンしてください。'},
-    received: {en: 'Lot {lot} received: {n} vials at {location}, awaiting QA release.', ja: 'ロット {lot} を受け入れました：{location} に {n} 本（QAの出荷判定待ち）。'},
+    lotReceived: {en: 'Lot {lot} received: {n} vials at {location}, awaiting QA release.', ja: 'ロット {lot} を受け入れました：{location} に {n} 本（QAの出荷判定待ち）。'},
     labelsTitle: {en: 'Print the labels', ja: 'ラベルの印刷'},
     labelLayout: {en: 'Label stock', ja: 'ラベル用紙'},
     layoutLabel: {en: 'Label printer: one 30 × 15 mm label a page', ja: 'ラベルプリンター：30 × 15 mm を1枚ずつ'},
@@ -55,7 +53,6 @@
     wasteNote: {en: 'Note (optional)', ja: 'メモ（任意）'},
     recordWaste: {en: 'Record as waste', ja: '廃棄として記録'},
     wasted: {en: 'Vial {serial} (lot {lot}) recorded as waste: {reason}.', ja: 'バイアル {serial}（ロット {lot}）を廃棄として記録しました：{reason}。'},
-    vialState: {en: 'State', ja: '状態'},
     BROKEN: {en: 'Broken', ja: '破損'},
     EXPIRED: {en: 'Expired', ja: '期限切れ'},
     OPENED_NOT_USED: {en: 'Opened, not used', ja: '開封後未使用'},
@@ -109,16 +106,8 @@
     return products.find((p) => p.code === $('receive-product').value);
   }
 
-  function option(value, text) {
-    const o = qa.el('option', text);
-    o.value = value;
-    return o;
-  }
-
   function fillSelect(select, items, valueOf, textOf) {
-    const keep = select.value;
-    select.replaceChildren(option('', t('choose')), ...items.map((i) => option(valueOf(i), textOf(i))));
-    if (items.some((i) => valueOf(i) === keep)) select.value = keep;
+    qa.options(select, [['', t('choose')], ...items.map((i) => [valueOf(i), textOf(i)])]);
   }
 
   function renderChoices() {
@@ -129,8 +118,8 @@
     if (p && p.donorSources.length === 1) $('receive-source').value = p.donorSources[0];
     fillSelect($('waste-reason'), REASONS, (r) => r, (r) => qa.word(r));
     // each place by its code, with its name and the range it keeps; a location not registered may still be typed
-    $('places').replaceChildren(...places.map((place) => option(place.code, place.name + ' · ' + (place.registered
-      ? t('rangeC', {min: place.minC, max: place.maxC}) : t('notRegistered')))));
+    $('places').replaceChildren(...places.map((place) => new Option(place.name + ' · ' + (place.registered
+      ? t('rangeC', {min: place.minC, max: place.maxC}) : t('notRegistered')), place.code)));
   }
 
   /** A note beside a scan field: said at once, in the page's language (written again after a switch). */
@@ -168,7 +157,7 @@
     if (!wasteVial) return;
     const v = wasteVial;
     for (const [key, value] of [['serial', v.serial], ['lot', v.lotNumber + ' · ' + v.productCode], ['location', v.location || '—'],
-      ['vialState', qa.word(v.state)], ['expires', v.expiresOn]]) {
+      ['state', qa.word(v.state)], ['expires', v.expiresOn]]) {
       box.append(qa.el('dt', t(key)), qa.el('dd', value));
     }
   }
@@ -303,7 +292,7 @@
     const reply = await qa.call('api/lots', {method: 'POST', json: body});
     if (qa.refused(reply)) return;
     const n = reply.body.vials;
-    qa.done('received', {lot: body.lotNumber, n, location: body.location});
+    qa.done('lotReceived', {lot: body.lotNumber, n, location: body.location});
     labelsLot = counted ? {lotNumber: body.lotNumber, productCode: body.productCode} : null;
     receiving = [];
     note('receive-note');
@@ -319,10 +308,7 @@
     if (qa.refused(reply)) return;
     const file = 'labels-' + lot.lotNumber + (format === 'PDF' ? '.pdf' : '.zpl');
     const link = $('labels-link');
-    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(reply.blob);
-    link.download = file;
-    link.hidden = false;
+    qa.offer(link, reply.blob, file);
     qa.done('labelsReady', {file});
     link.click();
   }

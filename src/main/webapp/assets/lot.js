@@ -56,10 +56,6 @@
     IN_PERSON: {en: 'In person', ja: '対面'},
     REACHED: {en: 'Reached', ja: '連絡がついた'},
     NOT_REACHED: {en: 'Not reached', ja: '連絡がつかない'},
-    NEGATIVE: {en: 'Negative', ja: '陰性'},
-    POSITIVE: {en: 'Positive', ja: '陽性'},
-    CONFORMS: {en: 'Conforms', ja: '適合'},
-    DOES_NOT_CONFORM: {en: 'Does not conform', ja: '不適合'},
     PASS: {en: 'Pass', ja: '適合'},
     FAIL: {en: 'Fail', ja: '不適合'},
     MISSING: {en: 'No result', ja: '結果なし'},
@@ -70,7 +66,6 @@
     qcCorrects: {en: 'This corrects the result entered {at} by {by}: {reading}. The old result stays on record.', ja: '{at} に {by} が入力した結果（{reading}）を訂正します。元の結果は記録に残ります。'},
     assay: {en: 'Assay', ja: '試験項目'},
     value: {en: 'Value', ja: '数値'},
-    unit: {en: 'Unit', ja: '単位'},
     method: {en: 'Method (e.g. NTA, LAL)', ja: '試験方法（例：NTA、LAL）'},
     performedAt: {en: 'Performed at ({zone})', ja: '実施日時（{zone}）'},
     performer: {en: 'Performed by (optional)', ja: '実施者（任意）'},
@@ -123,7 +118,6 @@
     rightPatient: {en: 'Patient ID of the patient who received it', ja: '実際に投与した患者のID'},
     correctConfirm: {en: 'Sign the correction', ja: '訂正に署名'},
     needReplacementPatient: {en: 'Enter the patient ID of the patient who received it.', ja: '実際に投与した患者のIDを入力してください。'},
-    needVialState: {en: 'Say whether the vial was opened.', ja: 'バイアルを開封したかを選んでください。'},
     correctedVoided: {en: 'Corrected: the dose of {patient} is void.', ja: '訂正しました：{patient} の投与記録を取り消しました。'},
     correctedReplaced: {en: 'Corrected: the dose recorded for {patient} is now {right}\'s.', ja: '訂正しました：{patient} の投与を {right} の投与に訂正しました。'},
     correctedRecalled: {en: 'The lot is recalled: check the patients to reach.', ja: 'このロットは回収中です。連絡すべき患者を確認してください。'},
@@ -143,7 +137,6 @@
     nurse: {en: 'Nurse', ja: '看護師'},
     vial: {en: 'Vial', ja: 'バイアル'},
     scanned: {en: 'Scanned', ja: 'スキャン'},
-    state: {en: 'State', ja: '状態'},
     gtin: {en: 'GTIN', ja: 'GTIN'},
     licence: {en: '{code} · {name} · licence {licence}', ja: '{code}・{name}・許可番号 {licence}'},
     counts: {en: 'Vials: {counts}', ja: 'バイアル：{counts}'},
@@ -391,9 +384,7 @@
   }
 
   function options(select, values) {
-    const current = select.value;
-    select.replaceChildren(...values.map((v) => new Option(v ? t(v) : t('choose'), v)));
-    if (values.includes(current)) select.value = current;
+    qa.options(select, values.map((v) => [v, v ? t(v) : t('choose')]));
   }
 
   function render() {
@@ -716,10 +707,7 @@
       qa.sayProblem($('action-result'), reply);
       return;
     }
-    const address = URL.createObjectURL(reply.blob);
-    $('pdf-link').href = address;
-    $('pdf-link').download = 'lot-' + lotNumber + '.pdf';
-    $('pdf-link').hidden = false;
+    const address = qa.offer($('pdf-link'), reply.blob, 'lot-' + lotNumber + '.pdf');
     qa.unsay($('action-result'));
     window.open(address, '_blank', 'noopener');
   }

@@ -17,9 +17,6 @@
 
   const WORDS = {
     title: {en: 'ExoTrace · Storage place', ja: 'ExoTrace · 保管場所'},
-    kind: {en: 'Kind', ja: '種類'},
-    range: {en: 'Allowed range', ja: '許容範囲'},
-    maxGap: {en: 'Longest silence of its loggers', ja: 'ロガーの最大無記録時間'},
     from: {en: 'From', ja: '開始'},
     to: {en: 'To', ja: '終了'},
     show: {en: 'Show', ja: '表示'},
@@ -52,7 +49,6 @@
     s: {en: '{s} s', ja: '{s}秒'},
     heldTitle: {en: 'Vials on hold', ja: '保留中のバイアル'},
     noHeld: {en: 'No vial is on hold for this place.', ja: 'この保管場所による保留中のバイアルはありません。'},
-    state: {en: 'State', ja: '状態'},
     locationNow: {en: 'Location now', ja: '現在の保管場所'},
     excursion: {en: 'Excursion', ja: '温度逸脱'},
     heldAt: {en: 'Held at', ja: '保留開始'},
@@ -162,10 +158,7 @@
     }));
     const offered = qa.hasRole('QA') && held.length > 0;
     $('dispose-form').hidden = !offered;
-    const select = $('dispose-excursion');
-    const current = select.value;
-    select.replaceChildren(...heldExcursions().map(([key, g]) => new Option(t('excursionOption', {kind: qa.word(g.kind), at: qa.when(g.startedAt), n: g.n}), key)));
-    if (Array.from(select.options).some((o) => o.value === current)) select.value = current;
+    qa.options($('dispose-excursion'), heldExcursions().map(([key, g]) => [key, t('excursionOption', {kind: qa.word(g.kind), at: qa.when(g.startedAt), n: g.n})]));
   }
 
   function render() {
@@ -248,10 +241,8 @@
     if (qa.refused(reply)) return;
     const file = code + '-' + what + '-' + local(state.from).slice(0, 10) + '.csv';
     const link = $('csv-link');
-    link.href = URL.createObjectURL(reply.blob);
-    link.download = file;
+    qa.offer(link, reply.blob, file);
     link.textContent = file;
-    link.hidden = false;
     link.click();
     qa.done('csvSaved', {file});
   }

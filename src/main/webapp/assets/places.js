@@ -13,9 +13,6 @@
     title: {en: 'ExoTrace · Storage places', ja: 'ExoTrace · 保管場所'},
     placesTable: {en: 'Storage places', ja: '保管場所の一覧'},
     place: {en: 'Place', ja: '保管場所'},
-    kind: {en: 'Kind', ja: '種類'},
-    range: {en: 'Allowed range', ja: '許容範囲'},
-    maxGap: {en: 'Longest silence of its loggers', ja: 'ロガーの最大無記録時間'},
     attentionCol: {en: 'Needs attention', ja: '要対応'},
     allWell: {en: 'Nothing', ja: 'なし'},
     count: {en: '{n} place(s)', ja: '{n}か所'}

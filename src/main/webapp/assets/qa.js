@@ -39,9 +39,17 @@ window.ExoTraceQa = (function () {
     received: {en: 'Received', ja: '受入'},
     receivedBy: {en: '{at} by {by}', ja: '{at}　担当：{by}'},
     location: {en: 'Location', ja: '保管場所'},
+    state: {en: 'State', ja: '状態'},
+    sections: {en: 'Sections', ja: 'セクション'},
     doNotUse: {en: 'Do not use – set aside', ja: '使用禁止・取り分け'},
     expired: {en: 'Expired', ja: '期限切れ'},
     expiresSoon: {en: 'Expires soon', ja: '期限間近'},
+    // results of an assay (the lot page's QC, the administration page's specification)
+    unit: {en: 'Unit', ja: '単位'},
+    NEGATIVE: {en: 'Negative', ja: '陰性'},
+    POSITIVE: {en: 'Positive', ja: '陽性'},
+    CONFORMS: {en: 'Conforms', ja: '適合'},
+    DOES_NOT_CONFORM: {en: 'Does not conform', ja: '不適合'},
     timesIn: {en: 'Times are in {zone}.', ja: '時刻は {zone} で表示しています。'},
     noAnswer: {en: 'No answer from the server. Check the network and try again.', ja: 'サーバーから応答がありません。ネットワークを確認して、もう一度お試しください。'},
     failedStatus: {en: 'The server could not do this ({status}).', ja: 'サーバーが処理できませんでした（{status}）。'},
@@ -75,6 +83,9 @@ window.ExoTraceQa = (function () {
     ROOM: {en: 'Room', ja: '室温'},
     rangeC: {en: '{min} to {max} °C', ja: '{min} ～ {max} °C'},
     minutes: {en: '{n} min', ja: '{n}分'},
+    kind: {en: 'Kind', ja: '種類'},
+    range: {en: 'Allowed range', ja: '許容範囲'},
+    maxGap: {en: 'Longest silence of its loggers', ja: 'ロガーの最大無記録時間'},
     notRegistered: {en: 'In use, no temperature range registered', ja: '使用中（温度範囲の登録なし）'},
     excursionBanner: {en: 'Temperature excursion', ja: '温度逸脱'},
     OUT_OF_RANGE: {en: 'temperature out of range', ja: '温度が許容範囲外'},
@@ -374,6 +385,25 @@ window.ExoTraceQa = (function () {
     messages.delete(box);
   }
 
+  /** Fills a select with options ([value, text] pairs), the value chosen before kept when it is still offered. */
+  function options(select, pairs) {
+    const keep = select.value;
+    select.replaceChildren(...pairs.map(([value, text]) => new Option(text, value)));
+    if (pairs.some(([value]) => value === keep)) select.value = keep;
+  }
+
+  /**
+   * Offers a file fetched with the token (a plain link would carry none) from its blob as this link's download, the
+   * link's blob before let go: the blob's address.
+   */
+  function offer(link, blob, file) {
+    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(blob);
+    link.download = file;
+    link.hidden = false;
+    return link.href;
+  }
+
   /** A table row of cells; a cell is text, or an element put in as it is. */
   function row(cells) {
     const tr = document.createElement('tr');
@@ -416,6 +446,6 @@ window.ExoTraceQa = (function () {
     return Boolean(expiresOn) && expiresOn < (today || words.today());
   }
 
-  return {$, t, call, every, refused, attention, done, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, row, url, roles, hasRole, expired, forbidden,
+  return {$, t, call, every, refused, attention, done, start, el, statusBadge, word, problemLines, say, sayProblem, unsay, options, offer, row, url, roles, hasRole, expired, forbidden,
     when: words.when, counts: words.counts, STATUS, UNUSABLE};
 })();

@@ -135,7 +135,6 @@
     undo: {en: 'Undo this dose', ja: 'この投与を取り消す'},
     undoing: {en: 'Undoing…', ja: '取り消し中…'},
     needUndoReason: {en: 'Enter the reason.', ja: '理由を入力してください。'},
-    needVialState: {en: 'Say whether the vial was opened.', ja: 'バイアルを開封したかを選んでください。'},
     needUndoPassword: {en: 'Enter your password to sign.', ja: '署名のためパスワードを入力してください。'},
     undone: {en: 'Undone: the dose no longer counts', ja: '取り消しました：この投与は記録から除かれます'},
     undoneBack: {en: 'The vial is back in stock at {location}: return it there.', ja: 'バイアルは在庫（{location}）に戻りました。元の場所に戻してください。'},

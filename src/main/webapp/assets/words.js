@@ -28,6 +28,7 @@ window.ExoTraceWords = (function () {
     NOT_YOUR_DOSE: {en: 'Another nurse recorded this dose: ask QA to correct it.', ja: 'この投与は別の看護師が記録しました。QAに訂正を依頼してください。'},
     DOSE_ALREADY_CORRECTED: {en: 'This dose has already been corrected.', ja: 'この投与はすでに訂正されています。'},
     vialState: {en: 'The vial', ja: 'バイアル'},
+    needVialState: {en: 'Say whether the vial was opened.', ja: 'バイアルを開封したかを選んでください。'},
     vialUnopened: {en: 'Not opened: back to stock', ja: '未開封：在庫に戻す'},
     vialOpened: {en: 'Opened: waste it', ja: '開封済み：廃棄する'},
     CORRECTION_WINDOW_PASSED: {en: 'It is too late for you to correct this dose: ask QA.', ja: 'ご自身で訂正できる時間を過ぎています。QAに依頼してください。'},

@@ -276,7 +276,7 @@ class PlacesPageIT {
         assertFalse(browser.scrollsSideways(), "no sideways scrolling with the refusal");
         browser.assertAccessible("/places/{code} on a phone with EXCURSION_OPEN");
 
-        // the CSV is asked for with Accept: text/csv on the same path (its content is another part of issue 34's work)
+        // the CSV is asked for with Accept: text/csv on the same path (its content: ColdChainReportsIT)
         script("window.exotraceAsked = []; const f = window.fetch; window.fetch = function (u, o) {"
                 + " window.exotraceAsked.push(String(u) + ' ' + ((o && o.headers && o.headers.Accept) || '')); return f.apply(this, arguments); };");
         page.findElement(By.id("csv-readings")).click();
