@@ -320,7 +320,7 @@ public class Dosing {
         }
     }
 
-    static DomainError blocked(List<Block> reasons, String detail) {
+    private static DomainError blocked(List<Block> reasons, String detail) {
         return DomainError.blocked("VIAL_BLOCKED", "The vial may not be given", detail, reasons.stream().map(Enum::name).toList());
     }
 }
