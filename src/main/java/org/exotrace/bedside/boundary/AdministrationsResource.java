@@ -158,7 +158,7 @@ public class AdministrationsResource {
             throw ProblemException.invalid("vialOpened", "say whether the vial was opened: false puts it back in stock, true wastes it");
         }
         Optional<Correcting.Replacement> replacement = replacing
-                ? Optional.of(new Correcting.Replacement(request.replacement.details(dosing.find(doseId).map(r -> r.dose().kind())
+                ? Optional.of(new Correcting.Replacement(request.replacement.details(dosing.kindOf(doseId)
                         .orElseThrow(() -> ProblemException.notFound("administration", id)) == DoseKind.DISPENSED), vials))
                 : Optional.empty();
         Correcting.Corrected done = correcting.correct(doseId, request.reason, Boolean.TRUE.equals(request.vialOpened), replacement,

@@ -142,6 +142,12 @@ public class Dosing {
                 correction("replacementId", administrationId)));
     }
 
+    /** Whether the dose was administered or dispensed, if there is one: a look-up of the dose's row only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<DoseKind> kindOf(UUID administrationId) {
+        return Optional.ofNullable(em.find(Administration.class, administrationId)).map(Administration::kind);
+    }
+
     /** Locks the vials' rows in a fixed order, and their lots' rows for share, so that no decision on a lot passes a dose. */
     Map<UUID, Vial> lock(Set<UUID> vialIds) {
         List<UUID> order = vialIds.stream().sorted().toList();
@@ -314,7 +320,7 @@ public class Dosing {
         }
     }
 
-    static DomainError blocked(List<Block> reasons, String detail) {
+    private static DomainError blocked(List<Block> reasons, String detail) {
         return DomainError.blocked("VIAL_BLOCKED", "The vial may not be given", detail, reasons.stream().map(Enum::name).toList());
     }
 }

@@ -23,4 +23,10 @@ public record DoseLine(UUID administrationId, DoseKind kind, String patientId, I
                        LocalDate expiresOn, DonorSource donorSource, String productCode, String productName, String gtin,
                        String cpcCode, String cpcName, UUID correctedBy, DoseCorrection.Action correction, UUID replacedBy,
                        Instant correctedAt, String correctionReason, UUID corrects, Boolean stands) {
+
+    /**
+     * The view's {@code stands} said of a dose {@code a} (a row of {@code administration}), for readers that count doses
+     * rather than lines: no correction voided or replaced it.
+     */
+    public static final String STANDS = "NOT EXISTS (SELECT 1 FROM dose_correction dc WHERE dc.corrected_id = a.id)";
 }

@@ -40,9 +40,9 @@ public class FhirReads {
 
     private static final String DOSES = """
             SELECT a.id, a.kind, a.patient_id, a.administered_at, a.recorded_at, a.route, a.site, a.site_detail, a.volume_ml, a.purpose,
-                   a.indication, a.nurse, NOT EXISTS (SELECT 1 FROM dose_line l WHERE l.administration_id = a.id AND NOT l.stands) AS stands
+                   a.indication, a.nurse, %s AS stands
               FROM administration a
-            """;
+            """.formatted(DoseLine.STANDS);
 
     /** Doses of the clinic only: a home-use dispense is not a MedicationAdministration (ADR 0014). */
     private static final String ADMINISTERED = " a.kind = 'ADMINISTERED'";

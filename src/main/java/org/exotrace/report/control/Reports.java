@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import org.exotrace.audit.control.AuditTrail;
+import org.exotrace.bedside.entity.DoseLine;
 import org.exotrace.platform.control.ReportSource;
 import org.exotrace.platform.control.Reads;
 import org.exotrace.vial.control.Stock;
@@ -38,9 +39,6 @@ public class Reports {
     @Inject
     AuditTrail audit;
 
-    /** A dose {@code a} counts when no correction voided or replaced it (V26, ADR 0040): dose_line's {@code stands}. */
-    private static final String STANDS = "NOT EXISTS (SELECT 1 FROM dose_correction dc WHERE dc.corrected_id = a.id)";
-
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -71,7 +69,7 @@ public class Reports {
                        JOIN lot l ON l.id = av.lot_id JOIN product p ON p.id = l.product_id
                  WHERE a.administered_at >= ? AND a.administered_at < ? AND av.remainder_ml > 0
                    AND %s
-                 GROUP BY p.code, p.name""".formatted(STANDS), period));
+                 GROUP BY p.code, p.name""".formatted(DoseLine.STANDS), period));
         return Wastage.of(period, zone(), lines);
     }
 
@@ -82,7 +80,7 @@ public class Reports {
                   FROM administration a JOIN administration_vial av ON av.administration_id = a.id
                  WHERE a.administered_at >= ? AND a.administered_at < ?
                    AND %s
-                 GROUP BY 1, 2""".formatted(STANDS), zone().getId(), Timestamp.from(period.start(zone())), Timestamp.from(period.end(zone()))));
+                 GROUP BY 1, 2""".formatted(DoseLine.STANDS), zone().getId(), Timestamp.from(period.start(zone())), Timestamp.from(period.end(zone()))));
     }
 
     /** The period's provision records, read by {@code reader}: they name every patient dosed, so the read is audited. */
@@ -106,7 +104,7 @@ public class Reports {
                  WHERE a.administered_at >= ? AND a.administered_at < ?
                    AND %s
                  GROUP BY a.id
-                 ORDER BY 5, a.route, a.administered_at, a.id""".formatted(STANDS), period);
+                 ORDER BY 5, a.route, a.administered_at, a.id""".formatted(DoseLine.STANDS), period);
         audit.record(reader, "REGULATORY_EXPORT_READ", "report", "regulatory-export", Json.createObjectBuilder()
                 .add("from", period.from().toString()).add("to", period.to().toString()).add("doses", doses.size()).build());
         return RegulatoryExport.of(period, zone(), doses);
