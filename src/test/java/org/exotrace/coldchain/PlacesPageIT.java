@@ -284,6 +284,10 @@ class PlacesPageIT {
         @SuppressWarnings("unchecked")
         List<String> asked = (List<String>) script("return window.exotraceAsked");
         assertTrue(asked.stream().anyMatch(a -> a.contains("/api/locations/" + place + "/readings") && a.endsWith(" text/csv")), asked::toString);
+        assertTrue(staffPage.text("action-result").matches("Saved " + place + "-readings-\\d{4}-\\d{2}-\\d{2}\\.csv\\."),
+                staffPage.text("action-result"));
+        assertEquals(staffPage.text("action-result").substring(6, staffPage.text("action-result").length() - 1),
+                page.findElement(By.id("csv-link")).getDomAttribute("download"), "the file offered is the one named");
     }
 
     private Map<String, Double> box(String css) {
